@@ -1,0 +1,18 @@
+"""The composition root: build the Qt application and its main window, and run it."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def run_app(args: argparse.Namespace | None = None) -> int:
+    """Open BeanLab's window on the default run and return when it is closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from beanlab.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("BeanLab")
+    window = MainWindow()
+    window.show()
+    return app.exec()

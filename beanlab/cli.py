@@ -1,0 +1,241 @@
+"""The ``beanlab`` command line: start the app, write a dataset, or train without a window."""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from beanlab import __version__
+from beanlab.core import (DATASETS, MODELS, OPTIMIZERS, ORDERS, BeanDataError, Beans, Trainer,
+                          load_beans_csv, make_dataset, make_model, make_optimizer, save_beans_csv,
+                          write_text_atomically)
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for; reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse's default prints the whole usage; a learner needs the one line that says what is wrong.
+    def error(self, message: str):
+        raise UsageError(message)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+    return value
+
+
+def _init_values(text: str) -> tuple[float, ...]:
+    try:
+        values = tuple(float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of numbers") from None
+    if not all(math.isfinite(v) for v in values):
+        raise argparse.ArgumentTypeError("starting values must be finite numbers")
+    return values
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dataset", choices=list(DATASETS), default="line-bias",
+                        help="a course dataset (default line-bias)")
+    parser.add_argument("--n", type=_positive_int, default=100, help="number of beans (default 100)")
+    parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="beanlab", description="BeanLab: watch gradient descent learn which beans are "
+                     "toxic. With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    data = commands.add_parser("data", help="write a course dataset to a CSV file")
+    _add_data_options(data)
+    data.add_argument("--out", required=True, help="the CSV file to write")
+
+    train = commands.add_parser("train", help="train without a window and print the result")
+    source = train.add_mutually_exclusive_group()
+    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
+    _add_data_options(train)
+    train.add_argument("--model", choices=list(MODELS), default="wx+b", help="default wx+b")
+    train.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd", help="default sgd")
+    train.add_argument("--lr", type=_positive_float, default=0.01, help="learning rate (default 0.01)")
+    train.add_argument("--step", type=_positive_float, default=0.01, help="fixed-step size (default 0.01)")
+    train.add_argument("--batch-size", type=_positive_int, default=10, help="mini-batch size (default 10)")
+    train.add_argument("--epochs", type=_positive_int, default=100, help="passes over the beans (default 100)")
+    train.add_argument("--order", choices=ORDERS, default="sequential", help="bean order (default sequential)")
+    train.add_argument("--init", type=_init_values, metavar="W[,B]",
+                       help="starting parameters (default 0.1 each)")
+    train.add_argument("--history", metavar="OUT.csv", help="write one CSV row per update")
+    train.add_argument("--json", action="store_true", help="end with one JSON line of the result")
+    return parser
+
+
+@dataclass
+class TrainingSetup:
+    """What ``beanlab train`` was asked to do, checked and built from the core."""
+
+    beans: Beans
+    trainer: Trainer
+    epochs: int
+    source: str
+
+
+def _beans_from(args: argparse.Namespace) -> tuple[Beans, str]:
+    if getattr(args, "data", None):
+        try:
+            beans = load_beans_csv(args.data)
+        except BeanDataError as exc:
+            raise UsageError(str(exc)) from None
+        return beans, f"{args.data} ({len(beans)} beans)"
+    beans = make_dataset(args.dataset, args.n, args.seed)
+    return beans, f"{args.dataset} ({args.n} beans, seed {args.seed})"
+
+
+def setup_training(args: argparse.Namespace) -> TrainingSetup:
+    """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
+    beans, source = _beans_from(args)
+    model = make_model(args.model)
+    if beans.n_features != model.n_features:
+        raise UsageError(f"model {model.name} takes one size per bean, but {source} has two features")
+    init = args.init if args.init is not None else (0.1,) * model.n_params
+    if len(init) != model.n_params:
+        raise UsageError(f"--init needs {model.n_params} value(s) ({','.join(model.param_names)}) "
+                         f"for model {model.name}, got {len(init)}")
+    optimizer = make_optimizer(args.optimizer, lr=args.lr, step=args.step, batch_size=args.batch_size)
+    trainer = Trainer(beans, model, optimizer, order=args.order, init=init, seed=args.seed)
+    return TrainingSetup(beans, trainer, args.epochs, source)
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream=sys.stderr) -> None:
+        self.total, self.stream = total, stream
+        self.enabled = total >= 200_000 and stream.isatty()
+
+    def show(self, done: int) -> None:
+        if self.enabled:
+            filled = int(30 * done / self.total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {100 * done // self.total:3d}%")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * 40 + "\r")
+
+
+def _train(trainer: Trainer, total_updates: int) -> None:
+    bar = _ProgressBar(total_updates)
+    chunk = max(10_000, total_updates // 100)
+    while trainer.step_count < total_updates and not trainer.diverged:
+        trainer.run(min(chunk, total_updates - trainer.step_count))
+        bar.show(trainer.step_count)
+    bar.close()
+
+
+def history_csv_text(trainer: Trainer) -> str:
+    """One CSV row per update: update number, epoch it belongs to, parameters, loss over all beans."""
+    params, loss = trainer.history.params[1:], trainer.history.loss[1:]
+    updates = np.arange(1, len(loss) + 1)
+    epochs = (updates - 1) // trainer.updates_per_epoch + 1
+    table = np.column_stack([updates, epochs, params, loss])
+    out = io.StringIO()
+    header = ",".join(["update", "epoch", *trainer.model.param_names, "loss"])
+    np.savetxt(out, table, delimiter=",", header=header, comments="",
+               fmt=["%d", "%d"] + ["%.17g"] * (table.shape[1] - 2))
+    return out.getvalue()
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    setup = setup_training(args)
+    trainer = setup.trainer
+    _train(trainer, setup.epochs * trainer.updates_per_epoch)
+    snap = trainer.snapshot()
+    names = trainer.model.param_names
+    best = trainer.model.optimum(setup.beans.x, setup.beans.y)
+    final_loss = trainer.model.loss(trainer.params, setup.beans.x, setup.beans.y)
+    if args.history:
+        try:
+            write_text_atomically(args.history, history_csv_text(trainer))
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.history}: {exc.strerror or exc}") from None
+
+    print(f"Trained {trainer.model.name} on {setup.source} with {trainer.optimizer.describe()}.")
+    print(f"{snap.step} updates, {snap.epoch} epoch(s) completed.")
+    for i, name in enumerate(names):
+        print(f"  {name} = {snap.params[i]:.6f}   (least-squares {name}* = {best[i]:.6f})")
+    print(f"  loss = {final_loss:.6g}   (at the optimum {trainer.model.loss(best, setup.beans.x, setup.beans.y):.6g})")
+    if snap.diverged:
+        print("The run DIVERGED: the loss blew up, so it stopped at the last finite point. "
+              "Try a smaller learning rate (--lr).")
+    if args.json:
+        result = {
+            "w": snap.params[names.index("w")],
+            "b": snap.params[names.index("b")] if "b" in names else None,
+            "loss": final_loss, "steps": snap.step, "epochs": snap.epoch, "diverged": snap.diverged,
+            "w_star": float(best[names.index("w")]),
+            "b_star": float(best[names.index("b")]) if "b" in names else None,
+        }
+        print(json.dumps(result))
+    return 0
+
+
+def _run_data(args: argparse.Namespace) -> int:
+    beans = make_dataset(args.dataset, args.n, args.seed)
+    try:
+        save_beans_csv(beans, args.out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    print(f"Wrote {len(beans)} beans of dataset {args.dataset} (seed {args.seed}) to {args.out}.")
+    return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from beanlab.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        command = {"data": _run_data, "train": _run_train, None: _run_app}[args.command]
+        return command(args)
+    except UsageError as exc:
+        print(f"beanlab: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("beanlab: interrupted", file=sys.stderr)
+        return 130

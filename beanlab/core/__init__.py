@@ -1,0 +1,26 @@
+"""BeanLab's numeric core: beans, models, optimizers, training and cost landscapes. numpy only.
+
+A notebook session::
+
+    from beanlab.core import make_dataset, make_model, make_optimizer, Trainer, optimum
+    beans = make_dataset("line-bias", n=100, seed=0)
+    trainer = Trainer(beans, make_model("wx+b"), make_optimizer("sgd", lr=0.01))
+    trainer.run(500 * trainer.updates_per_epoch)
+    print(trainer.snapshot().params, optimum(beans.x, beans.y, "wx+b"))
+"""
+from .atomic_write import write_text_atomically
+from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
+from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
+from .datasets import DATASETS, Beans, make_dataset
+from .history import History
+from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
+from .optimizers import OPTIMIZERS, SGD, Batch, FixedStep, MiniBatch, Optimizer, make_optimizer
+from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
+
+__all__ = [
+    "BeanDataError", "Batch", "Beans", "DATASETS", "DIVERGENCE_LOSS", "FixedStep", "History", "Line",
+    "LineThroughOrigin", "MODELS", "MiniBatch", "Model", "OPTIMIZERS", "ORDERS", "Optimizer", "SGD",
+    "Snapshot", "SufficientStats", "Trainer", "cost_curve", "cost_surface", "cost_surface_from_stats",
+    "load_beans_csv", "make_dataset", "make_model", "make_optimizer", "optimum", "save_beans_csv",
+    "write_text_atomically",
+]

@@ -1,0 +1,139 @@
+"""The course's bean datasets A–G, generated reproducibly from a seed.
+
+The course draws every number with ``np.random.rand`` (uniform on [0, 1)) and no seed; BeanLab
+makes the same draws, in the same order, from its own ``numpy.random.Generator``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Beans:
+    """A set of beans: sizes ``x`` (shape (n,) or (n, 2)) and toxicities ``y`` (shape (n,))."""
+
+    x: np.ndarray
+    y: np.ndarray
+    name: str = "beans"
+
+    def __post_init__(self) -> None:
+        x = np.array(self.x, dtype=np.float64)  # a private, read-only copy
+        y = np.array(self.y, dtype=np.float64)
+        if x.ndim not in (1, 2) or y.ndim != 1 or len(x) != len(y):
+            raise ValueError(f"x must have shape (n,) or (n, 2) and y shape (n,); got {x.shape}, {y.shape}")
+        x.flags.writeable = False
+        y.flags.writeable = False
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "y", y)
+
+    @property
+    def n_features(self) -> int:
+        """1 for a bean's size alone, 2 for size and colour depth."""
+        return 1 if self.x.ndim == 1 else self.x.shape[1]
+
+    def __len__(self) -> int:
+        return len(self.y)
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """How the course names a dataset and what it is for."""
+
+    name: str
+    letter: str
+    lessons: str
+    formula: str
+    n_features: int
+    make: object = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        """A label for menus, e.g. ``B · lesson 4 · y ≈ 0.7x + 0.5``."""
+        return f"{self.letter} · lesson {self.lessons} · {self.formula}"
+
+
+def _sorted_sizes(rng: np.random.Generator, n: int, scale: float = 1.0) -> np.ndarray:
+    # The course sorts the sizes first and then draws one noise term per sorted bean.
+    return np.sort(rng.random(n)) * scale
+
+
+def make_line(n: int = 100, seed: int = 0) -> Beans:
+    """A (lessons 1–3): ``y = 1.2·x + U[0, 0.1)``."""
+    rng = np.random.default_rng(seed)
+    x = _sorted_sizes(rng, n)
+    return Beans(x, 1.2 * x + rng.random(n) / 10, "line")
+
+
+def make_line_bias(n: int = 100, seed: int = 0) -> Beans:
+    """B (lesson 4): ``y = 0.7·x + (0.5 − U[0,1))/5 + 0.5``."""
+    rng = np.random.default_rng(seed)
+    x = _sorted_sizes(rng, n)
+    return Beans(x, 0.7 * x + (0.5 - rng.random(n)) / 5 + 0.5, "line-bias")
+
+
+def _toxicity_score(rng: np.random.Generator, x: np.ndarray) -> np.ndarray:
+    # The hidden score lessons 5, 6 and 8 threshold: 0.7·x + (0.5 − U[0,1))/50 + 0.5.
+    return 0.7 * x + (0.5 - rng.random(len(x))) / 50 + 0.5
+
+
+def make_threshold(n: int = 100, seed: int = 0) -> Beans:
+    """C (lesson 5): toxic (1) when the score passes 0.8."""
+    rng = np.random.default_rng(seed)
+    x = _sorted_sizes(rng, n)
+    return Beans(x, (_toxicity_score(rng, x) > 0.8).astype(float), "threshold")
+
+
+def make_window(n: int = 100, seed: int = 0) -> Beans:
+    """D (lesson 6): sizes in [0, 2); medium beans (0.8 < score < 1.4) are toxic."""
+    rng = np.random.default_rng(seed)
+    x = _sorted_sizes(rng, n, 2.0)
+    score = _toxicity_score(rng, x)
+    return Beans(x, ((score > 0.8) & (score < 1.4)).astype(float), "window")
+
+
+def make_two_windows(n: int = 100, seed: int = 0) -> Beans:
+    """G (lesson 8): as D, and also toxic where 1.6 < score < 1.8."""
+    rng = np.random.default_rng(seed)
+    x = _sorted_sizes(rng, n, 2.0)
+    score = _toxicity_score(rng, x)
+    toxic = ((score > 0.8) & (score < 1.4)) | ((score > 1.6) & (score < 1.8))
+    return Beans(x, toxic.astype(float), "two-windows")
+
+
+def make_plane(n: int = 100, seed: int = 0) -> Beans:
+    """E (lesson 7): size and colour depth in [0, 2)²; toxic when x1 − 0.5·x2 − 0.1 > 0."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, 2)) * 2
+    return Beans(x, (x[:, 0] - 0.5 * x[:, 1] - 0.1 > 0).astype(float), "plane")
+
+
+def make_circle(n: int = 100, seed: int = 0) -> Beans:
+    """F (lesson 7's question): toxic inside the circle (x1 − 1)² + (x2 − 0.3)² < 0.5."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, 2)) * 2
+    return Beans(x, ((x[:, 0] - 1) ** 2 + (x[:, 1] - 0.3) ** 2 < 0.5).astype(float), "circle")
+
+
+DATASETS: dict[str, DatasetInfo] = {
+    info.name: info
+    for info in (
+        DatasetInfo("line", "A", "1–3", "y ≈ 1.2x", 1, make_line),
+        DatasetInfo("line-bias", "B", "4", "y ≈ 0.7x + 0.5", 1, make_line_bias),
+        DatasetInfo("threshold", "C", "5", "toxic above a size", 1, make_threshold),
+        DatasetInfo("window", "D", "6", "medium beans toxic", 1, make_window),
+        DatasetInfo("plane", "E", "7", "toxic below a line in (x1, x2)", 2, make_plane),
+        DatasetInfo("circle", "F", "7", "toxic inside a circle", 2, make_circle),
+        DatasetInfo("two-windows", "G", "8", "two toxic size windows", 1, make_two_windows),
+    )
+}
+
+
+def make_dataset(name: str, n: int = 100, seed: int = 0) -> Beans:
+    """Generate the course dataset called ``name`` with ``n`` beans from ``seed``."""
+    if name not in DATASETS:
+        raise ValueError(f"unknown dataset {name!r}; choose one of: {', '.join(DATASETS)}")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"the number of beans must be a whole number >= 1, not {n!r}")
+    return DATASETS[name].make(int(n), seed)

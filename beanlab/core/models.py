@@ -1,0 +1,204 @@
+"""Models of toxicity from size: each keeps prediction, loss and gradient side by side.
+
+Parameters are a 1-D float array in the order of ``param_names``. Loss is the mean squared error
+with no ½, as the course writes it; ``grad`` is the mean over the given beans of each bean's slope.
+A new model (sigmoid neuron, 1-2-1 network) subclasses :class:`Model` and the trainer needs no change.
+"""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class SufficientStats:
+    """The few numbers of the beans that fix a linear model's cost anywhere: n, means and central moments.
+
+    Centring (rather than raw sums such as Σx²) keeps the cost accurate near the optimum.
+    """
+
+    n: int
+    mean_x: float
+    mean_y: float
+    cxx: float  # mean((x − x̄)²)
+    cxy: float  # mean((x − x̄)(y − ȳ))
+    cyy: float  # mean((y − ȳ)²)
+    sxx: float  # mean(x²), for the no-bias model
+    sxy: float  # mean(x·y)
+    syy: float  # mean(y²)
+
+    @classmethod
+    def of(cls, x: np.ndarray, y: np.ndarray) -> "SufficientStats":
+        """Compute the statistics of 1-D beans in one pass over the data."""
+        with np.errstate(all="ignore"):
+            mx, my = float(np.mean(x)), float(np.mean(y))
+            dx, dy = x - mx, y - my
+            return cls(len(x), mx, my, float(np.mean(dx * dx)), float(np.mean(dx * dy)),
+                       float(np.mean(dy * dy)), float(np.mean(x * x)), float(np.mean(x * y)),
+                       float(np.mean(y * y)))
+
+
+class Model:
+    """Base class: a named, parametrised prediction of toxicity with its loss and gradient."""
+
+    name: str = ""
+    param_names: tuple[str, ...] = ()
+    n_features: int = 1
+
+    @property
+    def n_params(self) -> int:
+        return len(self.param_names)
+
+    def predict(self, params: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """Predicted toxicity of beans of size ``x``."""
+        raise NotImplementedError
+
+    def grad(self, params: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Mean over the beans of the slope of each bean's squared error, one entry per parameter."""
+        raise NotImplementedError
+
+    def loss(self, params: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
+        """Mean squared error over the beans (no ½)."""
+        with np.errstate(all="ignore"):
+            error = self.predict(params, x) - y
+            return float(np.mean(error * error))
+
+    def loss_function(self, x: np.ndarray, y: np.ndarray):
+        """A function giving the loss on these beans at each row of a (k, n_params) array.
+
+        The trainer builds it once per dataset; linear models answer from sufficient statistics,
+        so the loss of every update costs the same however many beans there are.
+        """
+        return lambda param_rows: np.array([self.loss(p, x, y) for p in param_rows])
+
+    def sgd_path(self, params: np.ndarray, xs: np.ndarray, ys: np.ndarray, lr: float) -> np.ndarray:
+        """Per-sample SGD through the beans ``xs, ys`` in turn; row i holds the parameters after update i."""
+        path = np.empty((len(ys), self.n_params))
+        for i in range(len(ys)):
+            params = params - lr * self.grad(params, xs[i:i + 1], ys[i:i + 1])
+            path[i] = params
+        return path
+
+    def optimum(self, x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
+        """The parameters of least loss in closed form, or None where the model has none."""
+        return None
+
+    def __repr__(self) -> str:
+        return f"<model {self.name}>"
+
+
+class LinearModel(Model):
+    """A model linear in its parameters, whose cost is a quadratic fixed by :class:`SufficientStats`."""
+
+    def loss_function(self, x, y):
+        stats = SufficientStats.of(x, y)
+        return lambda param_rows: self.losses_from_stats(param_rows, stats)
+
+    @staticmethod
+    def losses_from_stats(param_rows: np.ndarray, stats: SufficientStats) -> np.ndarray:
+        raise NotImplementedError
+
+
+class LineThroughOrigin(LinearModel):
+    """y = w·x, lessons 1–3."""
+
+    name = "wx"
+    param_names = ("w",)
+
+    def predict(self, params, x):
+        return params[0] * x
+
+    def grad(self, params, x, y):
+        # The course's k = 2·x²·w − 2·x·y, averaged over the beans.
+        (w,) = params
+        with np.errstate(all="ignore"):
+            return np.array([(2 * np.sum(x ** 2) * w + np.sum(-2 * x * y)) / len(x)])
+
+    @staticmethod
+    def losses_from_stats(param_rows: np.ndarray, stats: SufficientStats) -> np.ndarray:
+        """e(w) = Σx²/n·w² − 2·Σxy/n·w + Σy²/n for every row, at a cost independent of the number of beans."""
+        w = param_rows[:, 0]
+        with np.errstate(all="ignore"):
+            return stats.sxx * w * w - 2 * stats.sxy * w + stats.syy
+
+    def sgd_path(self, params, xs, ys, lr):
+        # Plain Python floats and the bean terms 2x², 2xy worked out beforehand: the course's
+        # k = 2·x²·w − 2·x·y to the last bit, at a fraction of the per-element cost of numpy scalars.
+        w = float(params[0])
+        path = array("d")
+        record = path.append
+        for two_x2, two_xy in zip((2 * xs * xs).tolist(), (2 * xs * ys).tolist()):
+            k = two_x2 * w - two_xy
+            w = w - lr * k
+            record(w)
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 1)
+
+    def optimum(self, x, y):
+        """w* = Σxy / Σx² (least squares through the origin)."""
+        sxx = float(np.sum(x * x))
+        return np.array([float(np.sum(x * y)) / sxx if sxx > 0 else 0.0])
+
+
+class Line(LinearModel):
+    """y = w·x + b, lesson 4."""
+
+    name = "wx+b"
+    param_names = ("w", "b")
+
+    def predict(self, params, x):
+        return params[0] * x + params[1]
+
+    def grad(self, params, x, y):
+        # dw = 2·x²·w + 2·x·b − 2·x·y and db = 2·b + 2·x·w − 2·y, averaged over the beans.
+        w, b = params
+        n = len(x)
+        with np.errstate(all="ignore"):
+            dw = 2 * np.sum(x ** 2) * w + 2 * np.sum(x) * b - 2 * np.sum(x * y)
+            db = 2 * b * n + 2 * np.sum(x) * w - 2 * np.sum(y)
+            return np.array([dw, db]) / n
+
+    @staticmethod
+    def losses_from_stats(param_rows: np.ndarray, stats: SufficientStats) -> np.ndarray:
+        """e(w, b) = cyy − 2w·cxy + w²·cxx + (ȳ − w·x̄ − b)² for every row, independent of n."""
+        w, b = param_rows[:, 0], param_rows[:, 1]
+        with np.errstate(all="ignore"):
+            residual = stats.mean_y - w * stats.mean_x - b
+            return stats.cyy - 2 * w * stats.cxy + w * w * stats.cxx + residual * residual
+
+    def sgd_path(self, params, xs, ys, lr):
+        # Plain Python floats, with the bean terms 2x, 2x², 2xy, 2y worked out beforehand; the
+        # remaining operations run in the course's order, so the floats match its script exactly.
+        w, b = float(params[0]), float(params[1])
+        doubled_x = 2 * xs
+        terms = zip(doubled_x.tolist(), (doubled_x * xs).tolist(), (doubled_x * ys).tolist(), (2 * ys).tolist())
+        path = array("d")
+        record = path.append
+        for two_x, two_x2, two_xy, two_y in terms:
+            dw = two_x2 * w + two_x * b - two_xy    # 2·x²·w + 2·x·b − 2·x·y
+            db = 2.0 * b + two_x * w - two_y        # 2·b + 2·x·w − 2·y (2.0: no int-to-float per bean)
+            w = w - lr * dw
+            b = b - lr * db
+            record(w)
+            record(b)
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 2)
+
+    def optimum(self, x, y):
+        """Least squares (w*, b*); with all sizes equal, the minimum-norm solution."""
+        stats = SufficientStats.of(x, y)
+        if stats.cxx > 1e-12 * max(stats.sxx, 1e-300):
+            w = stats.cxy / stats.cxx
+            return np.array([w, stats.mean_y - w * stats.mean_x])
+        design = np.column_stack([x, np.ones_like(x)])
+        return np.linalg.lstsq(design, y, rcond=None)[0]
+
+
+MODELS: dict[str, type[Model]] = {model.name: model for model in (LineThroughOrigin, Line)}
+
+
+def make_model(name: str) -> Model:
+    """The model called ``name`` (``wx`` or ``wx+b``)."""
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; choose one of: {', '.join(MODELS)}")
+    return MODELS[name]()

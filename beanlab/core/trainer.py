@@ -1,0 +1,158 @@
+"""Training: one update at a time, as the course's loops do, with a record of every step."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .datasets import Beans
+from .history import History
+from .models import Model
+from .optimizers import Optimizer
+
+#: A loss above this counts as diverged even while it is still finite.
+DIVERGENCE_LOSS = 1e12
+ORDERS = ("sequential", "shuffle")
+# Per-sample updates run in chunks of at most this many, which bounds the memory of one chunk.
+_LARGEST_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable picture of a run after some update; safe to hand to another thread."""
+
+    step: int                      # updates made so far
+    epoch: int                     # whole passes over the beans completed
+    position: int                  # beans used so far in the current epoch
+    params: tuple[float, ...]      # parameters after the last update, in the model's order
+    loss: float                    # loss over all beans at ``params``
+    gradient: tuple[float, ...] | None  # mean gradient the last update moved by (None before any)
+    beans: tuple[int, ...]         # indices of the beans the last update used
+    diverged: bool                 # the run stopped because loss or parameters blew up
+
+    def param(self, name: str, names: tuple[str, ...]) -> float:
+        """The parameter called ``name``, given the model's ``param_names``."""
+        return self.params[names.index(name)]
+
+
+class Trainer:
+    """Runs an optimizer on a model and beans, exactly one update per ``step()``.
+
+    All parameters of an update are computed from the old values, then replaced together. Bean
+    order is ``sequential`` (as the course does) or ``shuffle`` (a new permutation each epoch from
+    ``seed``). When the loss or a parameter stops being finite, or the loss passes 1e12, the
+    offending update is discarded and the run stops as ``diverged`` at the last finite point.
+    """
+
+    def __init__(self, beans: Beans, model: Model, optimizer: Optimizer, *, order: str = "sequential",
+                 init: float | tuple[float, ...] | np.ndarray = 0.1, seed: int = 0) -> None:
+        if beans.n_features != model.n_features:
+            raise ValueError(f"model {model.name} needs beans with {model.n_features} feature(s); "
+                             f"{beans.name} has {beans.n_features}")
+        if order not in ORDERS:
+            raise ValueError(f"unknown bean order {order!r}; choose one of: {', '.join(ORDERS)}")
+        init = np.broadcast_to(np.asarray(init, dtype=np.float64), (model.n_params,)).copy()
+        if not np.all(np.isfinite(init)):
+            raise ValueError("the starting parameters must be finite numbers")
+        self.beans, self.model, self.optimizer = beans, model, optimizer
+        self.order, self.seed, self.init = order, seed, init
+        self._losses_at = model.loss_function(beans.x, beans.y)
+        self.history = History(model.n_params)
+        self.reset()
+
+    # -- state -----------------------------------------------------------------------------
+    def reset(self) -> Snapshot:
+        """Go back to the starting parameters, update 0, and the seed's first bean order."""
+        self._rng = np.random.default_rng(self.seed)
+        self.optimizer.reset()
+        self.params = self.init.copy()
+        self.step_count = self.epoch = self.position = 0
+        self.gradient: np.ndarray | None = None
+        self.last_beans = np.empty(0, dtype=np.intp)
+        self._epoch_order = np.arange(len(self.beans))
+        loss = self._losses_at(self.params[None, :])
+        self.history.clear()
+        self.history.append(self.params[None, :], loss)
+        self.diverged = not bool(np.isfinite(loss[0]) and loss[0] <= DIVERGENCE_LOSS)
+        return self.snapshot()
+
+    @property
+    def loss(self) -> float:
+        """Loss over all beans at the current parameters."""
+        return float(self.history.loss[-1])
+
+    @property
+    def updates_per_epoch(self) -> int:
+        per_update = self.optimizer.beans_per_update(len(self.beans))
+        return -(-len(self.beans) // per_update)
+
+    def snapshot(self) -> Snapshot:
+        """An immutable copy of the current state."""
+        return Snapshot(
+            step=self.step_count, epoch=self.epoch, position=self.position,
+            params=tuple(float(p) for p in self.params), loss=self.loss,
+            gradient=None if self.gradient is None else tuple(float(g) for g in self.gradient),
+            beans=tuple(int(i) for i in self.last_beans), diverged=self.diverged)
+
+    # -- training --------------------------------------------------------------------------
+    def step(self) -> Snapshot:
+        """Make exactly one update."""
+        return self.run(1)
+
+    def run(self, n_updates: int) -> Snapshot:
+        """Make ``n_updates`` updates (fewer if the run diverges) and return the final snapshot."""
+        remaining = int(n_updates)
+        while remaining > 0 and not self.diverged:
+            remaining -= self._advance(min(remaining, _LARGEST_CHUNK))
+        return self.snapshot()
+
+    def _next_beans(self, count: int) -> np.ndarray:
+        """Indices of the next ``count`` beans in visiting order, drawing a new order at each epoch start."""
+        n_beans = len(self.beans)
+        pieces, position = [], self.position
+        while count > 0:
+            if position == 0 and self.order == "shuffle":
+                self._epoch_order = self._rng.permutation(n_beans)
+            take = min(count, n_beans - position)
+            pieces.append(self._epoch_order[position:position + take])
+            position = (position + take) % n_beans
+            count -= take
+        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+    def _advance(self, at_most: int) -> int:
+        """Make up to ``at_most`` updates in one go; return how many were kept."""
+        x, y = self.beans.x, self.beans.y
+        n_beans = len(self.beans)
+        if self.optimizer.per_sample_descent:
+            # Many one-bean updates in one call of the model's fast loop: same floats as one at a time.
+            indices = self._next_beans(at_most)
+            path = self.model.sgd_path(self.params, x[indices], y[indices], self.optimizer.lr)
+            beans_of_update = indices[:, None]
+            gradient = None  # worked out below for the last update kept
+        else:
+            per_update = min(self.optimizer.beans_per_update(n_beans), n_beans - self.position)
+            indices = self._next_beans(per_update)
+            gradient = self.model.grad(self.params, x[indices], y[indices])
+            with np.errstate(all="ignore"):
+                path = (self.params + self.optimizer.move(gradient))[None, :]
+            beans_of_update = indices[None, :]
+
+        with np.errstate(all="ignore"):
+            losses = self._losses_at(path)
+            bad = ~np.isfinite(path).all(axis=1) | ~np.isfinite(losses) | (losses > DIVERGENCE_LOSS)
+        kept = int(np.argmax(bad)) if bad.any() else len(path)
+        self.diverged = kept < len(path)
+        if kept == 0:
+            return 0
+
+        self.last_beans = beans_of_update[kept - 1].copy()
+        if gradient is None:
+            before_last = path[kept - 2] if kept >= 2 else self.params
+            gradient = self.model.grad(before_last, x[self.last_beans], y[self.last_beans])
+        self.gradient = gradient
+        self.params = path[kept - 1].copy()
+        self.history.append(path[:kept], losses[:kept])
+        self.step_count += kept
+        epochs_done, self.position = divmod(self.position + kept * beans_of_update.shape[1], n_beans)
+        self.epoch += epochs_done
+        return kept

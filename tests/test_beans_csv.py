@@ -1,0 +1,88 @@
+"""Loading beans from CSV: what is accepted, and errors that name the file, line and column."""
+import string
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from beanlab.core import BeanDataError, load_beans_csv, make_dataset, save_beans_csv
+
+
+def write(tmp_path, content, name="beans.csv"):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_header_with_extra_columns_bom_and_spaces(tmp_path):
+    path = write(tmp_path, "\ufeffid, Y ,note,X\n1,0.5,big,0.25\n2, 0.75 ,small,1e-1\n")
+    beans = load_beans_csv(path)
+    np.testing.assert_array_equal(beans.x, [0.25, 0.1])
+    np.testing.assert_array_equal(beans.y, [0.5, 0.75])
+
+
+def test_two_unnamed_columns_and_semicolons(tmp_path):
+    beans = load_beans_csv(write(tmp_path, "0.1;0.2\n0.3;0.4\n\n"))
+    np.testing.assert_array_equal(beans.x, [0.1, 0.3])
+
+
+def test_two_feature_beans(tmp_path):
+    beans = load_beans_csv(write(tmp_path, "x1,x2,y\n0,1,1\n2,3,0\n"))
+    assert beans.x.shape == (2, 2) and beans.n_features == 2
+
+
+def test_round_trip_is_exact(tmp_path):
+    for name in ("line-bias", "circle"):
+        beans = make_dataset(name, 50, 1)
+        save_beans_csv(beans, tmp_path / "out.csv")
+        again = load_beans_csv(tmp_path / "out.csv")
+        np.testing.assert_array_equal(again.x, beans.x)
+        np.testing.assert_array_equal(again.y, beans.y)
+
+
+@pytest.mark.parametrize("content, line, column, words", [
+    ("", None, None, "empty"),
+    ("x,y\n", None, None, "at least two beans"),
+    ("x,y\n1,2\n", None, None, "at least two beans"),
+    ("x,y\n1,2\n3,abc\n", 3, 2, "'abc' in column y is not a number"),
+    ("x,y\n1,2\nnan,4\n", 3, 1, "not a finite number"),
+    ("x,y\n1,2\n3,inf\n", 3, 2, "not a finite number"),
+    ("x,y\n1,2\n3,4,5\n", 3, None, "expected 2 columns, found 3"),
+    ("x,y\n1,2\n3\n", 3, None, "expected 2 columns, found 1"),
+    ("x,y\n1,2\n,4\n", 3, 1, "empty"),
+    ("size,toxic\n1,2\n3,4\n", 1, None, "must name columns x and y"),
+    ("x,x,y\n1,2,3\n4,5,6\n", 1, 2, "appears twice"),
+    ("1,2,3\n4,5,6\n", 1, None, "exactly two columns"),
+    (b"x,y\n1,2\n\x00\x01\x02garbage", 3, None, "binary"),
+    (b"x,y\n1,2\n\xff\xfe3,4\n", 3, None, "not UTF-8"),
+])
+def test_every_problem_names_file_line_and_column(tmp_path, content, line, column, words):
+    path = write(tmp_path, content)
+    with pytest.raises(BeanDataError) as caught:
+        load_beans_csv(path)
+    error = caught.value
+    assert (error.line, error.column) == (line, column)
+    assert words in str(error) and str(path) in str(error)
+    if line is not None:
+        assert f"line {line}" in str(error)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(BeanDataError, match="no such file"):
+        load_beans_csv(tmp_path / "missing.csv")
+    with pytest.raises(BeanDataError, match="folder"):
+        load_beans_csv(tmp_path)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(alphabet=string.printable + "，。豆\ufeff\x00", max_size=300)))
+def test_fuzzed_files_raise_only_the_documented_error(tmp_path, content):
+    path = write(tmp_path, content)
+    try:
+        beans = load_beans_csv(path)
+    except BeanDataError as error:
+        assert str(path) in str(error)
+    else:
+        assert len(beans) >= 2 and np.all(np.isfinite(beans.x)) and np.all(np.isfinite(beans.y))

@@ -1,0 +1,61 @@
+"""The course's lesson-3 and lesson-4 loops, as its scripts write them with numpy scalars, reproduced
+float for float by BeanLab's trainer on the same data."""
+import numpy as np
+
+from beanlab.core import Trainer, make_dataset, make_model, make_optimizer
+
+
+def test_lesson3_per_sample_sgd():
+    beans = make_dataset("line", 100, seed=0)
+    xs, ys = beans.x, beans.y
+    w, alpha = 0.1, 0.1
+    for _ in range(100):
+        for i in range(100):
+            x, y = xs[i], ys[i]
+            k = 2 * x ** 2 * w - 2 * x * y
+            w = w - alpha * k
+    trainer = Trainer(beans, make_model("wx"), make_optimizer("sgd", lr=alpha), init=0.1)
+    assert trainer.run(100 * 100).params == (w,)
+
+
+def test_lesson3_batch_gradient_descent():
+    beans = make_dataset("line", 100, seed=0)
+    xs, ys = beans.x, beans.y
+    w, alpha = 0.1, 0.1
+    for _ in range(100):
+        k = 2 * np.sum(xs ** 2) * w + np.sum(-2 * xs * ys)
+        k = k / 100
+        w = w - alpha * k
+    trainer = Trainer(beans, make_model("wx"), make_optimizer("batch", lr=alpha), init=0.1)
+    assert trainer.run(100).params == (w,)
+
+
+def test_lesson3_fixed_step():
+    beans = make_dataset("line", 100, seed=0)
+    xs, ys = beans.x, beans.y
+    w, step = 0.1, 0.1
+    for _ in range(100):
+        k = (2 * np.sum(xs ** 2) * w + np.sum(-2 * xs * ys)) / 100
+        if k > 0:
+            w = w - step
+        else:
+            w = w + step
+    trainer = Trainer(beans, make_model("wx"), make_optimizer("fixed-step", step=step), init=0.1)
+    assert trainer.run(100).params == (w,)
+
+
+def test_lesson4_sgd_on_w_and_b():
+    beans = make_dataset("line-bias", 100, seed=0)
+    xs, ys = beans.x, beans.y
+    w, b, alpha = 0.1, 0.1, 0.01
+    for _ in range(500):
+        for i in range(100):
+            x, y = xs[i], ys[i]
+            dw = 2 * x ** 2 * w + 2 * x * b - 2 * x * y
+            db = 2 * b + 2 * x * w - 2 * y
+            w = w - alpha * dw
+            b = b - alpha * db
+    trainer = Trainer(beans, make_model("wx+b"), make_optimizer("sgd", lr=alpha), init=(0.1, 0.1))
+    snap = trainer.run(500 * 100)
+    assert snap.params == (w, b)
+    assert snap.epoch == 500 and snap.step == 50_000
