@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from beanlab import __version__
-from beanlab.core import (DATASETS, MODELS, OPTIMIZERS, ORDERS, BeanDataError, Beans, Trainer,
-                          load_beans_csv, make_dataset, make_model, make_optimizer, save_beans_csv,
-                          write_text_atomically)
+from beanlab.core import (DATASETS, MODELS, OPTIMIZERS, ORDERS, BeanDataError, Beans, RunConfig, Trainer,
+                          load_beans_csv, make_dataset, save_beans_csv, write_text_atomically)
 
 
 class UsageError(Exception):
@@ -125,15 +124,13 @@ def _beans_from(args: argparse.Namespace) -> tuple[Beans, str]:
 def setup_training(args: argparse.Namespace) -> TrainingSetup:
     """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
     beans, source = _beans_from(args)
-    model = make_model(args.model)
-    if beans.n_features != model.n_features:
-        raise UsageError(f"model {model.name} takes one size per bean, but {source} has two features")
-    init = args.init if args.init is not None else (0.1,) * model.n_params
-    if len(init) != model.n_params:
-        raise UsageError(f"--init needs {model.n_params} value(s) ({','.join(model.param_names)}) "
-                         f"for model {model.name}, got {len(init)}")
-    optimizer = make_optimizer(args.optimizer, lr=args.lr, step=args.step, batch_size=args.batch_size)
-    trainer = Trainer(beans, model, optimizer, order=args.order, init=init, seed=args.seed)
+    config = RunConfig(dataset=args.dataset, n=args.n, seed=args.seed, model=args.model,
+                       optimizer=args.optimizer, lr=args.lr, step=args.step, batch_size=args.batch_size,
+                       order=args.order, epochs=args.epochs, init=args.init)
+    try:
+        trainer = config.build_trainer(beans)
+    except ValueError as exc:
+        raise UsageError(f"{exc} ({source})") from None
     return TrainingSetup(beans, trainer, args.epochs, source)
 
 

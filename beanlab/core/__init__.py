@@ -14,13 +14,14 @@ from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .history import History
 from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
+from .run_config import RunConfig
 from .optimizers import OPTIMIZERS, SGD, Batch, FixedStep, MiniBatch, Optimizer, make_optimizer
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 
 __all__ = [
     "BeanDataError", "Batch", "Beans", "DATASETS", "DIVERGENCE_LOSS", "FixedStep", "History", "Line",
     "LineThroughOrigin", "MODELS", "MiniBatch", "Model", "OPTIMIZERS", "ORDERS", "Optimizer", "SGD",
-    "Snapshot", "SufficientStats", "Trainer", "cost_curve", "cost_surface", "cost_surface_from_stats",
+    "RunConfig", "Snapshot", "SufficientStats", "Trainer", "cost_curve", "cost_surface", "cost_surface_from_stats",
     "load_beans_csv", "make_dataset", "make_model", "make_optimizer", "optimum", "save_beans_csv",
     "write_text_atomically",
 ]

@@ -1,0 +1,54 @@
+"""Every setting of a training run in one validated value, and the trainer it builds.
+
+The command line and the window both describe a run with a :class:`RunConfig`; neither builds
+datasets, models or optimizers by hand.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .datasets import Beans, make_dataset
+from .models import make_model
+from .optimizers import make_optimizer
+from .trainer import Trainer
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """What to train on, with what, and how; the defaults are the course's lesson 4."""
+
+    dataset: str = "line-bias"
+    n: int = 100
+    seed: int = 0
+    model: str = "wx+b"
+    optimizer: str = "sgd"
+    lr: float = 0.01
+    step: float = 0.01
+    batch_size: int = 10
+    order: str = "sequential"
+    epochs: int = 100
+    init: tuple[float, ...] | None = None  # None: 0.1 for every parameter
+
+    def replace(self, **changes) -> "RunConfig":
+        """A copy with some settings changed."""
+        return dataclasses.replace(self, **changes)
+
+    def make_beans(self) -> Beans:
+        """The dataset this configuration names."""
+        return make_dataset(self.dataset, self.n, self.seed)
+
+    def build_trainer(self, beans: Beans | None = None) -> Trainer:
+        """A trainer for these settings, on ``beans`` or on the named dataset; ValueError if they do not fit."""
+        beans = self.make_beans() if beans is None else beans
+        model = make_model(self.model)
+        if beans.n_features != model.n_features:
+            kinds = {1: "one feature (size)", 2: "two features"}
+            raise ValueError(f"model {model.name} takes {kinds[model.n_features]} per bean, "
+                             f"but these beans have {kinds[beans.n_features]}")
+        init = (0.1,) * model.n_params if self.init is None else tuple(self.init)
+        if len(init) != model.n_params:
+            raise ValueError(f"model {model.name} needs {model.n_params} starting value(s) "
+                             f"({', '.join(model.param_names)}), got {len(init)}")
+        optimizer = make_optimizer(self.optimizer, lr=self.lr, step=self.step, batch_size=self.batch_size)
+        return Trainer(beans, model, optimizer, order=self.order, init=init, seed=self.seed)
