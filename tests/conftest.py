@@ -2,6 +2,11 @@
 import os
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+# As in beanlab.app: every GL view shares one OpenGL context family, so pyqtgraph's compiled
+# shaders stay valid when a test opens a new window after closing one. Must precede QApplication.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 @pytest.hookimpl(trylast=True)
@@ -10,3 +15,20 @@ def pytest_configure(config):
     # Without any display, plain 2-D widgets still run on Qt's offscreen platform.
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window on the default run, shown; closed (and its thread checked) afterwards."""
+    from beanlab.gui.main_window import MainWindow
+
+    main_window = MainWindow()
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    main_window.activateWindow()  # keyboard shortcuts go to the active window (no window manager here)
+    qtbot.waitUntil(main_window.isActiveWindow)
+    qtbot.waitUntil(lambda: main_window.controller.latest is not None)
+    yield main_window
+    main_window.close()
+    assert not main_window.controller._thread.isRunning(), "the training thread outlived its window"

@@ -44,8 +44,11 @@ class History:
         needed = self._count + k
         if needed > len(self._loss):
             capacity = max(needed, 2 * len(self._loss))
-            self._params = np.resize(self._params, (capacity, self._params.shape[1]))
-            self._loss = np.resize(self._loss, capacity)
+            params, loss = self._params, self._loss
+            self._params = np.empty((capacity, params.shape[1]))
+            self._loss = np.empty(capacity)
+            self._params[:self._count] = params[:self._count]
+            self._loss[:self._count] = loss[:self._count]
         self._params[self._count:needed] = param_rows
         self._loss[self._count:needed] = losses
         self._count = needed
@@ -53,3 +56,46 @@ class History:
     def clear(self) -> None:
         """Forget every entry (the memory is kept for the next run)."""
         self._count = 0
+
+
+class SampledHistory:
+    """An evenly spaced sample of a growing record, never more than ``max_rows`` rows.
+
+    It keeps every ``stride``-th update; when full, it drops every other row and doubles the stride.
+    The window draws long runs from it: memory and drawing time stay bounded however long the run.
+    """
+
+    def __init__(self, n_columns: int, max_rows: int = 5000) -> None:
+        self.max_rows = max_rows
+        self.stride = 1
+        self._updates = np.empty(0, dtype=np.int64)
+        self._values = np.empty((0, n_columns))
+
+    def __len__(self) -> int:
+        return len(self._updates)
+
+    @property
+    def updates(self) -> np.ndarray:
+        """Update numbers of the kept rows."""
+        return self._updates
+
+    @property
+    def values(self) -> np.ndarray:
+        """The kept rows, shape (len, n_columns)."""
+        return self._values
+
+    def clear(self) -> None:
+        self.stride = 1
+        self._updates = self._updates[:0]
+        self._values = self._values[:0]
+
+    def append(self, first_update: int, rows: np.ndarray) -> None:
+        """Add the rows of updates ``first_update``, ``first_update + 1``, …"""
+        updates = first_update + np.arange(len(rows))
+        keep = updates % self.stride == 0
+        self._updates = np.concatenate([self._updates, updates[keep]])
+        self._values = np.concatenate([self._values, rows[keep]])
+        while len(self._updates) > self.max_rows:
+            self.stride *= 2
+            keep = self._updates % self.stride == 0
+            self._updates, self._values = self._updates[keep], self._values[keep]

@@ -34,6 +34,13 @@ class RunConfig:
         """A copy with some settings changed."""
         return dataclasses.replace(self, **changes)
 
+    def with_model(self, name: str) -> "RunConfig":
+        """A copy for another model, keeping the starting values it shares (0.1 for new ones)."""
+        n_params = make_model(name).n_params
+        kept = tuple(self.init or ())[:n_params]
+        init = None if self.init is None else kept + (0.1,) * (n_params - len(kept))
+        return self.replace(model=name, init=init)
+
     def make_beans(self) -> Beans:
         """The dataset this configuration names."""
         return make_dataset(self.dataset, self.n, self.seed)

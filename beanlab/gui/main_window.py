@@ -1,14 +1,164 @@
-"""The main window (placeholder until the plots and panels land)."""
+"""The main window: lays out the panels and plots and wires them to the training controller."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from beanlab.core import Beans, Landscape, RunConfig
+from beanlab.gui import style
+from beanlab.gui.actions import build_actions, playback_actions
+from beanlab.gui.panels.data_panel import DataPanel
+from beanlab.gui.panels.model_panel import ModelPanel
+from beanlab.gui.panels.optimizer_panel import OptimizerPanel
+from beanlab.gui.panels.playback_panel import PlaybackPanel
+from beanlab.gui.panels.readouts_panel import ReadoutsPanel
+from beanlab.gui.plots.contour_plot import ContourPlot
+from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
+from beanlab.gui.plots.cost_views import CostViews
+from beanlab.gui.plots.loss_plot import LossPlot
+from beanlab.gui.plots.scatter_plot import ScatterPlot
+from beanlab.gui.plots.surface_view import SurfaceView
+from beanlab.gui.training_controller import TrainingController
+from beanlab.gui.training_worker import Frame
+
+DIVERGED_TEXT = ("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at "
+                 "the last finite point. Try a smaller learning rate, then press Reset (R).")
+FINISHED_TEXT = "Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R)."
 
 
 class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: RunConfig | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("BeanLab")
-        self.setCentralWidget(QLabel("BeanLab"))
-        self.resize(1200, 800)
+        style.configure_pyqtgraph()
+        self.setWindowTitle("BeanLab — gradient descent on beans")
+        self.controller = TrainingController(config, self)
+        self.actions = build_actions(playback_actions(self.controller), self)
+        self.frames_shown = 0
+
+        # panels (left)
+        self.data_panel = DataPanel(self.controller)
+        self.model_panel = ModelPanel(self.controller)
+        self.optimizer_panel = OptimizerPanel(self.controller)
+        self.playback_panel = PlaybackPanel(self.controller, self.actions)
+        self.readouts = ReadoutsPanel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: 12pt;")
+        self.notice.hide()
+
+        # plots (right)
+        self.scatter = ScatterPlot()
+        self.loss_plot = LossPlot()
+        self.cost_slices = CostSlicesPlot()
+        self.contour = ContourPlot()
+        self.surface = SurfaceView()
+        self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+
+        self._lay_out()
+        self._build_menus()
+        self.controller.run_replaced.connect(self._on_run_replaced)
+        self.controller.frame_ready.connect(self._on_frame_ready)
+        self.controller.message.connect(self._on_message)
+        self.resize(1600, 1000)
+        self.controller.start()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _lay_out(self) -> None:
+        controls = QWidget()
+        column = QVBoxLayout(controls)
+        for widget in (self.playback_panel, self.notice, self.readouts, self.data_panel, self.model_panel,
+                       self.optimizer_panel):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(360)
+        scroll.setMaximumWidth(440)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.scatter)
+        top.addWidget(self.cost_slices)
+        top.setSizes([500, 700])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.loss_plot, self.contour, self.surface):
+            bottom.addWidget(widget)
+        bottom.setSizes([400, 400, 400])
+        plots = QSplitter(Qt.Orientation.Vertical)
+        plots.addWidget(top)
+        plots.addWidget(bottom)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(scroll)
+        main.addWidget(plots)
+        main.setStretchFactor(1, 1)
+        self.setCentralWidget(main)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        run_menu = self.menuBar().addMenu("&Run")
+        for action in self.actions.values():
+            run_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        camera = QAction("Reset 3-D camera", self)
+        camera.triggered.connect(self.surface.reset_camera)
+        view_menu.addAction(camera)
+        help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction("Keyboard shortcuts", self)
+        keys.triggered.connect(self._show_shortcuts)
+        help_menu.addAction(keys)
+        toolbar = self.addToolBar("Playback")
+        toolbar.setObjectName("playback-toolbar")
+        for action in self.actions.values():
+            toolbar.addAction(action)
+
+    # -- wiring ------------------------------------------------------------------------------
+    @Slot(object, object)
+    def _on_run_replaced(self, beans: Beans, landscape: Landscape) -> None:
+        config = self.controller.config
+        for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
+            panel.show_config(config)
+        self.scatter.set_run(beans, landscape)
+        self.cost_views.set_run(landscape)
+        self.readouts.set_run(landscape)
+        self.notice.hide()
+
+    @Slot(object)
+    def _on_frame_ready(self, frame: Frame) -> None:
+        self.scatter.show_frame(frame)
+        self.loss_plot.show_frame(frame)
+        self.cost_views.show_frame(frame)
+        self.readouts.show_frame(frame)
+        self.playback_panel.show_state(frame.state)
+        self._show_notice(frame)
+        self.frames_shown += 1
+        # Ask for the next frame from a real (1 ms) timer, which Qt runs only once the events queued
+        # meanwhile, painting included, are handled: the worker can never get ahead of the screen.
+        QTimer.singleShot(1, self.controller.frame_drawn)
+
+    def _show_notice(self, frame: Frame) -> None:
+        if frame.state == "diverged":
+            self.notice.setText(DIVERGED_TEXT.format(step=frame.snapshot.step))
+        elif frame.state == "finished":
+            self.notice.setText(FINISHED_TEXT.format(epochs=self.controller.config.epochs))
+        self.notice.setVisible(frame.state in ("diverged", "finished"))
+
+    @Slot(str)
+    def _on_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{' / '.join(a.shortcut().toString() for _ in [0])}</b></td>"
+                       f"<td>{a.text()}</td></tr>" for a in self.actions.values())
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+
+    def closeEvent(self, event) -> None:
+        self.controller.shutdown()
+        super().closeEvent(event)

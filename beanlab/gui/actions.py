@@ -1,0 +1,39 @@
+"""Every playback action defined once — label, tooltip, shortcut, handler — for menus, toolbar and panels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    label: str
+    tooltip: str
+    shortcuts: tuple[str, ...]
+    handler: Callable[[], None]
+
+
+def playback_actions(controller) -> list[ActionSpec]:
+    """The actions that steer a run; the controller's verbs do the work."""
+    return [
+        ActionSpec("play", "Play / Pause", "start or pause training", ("Space",), controller.toggle_play),
+        ActionSpec("step", "Step", "make exactly one update and show it", ("Right", "PgDown"), controller.step),
+        ActionSpec("reset", "Reset", "back to the starting point", ("R",), controller.reset),
+    ]
+
+
+def build_actions(specs: list[ActionSpec], parent: QWidget) -> dict[str, QAction]:
+    """QActions for ``specs``, with window-wide shortcuts, keyed by name."""
+    actions = {}
+    for spec in specs:
+        action = QAction(spec.label, parent)
+        action.setToolTip(f"{spec.tooltip} ({' or '.join(spec.shortcuts)})")
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.triggered.connect(spec.handler)
+        parent.addAction(action)
+        actions[spec.name] = action
+    return actions

@@ -1,0 +1,86 @@
+"""How to descend: optimizer, learning rate, batch size, step size, bean order, epochs, start."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QSpinBox
+
+from beanlab.core import ORDERS, RunConfig
+from beanlab.gui.panels.learning_rate_field import LogScaleField
+from beanlab.gui.training_controller import TrainingController
+
+OPTIMIZER_LABELS = {"sgd": "per-sample SGD", "minibatch": "mini-batch", "batch": "full batch",
+                    "fixed-step": "fixed step"}
+
+
+class OptimizerPanel(QGroupBox):
+    def __init__(self, controller: TrainingController) -> None:
+        super().__init__("Gradient descent")
+        self._controller = controller
+        self.optimizer = QComboBox()
+        for name, label in OPTIMIZER_LABELS.items():
+            self.optimizer.addItem(label, name)
+        self.learning_rate = LogScaleField(controller.config.lr)
+        self.learning_rate.setToolTip("learning rate α: how far each update moves (applies at once)")
+        self.step_size = LogScaleField(controller.config.step)
+        self.step_size.setToolTip("fixed step: how far each move goes, whatever the slope (applies at once)")
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1_000_000)
+        self.order = QComboBox()
+        for order in ORDERS:
+            self.order.addItem(order, order)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 10_000_000)
+        self.epochs.setToolTip("training stops after this many passes over the beans")
+        self.start_w, self.start_b = QDoubleSpinBox(), QDoubleSpinBox()
+        for spin in (self.start_w, self.start_b):
+            spin.setRange(-100, 100)
+            spin.setDecimals(3)
+            spin.setSingleStep(0.1)
+        form = QFormLayout(self)
+        form.addRow("Optimizer", self.optimizer)
+        form.addRow("Learning rate", self.learning_rate)
+        form.addRow("Step size", self.step_size)
+        form.addRow("Batch size", self.batch_size)
+        form.addRow("Bean order", self.order)
+        form.addRow("Epoch limit", self.epochs)
+        form.addRow("Start w", self.start_w)
+        form.addRow("Start b", self.start_b)
+        self._form = form
+        self.show_config(controller.config)
+
+        self.optimizer.currentIndexChanged.connect(lambda: self._apply(optimizer=self.optimizer.currentData()))
+        self.order.currentIndexChanged.connect(lambda: self._apply(order=self.order.currentData()))
+        self.learning_rate.value_chosen.connect(lambda value: self._apply(lr=value))
+        self.step_size.value_chosen.connect(lambda value: self._apply(step=value))
+        for field in (self.learning_rate, self.step_size):
+            field.rejected.connect(controller.message)
+        self.batch_size.editingFinished.connect(lambda: self._apply(batch_size=self.batch_size.value()))
+        self.epochs.editingFinished.connect(lambda: self._apply(epochs=self.epochs.value()))
+        self.start_w.editingFinished.connect(self._on_start_edited)
+        self.start_b.editingFinished.connect(self._on_start_edited)
+
+    def show_config(self, config: RunConfig) -> None:
+        for combo, value in ((self.optimizer, config.optimizer), (self.order, config.order)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value))
+        self.learning_rate.set_value(config.lr)
+        self.step_size.set_value(config.step)
+        self.batch_size.setValue(config.batch_size)
+        self.epochs.setValue(config.epochs)
+        start = config.init or (0.1, 0.1)
+        self.start_w.setValue(start[0])
+        self.start_b.setValue(start[1] if len(start) > 1 else 0.1)
+        has_bias = config.model == "wx+b"
+        self._form.setRowVisible(self.start_b, has_bias)
+        fixed = config.optimizer == "fixed-step"
+        self._form.setRowVisible(self.step_size, fixed)
+        self._form.setRowVisible(self.learning_rate, not fixed)
+        self._form.setRowVisible(self.batch_size, config.optimizer == "minibatch")
+
+    def _on_start_edited(self) -> None:
+        start = (self.start_w.value(), self.start_b.value())
+        self._apply(init=start if self._controller.config.model == "wx+b" else start[:1])
+
+    def _apply(self, **changes) -> None:
+        self._controller.set_config(**changes)
+        self.show_config(self._controller.config)

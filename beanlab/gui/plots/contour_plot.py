@@ -1,0 +1,55 @@
+"""A map of the cost bowl e(w, b) seen from above, with contour lines and the descent path."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from beanlab.core import Box, Landscape, thin_indices
+from beanlab.gui import style
+from beanlab.gui.training_worker import Frame
+
+MAX_PATH_POINTS = 4000
+CONTOUR_LEVELS = 12
+
+
+class ContourPlot(pg.PlotWidget):
+    """Cost as colour (log scale) over w and b, contour lines, the path so far, the optimum."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Cost map e(w, b) from above", size="12pt")
+        self.setLabel("bottom", "w")
+        self.setLabel("left", "b")
+        style.plain_axes(self)
+        self.setMinimumSize(220, 160)
+        self._image = pg.ImageItem()
+        self._image.setColorMap(pg.colormap.get("viridis"))
+        self.addItem(self._image)
+        self._isocurves = [pg.IsocurveItem(pen=pg.mkPen((255, 255, 255, 150), width=1)) for _ in range(CONTOUR_LEVELS)]
+        for curve in self._isocurves:
+            self.addItem(curve)
+        self._path = self.plot([], [], pen=style.pen(style.FIT, 2.5))
+        self._ball = self.plot([], [], pen=None, symbol="o", symbolSize=14, symbolBrush=pg.mkBrush(*style.FIT),
+                               symbolPen=pg.mkPen("w", width=2))
+        self._optimum = self.plot([], [], pen=None, symbol="star", symbolSize=20, symbolBrush=pg.mkBrush("w"),
+                                  symbolPen=pg.mkPen("k", width=1))
+        self._path_params = np.empty((0, 2))
+
+    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray) -> None:
+        """Draw a new grid (data or model changed, or the path left the old ranges)."""
+        shade = np.log10(np.maximum(cost, 1e-12))
+        self._image.setImage(shade, autoLevels=True)
+        self._image.setRect(QRectF(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo))
+        levels = np.linspace(shade.min(), shade.max(), CONTOUR_LEVELS + 2)[1:-1]
+        for curve, level in zip(self._isocurves, levels):
+            curve.setData(shade, level)
+            # contour lines come in grid-cell units; map them to (w, b) as the image is mapped
+            curve.setTransform(self._image.transform())
+        self._optimum.setData([landscape.optimum[0]], [landscape.optimum[1]])
+        self.setRange(xRange=(box.w_lo, box.w_hi), yRange=(box.b_lo, box.b_hi), padding=0)
+
+    def show_path(self, path: np.ndarray) -> None:
+        shown = thin_indices(len(path), MAX_PATH_POINTS)
+        self._path.setData(path[shown, 0], path[shown, 1])
+        self._ball.setData([path[-1, 0]], [path[-1, 1]])

@@ -1,0 +1,82 @@
+"""The cost curve e(w) (model wx), or the bowl cut along w and along b through the current point
+(model wx+b); each with the current point and its tangent, whose slope is the partial derivative."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from beanlab.core import Box, Landscape
+from beanlab.gui import style
+from beanlab.gui.training_worker import Frame
+
+CURVE_POINTS = 200
+
+
+class _Slice:
+    """One cut: a curve, a ball on it and the tangent line through the ball."""
+
+    def __init__(self, title: str, axis_label: str) -> None:
+        self.widget = style.titled_plot(title, axis_label, "cost e")
+        self.curve = self.widget.plot([], [], pen=style.pen(style.BEAN, 3))
+        self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, 2.5))
+        self.ball = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
+                                     symbolBrush=pg.mkBrush(*style.FIT), symbolPen=pg.mkPen("k", width=1.5))
+        self.optimum = pg.InfiniteLine(angle=90, pen=style.pen(style.OPTIMUM, 1.5, dashed=True))
+        self.widget.addItem(self.optimum)
+        self.label = pg.TextItem(color=style.TANGENT, anchor=(0, 0))
+        self.widget.addItem(self.label)
+
+    def show(self, values: np.ndarray, costs: np.ndarray, at: float, cost: float, slope: float,
+             name: str) -> None:
+        self.curve.setData(values, costs)
+        self.ball.setData([at], [cost])
+        half = (values[-1] - values[0]) * 0.12
+        self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
+        self.label.setText(f"∂e/∂{name} = {slope:+.4g}")
+        self.label.setPos(values[0], float(np.nanmax(costs)))
+        self.widget.setRange(xRange=(values[0], values[-1]), yRange=(0, float(np.nanmax(costs))), padding=0.02)
+
+
+class CostSlicesPlot(QWidget):
+    """e(w) for ``wx``; e(w | b) and e(b | w) for ``wx+b``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._along_w = _Slice("Cost along w", "w")
+        self._along_b = _Slice("Cost along b", "b")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._along_w.widget)
+        layout.addWidget(self._along_b.widget)
+        self._landscape: Landscape | None = None
+        self._box = Box(0.0, 1.0)
+
+    def set_run(self, landscape: Landscape) -> None:
+        self._landscape = landscape
+        bias = landscape.has_bias
+        self._along_b.widget.setVisible(bias)
+        self._along_w.widget.setTitle("Cost along w, with b held (e(w | b))" if bias else "Cost curve e(w)",
+                                      size="12pt")
+        self._along_w.optimum.setValue(landscape.optimum[0])
+        if bias:
+            self._along_b.widget.setTitle("Cost along b, with w held (e(b | w))", size="12pt")
+            self._along_b.optimum.setValue(landscape.optimum[1])
+
+    def set_box(self, box: Box) -> None:
+        """The parameter ranges to draw (they grow with the descent path)."""
+        self._box = box
+
+    def show_frame(self, frame: Frame) -> None:
+        landscape = self._landscape
+        if landscape is None:
+            return
+        params = np.asarray(frame.snapshot.params)
+        slope = landscape.gradient(params)
+        cost = landscape.cost(params)
+        w_values = np.linspace(self._box.w_lo, self._box.w_hi, CURVE_POINTS)
+        b = params[1] if landscape.has_bias else 0.0
+        self._along_w.show(w_values, landscape.curve_w(w_values, b), params[0], cost, slope[0], "w")
+        if landscape.has_bias:
+            b_values = np.linspace(self._box.b_lo, self._box.b_hi, CURVE_POINTS)
+            self._along_b.show(b_values, landscape.curve_b(b_values, params[0]), params[1], cost, slope[1], "b")

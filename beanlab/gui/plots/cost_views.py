@@ -1,0 +1,66 @@
+"""Keeps the cost views (slices, contour map, 3-D bowl) in step with the run.
+
+It holds the window's copy of the descent path, and recomputes the grid only when the data or
+model change or when the path leaves the ranges drawn so far (the ranges grow with the path).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from beanlab.core import Landscape, SampledHistory
+from beanlab.gui.plots.contour_plot import ContourPlot
+from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
+from beanlab.gui.plots.surface_view import SurfaceView
+from beanlab.gui.training_worker import Frame
+
+GRID_SIZE = 80
+MAX_PATH_ROWS = 4000
+
+
+class CostViews:
+    def __init__(self, slices: CostSlicesPlot, contour: ContourPlot, surface: SurfaceView) -> None:
+        self.slices, self.contour, self.surface = slices, contour, surface
+        self._landscape: Landscape | None = None
+        self._path: SampledHistory | None = None   # rows: parameters then cost, bounded in size
+        self._box = None
+        self.surface_computations = 0   # how often a grid was computed (the tests check it stays rare)
+
+    def set_run(self, landscape: Landscape) -> None:
+        self._landscape = landscape
+        self._path = SampledHistory(landscape.model.n_params + 1, MAX_PATH_ROWS)
+        self._box = None
+        self.slices.set_run(landscape)
+        self.contour.setVisible(landscape.has_bias)
+
+    def show_frame(self, frame: Frame) -> None:
+        if self._landscape is None:
+            return
+        if frame.restarted:
+            self._path.clear()
+        self._path.append(frame.first_index, np.column_stack([frame.params, frame.loss]))
+        # the sample may skip the latest rows; the ball must sit exactly on the current point
+        latest = np.append(frame.snapshot.params, frame.snapshot.loss)
+        rows = np.vstack([self._path.values, latest])
+        path, costs = rows[:, :-1], rows[:, -1]
+        if self._box is None or not self._box.contains(*self._coordinates(frame.params)):
+            self._recompute(path)
+        self.slices.show_frame(frame)
+        self.surface.show_path(path, costs)
+        if self._landscape.has_bias:
+            self.contour.show_path(path)
+
+    def _coordinates(self, params: np.ndarray):
+        return (params[:, 0], params[:, 1]) if params.shape[1] > 1 else (params[:, 0], None)
+
+    def _recompute(self, path: np.ndarray) -> None:
+        landscape = self._landscape
+        self._box = landscape.box_around(path)
+        self.surface_computations += 1
+        self.slices.set_box(self._box)
+        if landscape.has_bias:
+            w, b, cost = landscape.grid(self._box, GRID_SIZE)
+            self.contour.set_surface(landscape, self._box, w, b, cost)
+            self.surface.set_surface(landscape, self._box, w, b, cost)
+        else:
+            w = np.linspace(self._box.w_lo, self._box.w_hi, 200)
+            self.surface.set_curve(landscape, self._box, w, landscape.curve_w(w))

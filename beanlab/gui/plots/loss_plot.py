@@ -1,0 +1,49 @@
+"""Loss after every update, raw and smoothed, with a log-scale toggle."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
+
+from beanlab.core import SampledHistory
+from beanlab.gui import style
+from beanlab.gui.training_worker import Frame
+
+
+MAX_POINTS_DRAWN = 4000
+
+
+class LossPlot(QWidget):
+    """The loss history of the run, however long, drawn from an even sample of its updates."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plot_widget = style.titled_plot("Loss per update", "update", "loss e (MSE)")
+        self.plot_widget.addLegend(offset=(-10, 10))
+        self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name="loss")
+        self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name="moving average")
+        self.log_scale = QCheckBox("log scale")
+        self.log_scale.setChecked(True)
+        self.log_scale.toggled.connect(self._on_log_scale_toggled)
+        self._on_log_scale_toggled(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        layout.addWidget(self.log_scale)
+        # the window's own sample of the run: [loss, smoothed loss], bounded however long the run
+        self._record = SampledHistory(2, MAX_POINTS_DRAWN)
+
+    def show_frame(self, frame: Frame) -> None:
+        if frame.restarted:
+            self._record.clear()
+        self._record.append(frame.first_index, np.column_stack([frame.loss, frame.smoothed_loss]))
+        updates, values = self._record.updates, self._record.values
+        self._raw.setData(updates, values[:, 0])
+        self._smooth.setData(updates, values[:, 1])
+
+    @property
+    def point_count(self) -> int:
+        return len(self._record)
+
+    def _on_log_scale_toggled(self, on: bool) -> None:
+        self.plot_widget.setLogMode(y=on)

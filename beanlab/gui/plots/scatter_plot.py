@@ -1,0 +1,60 @@
+"""Beans with the live fitted line, the bean(s) of the current update, and the optimum line."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from beanlab.core import Beans, Landscape, thin_indices
+from beanlab.gui import style
+from beanlab.gui.training_worker import Frame
+
+MAX_BEANS_DRAWN = 20_000  # beyond this, draw an even sample; the numbers still use every bean
+
+
+class ScatterPlot(pg.PlotWidget):
+    """Size against toxicity, with the line y = w·x (+ b) as it learns."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Beans and the fitted line", size="12pt")
+        self.setLabel("bottom", "bean size x")
+        self.setLabel("left", "toxicity y")
+        self.showGrid(x=True, y=True, alpha=0.2)
+        style.plain_axes(self)
+        self.setMinimumSize(260, 200)
+        self.addLegend(offset=(10, 10))
+        self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
+                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name="beans")
+        self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name="optimum")
+        self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name="fitted line")
+        self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
+                                      symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
+                                      name="this update's bean(s)")
+        self._beans: Beans | None = None
+        self._model = None
+        self._x_ends = np.array([0.0, 1.0])
+
+    def set_run(self, beans: Beans, landscape: Landscape) -> None:
+        """New beans or model: draw the beans and the optimum line."""
+        self._beans, self._model = beans, landscape.model
+        shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
+        self._beans_item.setData(beans.x[shown], beans.y[shown])
+        lo, hi = float(beans.x.min()), float(beans.x.max())
+        pad = max(hi - lo, 1e-9) * 0.05
+        self._x_ends = np.array([min(lo - pad, 0.0), hi + pad])
+        self._optimum_item.setData(self._x_ends, self._line(landscape.optimum))
+        y_lo, y_hi = float(beans.y.min()), float(beans.y.max())
+        y_pad = max(y_hi - y_lo, 1e-9) * 0.15
+        self.setRange(xRange=self._x_ends, yRange=(min(y_lo - y_pad, 0.0), y_hi + y_pad), padding=0)
+
+    def show_frame(self, frame: Frame) -> None:
+        snap = frame.snapshot
+        self._fit_item.setData(self._x_ends, self._line(snap.params))
+        if self._beans is not None and snap.beans:
+            used = np.asarray(snap.beans)[:200]  # a whole batch can be large; the first 200 tell the story
+            self._active_item.setData(self._beans.x[used], self._beans.y[used])
+        else:
+            self._active_item.setData([], [])
+
+    def _line(self, params) -> np.ndarray:
+        return self._model.predict(np.asarray(params, dtype=float), self._x_ends)

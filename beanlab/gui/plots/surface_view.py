@@ -1,0 +1,105 @@
+"""The cost bowl e(w, b) in 3-D (OpenGL), with the descent path and the current point as a ball.
+
+For the model y = w·x, which has one parameter, it shows the curve e(w) in the same space.
+Drag to rotate, wheel to zoom, "Reset camera" to come back.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.opengl as gl
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QHBoxLayout
+
+from beanlab.core import Box, Landscape, thin_indices
+
+MAX_PATH_POINTS = 4000
+HEIGHT = 1.0   # the bowl is drawn this tall, whatever its cost values, and as wide as it is deep
+
+
+class SurfaceView(QWidget):
+    """GLViewWidget with a surface, a path line, a ball and an optimum marker, made once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = gl.GLViewWidget()
+        # in a layout a GLViewWidget with no minimum size can be squeezed to zero width
+        self.view.setMinimumSize(260, 200)
+        self.view.setBackgroundColor("w")
+        self._surface = gl.GLSurfacePlotItem(computeNormals=False, smooth=False, glOptions="translucent")
+        self._colours = pg.colormap.get("viridis")
+        self._curve = gl.GLLinePlotItem(width=3, color=(0.12, 0.47, 0.71, 1), antialias=True)
+        self._path = gl.GLLinePlotItem(width=3, color=(0.84, 0.15, 0.16, 1), antialias=True)
+        self._ball = gl.GLScatterPlotItem(size=0.07, pxMode=False, color=(0.84, 0.15, 0.16, 1))
+        self._optimum = gl.GLScatterPlotItem(size=0.06, pxMode=False, color=(0.1, 0.1, 0.1, 1))
+        self._grid = gl.GLGridItem(color=(0, 0, 0, 60))
+        self._grid.setSize(1.2, 1.2)
+        self._grid.setSpacing(0.1, 0.1)
+        for item in (self._grid, self._surface, self._curve, self._path, self._optimum, self._ball):
+            self.view.addItem(item)
+        self._path.setGLOptions("translucent")
+        self.title = QLabel("<b>Cost bowl e(w, b) in 3-D</b> — drag to rotate, wheel to zoom")
+        self.reset_camera_button = QPushButton("Reset camera")
+        self.reset_camera_button.clicked.connect(self.reset_camera)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.reset_camera_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        self._landscape: Landscape | None = None
+        self._box = Box(0, 1, 0, 1)
+        self._z_scale = 1.0
+        self.reset_camera()
+
+    def reset_camera(self) -> None:
+        self.view.setCameraPosition(distance=2.0, elevation=30, azimuth=-60)
+        self.view.opts["center"] = pg.Vector(0, 0, HEIGHT * 0.3)
+        self.view.update()
+
+    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray) -> None:
+        """Draw a new grid (data or model changed, or the path left the old ranges)."""
+        self._landscape, self._box = landscape, box
+        self._z_scale = HEIGHT / max(float(np.nanmax(cost)), 1e-12)
+        xs, ys = self._to_view(w, b)
+        heights = cost * self._z_scale
+        colours = self._colours.map(np.sqrt(np.clip(heights / HEIGHT, 0, 1)), mode="float")
+        colours[..., 3] = 0.85
+        # MeshData wants one colour per vertex, flattened in the order of the vertices
+        self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
+        self._surface.setVisible(True)
+        self._curve.setVisible(False)
+        self.title.setText("<b>Cost bowl e(w, b) in 3-D</b> — drag to rotate, wheel to zoom")
+        ow, ob = self._to_view(landscape.optimum[0], landscape.optimum[1])
+        self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(landscape.optimum) * self._z_scale]]))
+
+    def set_curve(self, landscape: Landscape, box: Box, w: np.ndarray, cost: np.ndarray) -> None:
+        """Model y = w·x: one parameter, so the 3-D view shows the curve e(w) standing in the w–e plane."""
+        self._landscape, self._box = landscape, box
+        self._z_scale = HEIGHT / max(float(np.nanmax(cost)), 1e-12)
+        xs, _ = self._to_view(w, 0.0)
+        self._curve.setData(pos=np.column_stack([xs, np.zeros_like(xs), cost * self._z_scale]))
+        self._surface.setVisible(False)
+        self._curve.setVisible(True)
+        self.title.setText("<b>Cost curve e(w) in 3-D</b> (model wx has one parameter)")
+        ow, _ = self._to_view(landscape.optimum[0], 0.0)
+        self._optimum.setData(pos=np.array([[ow, 0.0, landscape.cost(landscape.optimum) * self._z_scale]]))
+
+    def show_path(self, path: np.ndarray, costs: np.ndarray) -> None:
+        """The descent so far (rows of parameters) and its costs; the last row is the ball."""
+        shown = thin_indices(len(path), MAX_PATH_POINTS)
+        w = path[shown, 0]
+        b = path[shown, 1] if path.shape[1] > 1 else np.zeros(len(shown))
+        xs, ys = self._to_view(w, b)
+        # lift the path a hair above the surface so it is not hidden inside it
+        points = np.column_stack([xs, ys, costs[shown] * self._z_scale + 0.01])
+        self._path.setData(pos=points)
+        self._ball.setData(pos=points[-1:])
+
+    def _to_view(self, w, b):
+        """Map (w, b) in the current box to a unit square centred on the origin."""
+        box = self._box
+        w_span = max(box.w_hi - box.w_lo, 1e-12)
+        b_span = max(box.b_hi - box.b_lo, 1e-12)
+        return ((np.asarray(w, float) - box.w_lo) / w_span - 0.5,
+                (np.asarray(b, float) - box.b_lo) / b_span - 0.5 if box.b_hi > box.b_lo else np.zeros_like(np.asarray(b, float)))

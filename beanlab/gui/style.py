@@ -1,0 +1,38 @@
+"""Colours and sizes shared by every plot, chosen to read from the back of a classroom."""
+import pyqtgraph as pg
+
+BEAN = (31, 119, 180)          # blue beans
+BEAN_ACTIVE = (255, 127, 14)   # orange: the bean(s) of the current update
+FIT = (214, 39, 40)            # red: the line being learnt
+OPTIMUM = (120, 120, 120)      # grey: where least squares puts it
+PATH = (214, 39, 40)
+TANGENT = (44, 160, 44)        # green tangent: its slope is the partial derivative
+SMOOTH = (0, 0, 0)
+
+
+def configure_pyqtgraph() -> None:
+    """White background and antialiasing, set once before any plot is made."""
+    pg.setConfigOptions(antialias=True, background="w", foreground="k")
+
+
+def pen(colour, width: float = 2.0, dashed: bool = False):
+    from PySide6.QtCore import Qt
+    return pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+
+
+def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
+    """A PlotWidget with a title and labelled axes."""
+    widget = pg.PlotWidget()
+    widget.setTitle(title, size="12pt")
+    widget.setLabel("bottom", x_label)
+    widget.setLabel("left", y_label)
+    widget.showGrid(x=True, y=True, alpha=0.2)
+    widget.setMinimumSize(220, 160)
+    plain_axes(widget)
+    return widget
+
+
+def plain_axes(widget: pg.PlotWidget) -> None:
+    """Show plain numbers on the axes; SI scaling such as "(x0.001)" confuses learners."""
+    for side in ("bottom", "left"):
+        widget.getAxis(side).enableAutoSIPrefix(False)

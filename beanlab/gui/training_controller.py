@@ -1,0 +1,163 @@
+"""The GUI side of training: owns the worker thread, turns the user's intents into core calls.
+
+Panels call the controller's verbs (``play``, ``set_config`` …); the controller builds beans and
+trainers with the core and hands them to the worker through queued signals, and passes the
+worker's frames on as ``frame_ready``. Nothing here runs a training step.
+"""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from beanlab.core import Beans, Landscape, RunConfig
+
+from .training_worker import Frame, TrainingWorker
+
+# Settings that change how far or how often the run moves: applied live, no restart.
+LIVE_SETTINGS = {"lr", "step", "epochs"}
+GIL_SWITCH_INTERVAL_S = 0.0005
+
+
+class TrainingController(QObject):
+    """Starts, steers and stops the training worker."""
+
+    frame_ready = Signal(object)             # Frame, latest of the current run only
+    run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
+    message = Signal(str)                    # a sentence for the status bar
+
+    # queued requests to the worker (signals, so they cross threads safely)
+    _load_requested = Signal(object, int, int)
+    _play_requested = Signal()
+    _pause_requested = Signal()
+    _step_requested = Signal()
+    _reset_requested = Signal()
+    _speed_changed = Signal(float)
+    _lr_changed = Signal(float)
+    _step_size_changed = Signal(float)
+    _epoch_limit_changed = Signal(int)
+    _stop_requested = Signal()
+
+    def __init__(self, config: RunConfig | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config or RunConfig()
+        self.beans: Beans | None = None
+        self.landscape: Landscape | None = None
+        self.state = "paused"
+        self.latest: Frame | None = None
+        self._generation = 0
+
+        # The worker's pure-Python loop holds the GIL; a short switch interval (default 5 ms) lets
+        # the GUI thread take it back promptly, so drawing does not wait behind training.
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+        self._thread = QThread()
+        self._thread.setObjectName("beanlab-training")
+        self._worker = TrainingWorker()
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.start)
+        self._thread.finished.connect(self._worker.deleteLater)
+        for signal, slot in ((self._load_requested, self._worker.load), (self._play_requested, self._worker.play),
+                             (self._pause_requested, self._worker.pause), (self._step_requested, self._worker.step),
+                             (self._reset_requested, self._worker.reset), (self._speed_changed, self._worker.set_speed),
+                             (self._lr_changed, self._worker.set_learning_rate),
+                             (self._step_size_changed, self._worker.set_step_size),
+                             (self._epoch_limit_changed, self._worker.set_epoch_limit),
+                             (self._stop_requested, self._worker.stop)):
+            signal.connect(slot)
+        self._worker.frame_ready.connect(self._on_worker_frame_ready)
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
+        self._thread.start()
+
+    # -- verbs for the panels ---------------------------------------------------------------
+    def play(self) -> None:
+        self._play_requested.emit()
+
+    def pause(self) -> None:
+        self._pause_requested.emit()
+
+    def toggle_play(self) -> None:
+        (self.pause if self.state == "playing" else self.play)()
+
+    def step(self) -> None:
+        self._step_requested.emit()
+
+    def reset(self) -> None:
+        self._reset_requested.emit()
+
+    def set_speed(self, updates_per_second: float) -> None:
+        """Updates per second; 0 for as fast as the machine goes."""
+        self._speed_changed.emit(float(updates_per_second))
+
+    def set_config(self, **changes) -> bool:
+        """Apply changed settings: live ones at once, others by restarting the run (and saying so).
+
+        Returns False, changing nothing, when the settings do not make a valid run; the reason goes
+        to ``message``.
+        """
+        changes = {k: v for k, v in changes.items() if getattr(self.config, k) != v}
+        if not changes:
+            return True
+        base = self.config.with_model(changes["model"]) if "model" in changes else self.config
+        new_config = base.replace(**changes)
+        if set(changes) <= LIVE_SETTINGS:
+            try:
+                new_config.build_trainer(self.beans)  # validates the values; cheap
+            except ValueError as exc:
+                self.message.emit(f"Not changed: {exc}.")
+                return False
+            self.config = new_config
+            if "lr" in changes:
+                self._lr_changed.emit(new_config.lr)
+            if "step" in changes:
+                self._step_size_changed.emit(new_config.step)
+            if "epochs" in changes:
+                self._epoch_limit_changed.emit(new_config.epochs)
+            return True
+        regenerate = bool({"dataset", "n", "seed"} & set(changes))
+        try:
+            self._load(new_config, regenerate)
+        except ValueError as exc:
+            self.message.emit(f"Not changed: {exc}.")
+            return False
+        names = ", ".join(sorted(changes))
+        self.message.emit(f"Changed {names}: the run restarted from the beginning.")
+        return True
+
+    def regenerate(self) -> None:
+        """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
+        self._load(self.config, regenerate=True)
+        self.message.emit("New beans: the run restarted from the beginning.")
+
+    def start(self) -> None:
+        """Load the first run."""
+        self._load(self.config, regenerate=True)
+
+    def shutdown(self) -> None:
+        """Stop the worker and its thread cleanly (on quit)."""
+        if self._thread.isRunning():
+            self._stop_requested.emit()
+            self._thread.quit()
+            self._thread.wait()
+
+    # -- internals ----------------------------------------------------------------------------
+    def _load(self, config: RunConfig, regenerate: bool) -> None:
+        beans = config.make_beans() if regenerate or self.beans is None else self.beans
+        trainer = config.build_trainer(beans)  # raises ValueError on settings that do not fit
+        self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
+        self.landscape = Landscape(beans, trainer.model)
+        self._generation += 1
+        self.run_replaced.emit(beans, self.landscape)
+        self._load_requested.emit(trainer, self._generation, config.epochs)
+
+    @Slot(object)
+    def _on_worker_frame_ready(self, frame: Frame) -> None:
+        if frame.generation != self._generation:
+            self._worker.frame_drawn()   # a frame of a replaced run: drop it
+            return
+        self.state = frame.state
+        self.latest = frame
+        self.frame_ready.emit(frame)
+
+    def frame_drawn(self) -> None:
+        """The window has drawn the latest frame; let the worker send the next."""
+        self._worker.frame_drawn()

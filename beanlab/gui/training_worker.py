@@ -1,0 +1,206 @@
+"""The training worker: runs the core's Trainer on its own thread and reports frames to the GUI.
+
+It batches updates and emits at most one frame per screen refresh (~60 a second), always the
+final one; a frame the GUI has not drawn yet is not followed by another, so the GUI never floods.
+The GUI talks to it only through queued signals, so every slot here runs on the worker thread.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+
+from beanlab.core import Snapshot, Trainer, ema
+
+FRAME_INTERVAL_MS = 16         # one frame per refresh of a 60 Hz screen
+MAX_SPEED_BUDGET_S = 0.010     # at full speed, compute this long per frame and leave the rest to drawing
+LOSS_SMOOTHING = 0.05          # α of the loss plot's moving average
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the GUI needs to draw one moment of a run; its arrays are copies, safe across threads."""
+
+    generation: int            # which trainer this came from; frames of a replaced trainer are dropped
+    snapshot: Snapshot
+    state: str                 # "paused", "playing", "finished" (epoch limit) or "diverged"
+    restarted: bool            # True: the GUI must forget the history it has and start from these rows
+    first_index: int           # history index of the first new row
+    params: np.ndarray         # new rows of parameters since the last frame
+    loss: np.ndarray           # their losses
+    smoothed_loss: np.ndarray  # the moving average of the losses
+
+
+class TrainingWorker(QObject):
+    """Owns the Trainer; lives on a QThread."""
+
+    frame_ready = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._trainer: Trainer | None = None
+        self._generation = 0
+        self._state = "paused"
+        self._speed = 0.0            # updates per second; 0 means as fast as the machine goes
+        self._epoch_limit = 100
+        self._owed = 0.0             # fractional updates owed at slow speeds
+        self._last_tick = 0.0
+        self._sent = 0               # history rows already sent to the GUI
+        self._last_smoothed: float | None = None
+        self._chunk = 256            # updates per trainer.run call at full speed; adapts to the machine
+        self._gui_ready = threading.Event()
+        self._gui_ready.set()
+        self._timer: QTimer | None = None
+
+    # -- called from the GUI thread ---------------------------------------------------------
+    def frame_drawn(self) -> None:
+        """The GUI has drawn the last frame; the next may be sent. Thread-safe."""
+        self._gui_ready.set()
+
+    # -- slots, run on the worker thread -------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        """Create the frame timer on the worker thread (a QTimer belongs to the thread that makes it)."""
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_tick)
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop ticking before the thread quits."""
+        if self._timer is not None:
+            self._timer.stop()
+
+    @Slot(object, int, int)
+    def load(self, trainer: Trainer, generation: int, epoch_limit: int) -> None:
+        """Take a new trainer (new data, model or optimizer) and show its starting point."""
+        self._trainer, self._generation, self._epoch_limit = trainer, generation, epoch_limit
+        self._set_paused()
+        self._restart()
+
+    @Slot()
+    def play(self) -> None:
+        if self._trainer is None or self._state == "playing":
+            return
+        if self._trainer.diverged or self._updates_left() <= 0:
+            self._emit(force=True)   # nothing to play: say so again
+            return
+        self._state = "playing"
+        self._owed = 0.0
+        self._last_tick = time.perf_counter()
+        self._timer.start()
+        self._emit(force=True)
+
+    @Slot()
+    def pause(self) -> None:
+        if self._state == "playing":
+            self._set_paused()
+            self._emit(force=True)
+
+    @Slot()
+    def step(self) -> None:
+        """Exactly one update, shown at once (pausing first if playing)."""
+        if self._trainer is None:
+            return
+        self._set_paused()
+        if self._updates_left() > 0:
+            self._trainer.step()
+        self._emit(force=True)
+
+    @Slot()
+    def reset(self) -> None:
+        if self._trainer is not None:
+            self._set_paused()
+            self._trainer.reset()
+            self._restart()
+
+    @Slot(float)
+    def set_speed(self, updates_per_second: float) -> None:
+        self._speed = updates_per_second
+        self._owed = 0.0
+
+    @Slot(float)
+    def set_learning_rate(self, lr: float) -> None:
+        if self._trainer is not None:
+            self._trainer.optimizer.lr = lr
+
+    @Slot(float)
+    def set_step_size(self, step: float) -> None:
+        if self._trainer is not None and hasattr(self._trainer.optimizer, "step"):
+            self._trainer.optimizer.step = step
+
+    @Slot(int)
+    def set_epoch_limit(self, epochs: int) -> None:
+        self._epoch_limit = epochs
+        if self._state != "playing":
+            self._emit(force=True)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _set_paused(self) -> None:
+        self._state = "paused"
+        if self._timer is not None:
+            self._timer.stop()
+
+    def _restart(self) -> None:
+        self._sent = 0
+        self._last_smoothed = None
+        self._emit(force=True, restarted=True)
+
+    def _updates_left(self) -> int:
+        return self._epoch_limit * self._trainer.updates_per_epoch - self._trainer.step_count
+
+    def _on_tick(self) -> None:
+        if self._state != "playing":
+            return
+        now = time.perf_counter()
+        if self._speed > 0:
+            # Slow enough to watch: owe speed × elapsed updates; never catch up more than a quarter second.
+            self._owed = min(self._owed + self._speed * (now - self._last_tick), self._speed / 4 + 1)
+            due = int(self._owed)
+            self._owed -= due
+            if due:
+                self._trainer.run(min(due, self._updates_left()))
+        else:
+            deadline = now + MAX_SPEED_BUDGET_S
+            while time.perf_counter() < deadline and self._updates_left() > 0 and not self._trainer.diverged:
+                started = time.perf_counter()
+                self._trainer.run(min(self._chunk, self._updates_left()))
+                # aim for chunks of about a millisecond: pause stays prompt, overhead stays small
+                took = time.perf_counter() - started
+                self._chunk = int(min(max(self._chunk * (2 if took < 0.0005 else 0.5 if took > 0.002 else 1), 16),
+                                      1 << 16))
+        self._last_tick = now
+        if self._trainer.diverged:
+            self._state = "diverged"
+        elif self._updates_left() <= 0:
+            self._state = "finished"
+        if self._state != "playing":
+            self._timer.stop()
+            self._emit(force=True)
+        else:
+            self._emit()
+
+    def _emit(self, force: bool = False, restarted: bool = False) -> None:
+        """Send the rows recorded since the last frame; unless forced, only once the GUI drew the last one."""
+        if not force and not self._gui_ready.is_set():
+            return
+        trainer = self._trainer
+        if not force and len(trainer.history) == self._sent:
+            return
+        self._gui_ready.clear()
+        state = self._state
+        if state != "playing":
+            state = "diverged" if trainer.diverged else "finished" if self._updates_left() <= 0 else "paused"
+        first = self._sent
+        params = trainer.history.params[first:].copy()
+        loss = trainer.history.loss[first:].copy()
+        smoothed = ema(loss, LOSS_SMOOTHING, self._last_smoothed)
+        if len(smoothed):
+            self._last_smoothed = float(smoothed[-1])
+        self._sent = len(trainer.history)
+        self.frame_ready.emit(Frame(self._generation, trainer.snapshot(), state, restarted, first,
+                                    params, loss, smoothed))

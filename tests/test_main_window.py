@@ -1,0 +1,139 @@
+"""The main window driven as a teacher would: keys, buttons, fields; waiting on state, never sleeping."""
+import numpy as np
+from PySide6.QtCore import Qt
+
+from beanlab.core import RunConfig
+from gui_helpers import full_speed, latest, press, type_into, wait_state
+
+
+def reference_trainer(**changes):
+    return RunConfig().replace(**changes).build_trainer()
+
+
+def test_opens_on_the_default_run_ready_to_play(window):
+    frame = latest(window)
+    assert frame.state == "paused" and frame.snapshot.step == 0 and frame.snapshot.params == (0.1, 0.1)
+    assert window.data_panel.dataset.currentText().startswith("B · lesson 4")
+    assert window.readouts.values["w_star"].text() == "0.68229"
+
+
+def test_play_lowers_the_loss_and_pause_stops_updates(qtbot, window):
+    start_loss = latest(window).snapshot.loss
+    full_speed(window)
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 5_000, timeout=20_000)
+    press(qtbot, window, Qt.Key.Key_Space)
+    wait_state(qtbot, window, "paused")
+    stopped_at = latest(window).snapshot.step
+    assert latest(window).snapshot.loss < start_loss / 10
+    frames = window.frames_shown
+    qtbot.wait(300)  # the event loop runs: nothing may arrive
+    assert latest(window).snapshot.step == stopped_at and window.frames_shown == frames
+
+
+def test_step_makes_exactly_one_update(qtbot, window):
+    reference = reference_trainer()
+    for expected in (1, 2, 3):
+        press(qtbot, window, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda: latest(window).snapshot.step == expected)
+        assert latest(window).snapshot == reference.step()
+    assert window.loss_plot.point_count == 4
+    assert window.readouts.values["update"].text() == "3"
+    assert window.readouts.values["beans"].text() == "2"
+
+
+def test_reset_restores_the_start(qtbot, window):
+    full_speed(window)
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_000, timeout=20_000)
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).state == "paused")
+    assert latest(window).snapshot.params == (0.1, 0.1)
+    assert window.loss_plot.point_count == 1
+
+
+def test_pause_and_resume_give_exactly_the_uninterrupted_trajectory(qtbot, window):
+    epochs = 60
+    window.playback_panel.set_speed(1_000)  # paced: the worker runs uneven batches, tick by tick
+    type_into(qtbot, window.optimizer_panel.epochs.lineEdit(), str(epochs))
+    assert window.controller.config.epochs == epochs
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_500, timeout=20_000)
+    window.actions["play"].trigger()   # pause
+    wait_state(qtbot, window, "paused")
+    assert latest(window).snapshot.step < epochs * 100
+    window.actions["play"].trigger()   # resume
+    wait_state(qtbot, window, "finished", timeout=60_000)
+    reference = reference_trainer(epochs=epochs)
+    assert latest(window).snapshot == reference.run(epochs * 100)
+    worker_history = window.controller._worker._trainer.history   # the run is over: safe to read
+    np.testing.assert_array_equal(worker_history.params, reference.history.params)  # every float
+
+
+def test_learning_rate_change_applies_to_the_next_update(qtbot, window):
+    for expected in range(1, 6):
+        window.actions["step"].trigger()
+        qtbot.waitUntil(lambda: latest(window).snapshot.step == expected)
+    type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.5")
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 6)
+    reference = reference_trainer()
+    reference.run(5)
+    reference.optimizer.lr = 0.5
+    assert latest(window).snapshot == reference.step()
+    assert window.optimizer_panel.learning_rate.slider.value() > 200  # the slider followed the field
+
+
+def test_bad_learning_rate_is_refused_with_a_message(qtbot, window):
+    type_into(qtbot, window.optimizer_panel.learning_rate.field, "-1")
+    assert "not a number from 0.0001 to 10" in window.statusBar().currentMessage()
+    assert window.controller.config.lr == 0.01
+    assert window.optimizer_panel.learning_rate.field.text() == "0.01"
+
+
+def test_divergence_is_shown_and_reset_recovers(qtbot, window):
+    type_into(qtbot, window.optimizer_panel.learning_rate.field, "5")
+    full_speed(window)
+    window.actions["play"].trigger()
+    wait_state(qtbot, window, "diverged")
+    assert window.notice.isVisible() and "smaller learning rate" in window.notice.text()
+    assert np.all(np.isfinite(window.cost_views._path.values))
+    type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.01")
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step == 0)
+    assert not window.notice.isVisible()
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 100, timeout=20_000)
+    assert not latest(window).snapshot.diverged
+
+
+def test_changing_model_or_optimizer_restarts_and_says_so(qtbot, window):
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    window.model_panel.choose("wx")
+    qtbot.waitUntil(lambda: len(latest(window).snapshot.params) == 1)
+    assert latest(window).snapshot.step == 0
+    assert "restarted" in window.statusBar().currentMessage()
+    assert not window.readouts.values["b"].isVisible() and not window.contour.isVisible()
+    window.optimizer_panel.optimizer.setCurrentIndex(window.optimizer_panel.optimizer.findData("batch"))
+    assert window.controller.config.optimizer == "batch"
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    assert len(latest(window).snapshot.beans) == 100
+
+
+def test_the_surface_is_computed_once_per_run_not_per_frame(qtbot, window):
+    computed = window.cost_views.surface_computations
+    full_speed(window)
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: window.frames_shown > 60, timeout=20_000)
+    window.actions["play"].trigger()
+    assert window.cost_views.surface_computations - computed <= 2  # only if the path leaves the ranges
+
+
+def test_closing_mid_run_stops_the_worker_cleanly(qtbot, window):
+    full_speed(window)
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_000, timeout=20_000)
+    window.close()
+    assert window.controller._thread.isFinished()
