@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{' / '.join(a.shortcut().toString() for _ in [0])}</b></td>"
+        rows = "".join(f"<tr><td><b>{' / '.join(k.toString() for k in a.shortcuts())}</b></td>"
                        f"<td>{a.text()}</td></tr>" for a in self.actions.values())
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
 

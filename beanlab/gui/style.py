@@ -1,5 +1,6 @@
 """Colours and sizes shared by every plot, chosen to read from the back of a classroom."""
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 BEAN = (31, 119, 180)          # blue beans
 BEAN_ACTIVE = (255, 127, 14)   # orange: the bean(s) of the current update
@@ -16,7 +17,6 @@ def configure_pyqtgraph() -> None:
 
 
 def pen(colour, width: float = 2.0, dashed: bool = False):
-    from PySide6.QtCore import Qt
     return pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import QRectF
 
 from beanlab.core import Box, Landscape, thin_indices
 from beanlab.gui import style
-from beanlab.gui.training_worker import Frame
 
 MAX_PATH_POINTS = 4000
 CONTOUR_LEVELS = 12

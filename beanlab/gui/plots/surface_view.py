@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget, QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from beanlab.core import Box, Landscape, thin_indices
 
@@ -101,5 +101,7 @@ class SurfaceView(QWidget):
         box = self._box
         w_span = max(box.w_hi - box.w_lo, 1e-12)
         b_span = max(box.b_hi - box.b_lo, 1e-12)
+        b = np.asarray(b, float)
+        flat = box.b_hi <= box.b_lo   # model wx: no b axis, everything on the w–e plane
         return ((np.asarray(w, float) - box.w_lo) / w_span - 0.5,
-                (np.asarray(b, float) - box.b_lo) / b_span - 0.5 if box.b_hi > box.b_lo else np.zeros_like(np.asarray(b, float)))
+                np.zeros_like(b) if flat else (b - box.b_lo) / b_span - 0.5)
