@@ -11,8 +11,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from beanlab import __version__
-from beanlab.core import (DATASETS, MODELS, OPTIMIZERS, ORDERS, BeanDataError, Beans, RunConfig, Trainer,
-                          load_beans_csv, make_dataset, save_beans_csv, write_text_atomically)
+from beanlab.core import (
+    DATASETS,
+    MODELS,
+    OPTIMIZERS,
+    ORDERS,
+    BeanDataError,
+    Beans,
+    RunConfig,
+    Trainer,
+    load_beans_csv,
+    make_dataset,
+    save_beans_csv,
+    write_text_atomically,
+)
 
 
 class UsageError(Exception):

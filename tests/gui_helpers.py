@@ -29,4 +29,4 @@ def wait_state(qtbot, window, state, timeout=20_000):
     qtbot.waitUntil(lambda: latest(window).state == state, timeout=timeout)
 
 
-__all__ = ["SPEEDS", "latest", "full_speed", "press", "type_into", "wait_state"]
+__all__ = ["SPEEDS", "full_speed", "latest", "press", "type_into", "wait_state"]

@@ -1,9 +1,9 @@
 """The main window driven as a teacher would: keys, buttons, fields; waiting on state, never sleeping."""
 import numpy as np
+from gui_helpers import full_speed, latest, press, type_into, wait_state
 from PySide6.QtCore import Qt
 
 from beanlab.core import RunConfig
-from gui_helpers import full_speed, latest, press, type_into, wait_state
 
 
 def reference_trainer(**changes):

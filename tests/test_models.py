@@ -2,7 +2,14 @@
 import numpy as np
 import pytest
 
-from beanlab.core import MODELS, Trainer, make_dataset, make_model, make_optimizer, optimum
+from beanlab.core import (
+    MODELS,
+    Trainer,
+    make_dataset,
+    make_model,
+    make_optimizer,
+    optimum,
+)
 
 
 def finite_difference_gradient(model, params, x, y, h=1e-6):

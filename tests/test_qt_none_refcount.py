@@ -2,6 +2,7 @@
 void Qt call, and a live animation dies with "Fatal Python error: none_dealloc"."""
 import sys
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 
@@ -15,3 +16,73 @@ def test_void_qt_calls_keep_none_alive(qtbot):
     after = sys.getrefcount(None)
     # Other code may take or drop a handful of references meanwhile; the bug drops 20,000.
     assert after > before - 100, f"None lost {before - after} references over 20,000 void Qt calls"
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def frames_of_a_run(count):
+    """Frames as the worker makes them: one update each, with its new history row."""
+    import numpy as np
+
+    from beanlab.core import RunConfig, ema
+    from beanlab.gui.training_worker import Frame
+
+    trainer = RunConfig().build_trainer()
+    smoothed = None
+    for index in range(count):
+        if index:
+            trainer.step()
+        params, loss = trainer.history.params[index:], trainer.history.loss[index:]
+        smooth = ema(loss, 0.05, smoothed)
+        smoothed = float(smooth[-1])
+        yield Frame(1, trainer.snapshot(), "playing", index == 0, index, params.copy(), loss.copy(),
+                    np.asarray(smooth)), trainer
+
+
+def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):
+    """The plots redrawn 20,000 times, as a long run at full speed redraws them: no crash, None intact."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from beanlab.core import Landscape
+    from beanlab.gui import style
+    from beanlab.gui.plots.loss_plot import LossPlot
+    from beanlab.gui.plots.scatter_plot import ScatterPlot
+
+    style.configure_pyqtgraph()
+    host = QWidget()
+    qtbot.addWidget(host)
+    scatter, loss = ScatterPlot(), LossPlot()
+    layout = QHBoxLayout(host)
+    layout.addWidget(scatter)
+    layout.addWidget(loss)
+    host.resize(640, 240)
+    host.show()
+    qtbot.waitExposed(host)
+    paints = PaintCounter(scatter.viewport())
+    qtbot.waitUntil(lambda: paints.count > 0)   # painted once by the event loop: repaint() now paints at once
+    paints.count = 0
+    before = sys.getrefcount(None)
+    drawn = 0
+    for frame, trainer in frames_of_a_run(20_000):
+        if frame.restarted:
+            scatter.set_run(trainer.beans, Landscape(trainer.beans, trainer.model))
+        scatter.show_frame(frame)
+        loss.show_frame(frame)
+        for view in (scatter.viewport(), loss.plot_widget.viewport()):
+            view.repaint()   # paint now, as the event loop would between frames
+        drawn += 1
+    after = sys.getrefcount(None)
+    assert drawn == 20_000 and paints.count >= 20_000 and loss.point_count > 1_000
+    assert after > before - 100, f"None lost {before - after} references over {drawn} frames"

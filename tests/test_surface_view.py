@@ -1,6 +1,5 @@
 """The OpenGL cost bowl really renders under Xvfb with Mesa's software OpenGL."""
 import numpy as np
-
 from gui_helpers import latest
 
 

@@ -15,15 +15,53 @@ from .datasets import DATASETS, Beans, make_dataset
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
+from .optimizers import (
+    OPTIMIZERS,
+    SGD,
+    Batch,
+    FixedStep,
+    MiniBatch,
+    Optimizer,
+    make_optimizer,
+)
 from .run_config import RunConfig
 from .smoothing import ema
-from .optimizers import OPTIMIZERS, SGD, Batch, FixedStep, MiniBatch, Optimizer, make_optimizer
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 
 __all__ = [
-    "BeanDataError", "Batch", "Beans", "Box", "Landscape", "DATASETS", "DIVERGENCE_LOSS", "FixedStep", "History", "Line",
-    "LineThroughOrigin", "MODELS", "MiniBatch", "Model", "OPTIMIZERS", "ORDERS", "Optimizer", "SGD",
-    "RunConfig", "SampledHistory", "Snapshot", "SufficientStats", "Trainer", "cost_curve", "cost_surface", "cost_surface_from_stats", "ema",
-    "load_beans_csv", "make_dataset", "make_model", "make_optimizer", "optimum", "save_beans_csv", "thin_indices",
+    "DATASETS",
+    "DIVERGENCE_LOSS",
+    "MODELS",
+    "OPTIMIZERS",
+    "ORDERS",
+    "SGD",
+    "Batch",
+    "BeanDataError",
+    "Beans",
+    "Box",
+    "FixedStep",
+    "History",
+    "Landscape",
+    "Line",
+    "LineThroughOrigin",
+    "MiniBatch",
+    "Model",
+    "Optimizer",
+    "RunConfig",
+    "SampledHistory",
+    "Snapshot",
+    "SufficientStats",
+    "Trainer",
+    "cost_curve",
+    "cost_surface",
+    "cost_surface_from_stats",
+    "ema",
+    "load_beans_csv",
+    "make_dataset",
+    "make_model",
+    "make_optimizer",
+    "optimum",
+    "save_beans_csv",
+    "thin_indices",
     "write_text_atomically",
 ]

@@ -30,7 +30,7 @@ class SufficientStats:
     syy: float  # mean(y²)
 
     @classmethod
-    def of(cls, x: np.ndarray, y: np.ndarray) -> "SufficientStats":
+    def of(cls, x: np.ndarray, y: np.ndarray) -> SufficientStats:
         """Compute the statistics of 1-D beans in one pass over the data."""
         with np.errstate(all="ignore"):
             mx, my = float(np.mean(x)), float(np.mean(y))

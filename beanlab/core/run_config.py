@@ -30,11 +30,11 @@ class RunConfig:
     epochs: int = 100
     init: tuple[float, ...] | None = None  # None: 0.1 for every parameter
 
-    def replace(self, **changes) -> "RunConfig":
+    def replace(self, **changes) -> RunConfig:
         """A copy with some settings changed."""
         return dataclasses.replace(self, **changes)
 
-    def with_model(self, name: str) -> "RunConfig":
+    def with_model(self, name: str) -> RunConfig:
         """A copy for another model, keeping the starting values it shares (0.1 for new ones)."""
         n_params = make_model(name).n_params
         kept = tuple(self.init or ())[:n_params]

@@ -1,8 +1,8 @@
 """Every playback action defined once — label, tooltip, shortcut, handler — for menus, toolbar and panels."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget

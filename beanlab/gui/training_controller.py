@@ -152,7 +152,7 @@ class TrainingController(QObject):
     @Slot(object)
     def _on_worker_frame_ready(self, frame: Frame) -> None:
         if frame.generation != self._generation:
-            self._worker.frame_drawn()   # a frame of a replaced run: drop it
+            self.frame_drawn()   # a frame of a replaced run: drop it
             return
         self.state = frame.state
         self.latest = frame
@@ -160,4 +160,5 @@ class TrainingController(QObject):
 
     def frame_drawn(self) -> None:
         """The window has drawn the latest frame; let the worker send the next."""
-        self._worker.frame_drawn()
+        if self._thread.isRunning():   # after shutdown the worker is gone; a late timer may still call
+            self._worker.frame_drawn()

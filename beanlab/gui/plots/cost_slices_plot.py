@@ -26,6 +26,7 @@ class _Slice:
         self.widget.addItem(self.optimum)
         self.label = pg.TextItem(color=style.TANGENT, anchor=(0, 0))
         self.widget.addItem(self.label)
+        self._x_range, self._top = (0.0, 0.0), 0.0
 
     def show(self, values: np.ndarray, costs: np.ndarray, at: float, cost: float, slope: float,
              name: str) -> None:
@@ -34,8 +35,20 @@ class _Slice:
         half = (values[-1] - values[0]) * 0.12
         self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
         self.label.setText(f"∂e/∂{name} = {slope:+.4g}")
-        self.label.setPos(values[0], float(np.nanmax(costs)))
-        self.widget.setRange(xRange=(values[0], values[-1]), yRange=(0, float(np.nanmax(costs))), padding=0.02)
+        self._fit_range(values, float(np.nanmax(costs)))
+        style.settle(self.widget)
+
+    def _fit_range(self, values: np.ndarray, top: float) -> None:
+        """Keep the axes still while the cut moves; rescale only when it leaves or shrinks far within.
+
+        Still axes read better, and pyqtgraph redraws an axis (ticks, labels) whenever its range moves.
+        """
+        x_range = (float(values[0]), float(values[-1]))
+        if x_range == self._x_range and self._top / 2 < top <= self._top:
+            return
+        self._x_range, self._top = x_range, top * 1.1
+        self.widget.setRange(xRange=x_range, yRange=(0, self._top), padding=0.02)
+        self.label.setPos(x_range[0], self._top)
 
 
 class CostSlicesPlot(QWidget):

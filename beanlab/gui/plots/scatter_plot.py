@@ -55,6 +55,7 @@ class ScatterPlot(pg.PlotWidget):
             self._active_item.setData(self._beans.x[used], self._beans.y[used])
         else:
             self._active_item.setData([], [])
+        style.settle(self)
 
     def _line(self, params) -> np.ndarray:
         return self._model.predict(np.asarray(params, dtype=float), self._x_ends)
