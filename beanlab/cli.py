@@ -5,6 +5,7 @@ import argparse
 import io
 import json
 import math
+import os
 import sys
 from dataclasses import dataclass
 
@@ -55,6 +56,21 @@ def _seed(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = _seed(text)   # the same rule: a whole number, 0 or more
+    return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1600x1000") from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"{width}x{height} is outside 320x240 … 8000x8000")
+    return width, height
 
 
 def _positive_float(text: str) -> float:
@@ -109,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="starting parameters (default 0.1 each)")
     train.add_argument("--history", metavar="OUT.csv", help="write one CSV row per update")
     train.add_argument("--json", action="store_true", help="end with one JSON line of the result")
+
+    shot = commands.add_parser("screenshot", help="open the window, play the default run, save it as a PNG")
+    shot.add_argument("out", metavar="OUT.png", help="the picture to write")
+    shot.add_argument("--updates", type=_non_negative_int, default=2000,
+                      help="updates to play before the picture (default 2000)")
+    shot.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                      help="window size in pixels (default 1600x1000)")
     return parser
 
 
@@ -230,6 +253,26 @@ def _run_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_screenshot(args: argparse.Namespace) -> int:
+    if not args.out.lower().endswith(".png"):
+        raise UsageError(f"the screenshot is a PNG: give a name ending in .png, not {args.out!r}")
+    folder = os.path.dirname(os.path.abspath(args.out))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {args.out}: no folder {folder} that can be written to")
+    from beanlab.app import make_application  # Qt is imported only when a window is wanted
+    from beanlab.gui.window_screenshot import save_screenshot
+
+    make_application()
+    try:
+        width, height = save_screenshot(args.out, args.updates, args.size)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    except TimeoutError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote the window ({width}x{height}) after {args.updates:,} updates of the default run to {args.out}.")
+    return 0
+
+
 def _run_app(args: argparse.Namespace) -> int:
     from beanlab.app import run_app  # Qt is imported only when a window is wanted
 
@@ -240,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
     try:
         args = build_parser().parse_args(argv)
-        command = {"data": _run_data, "train": _run_train, None: _run_app}[args.command]
+        command = {"data": _run_data, "train": _run_train, "screenshot": _run_screenshot,
+                   None: _run_app}[args.command]
         return command(args)
     except UsageError as exc:
         print(f"beanlab: error: {exc}", file=sys.stderr)

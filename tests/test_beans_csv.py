@@ -86,3 +86,17 @@ def test_fuzzed_files_raise_only_the_documented_error(tmp_path, content):
         assert str(path) in str(error)
     else:
         assert len(beans) >= 2 and np.all(np.isfinite(beans.x)) and np.all(np.isfinite(beans.y))
+
+
+def test_atomic_writes_leave_an_ordinary_file_and_nothing_else(tmp_path):
+    import os
+
+    from beanlab.core import write_bytes_atomically
+
+    target = tmp_path / "picture.png"
+    write_bytes_atomically(target, b"\x89PNG")
+    assert target.read_bytes() == b"\x89PNG"
+    assert [p.name for p in tmp_path.iterdir()] == ["picture.png"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask   # not mkstemp's private 0600

@@ -78,6 +78,11 @@ def test_diverged_run_is_a_result_not_an_error():
     (["train", "--data", "no-such-file.csv"], "no such file"),
     (["data", "--dataset", "line"], "--out"),
     (["data", "--out", "/no/such/folder/a.csv"], "cannot write"),
+    (["screenshot", "window.jpg"], "ending in .png"),
+    (["screenshot", "/no/such/folder/w.png"], "cannot write"),
+    (["screenshot", "w.png", "--size", "big"], "not a size like 1600x1000"),
+    (["screenshot", "w.png", "--size", "100x100"], "outside 320x240"),
+    (["screenshot", "w.png", "--updates", "-5"], "0 or more"),
 ])
 def test_invalid_values_are_one_line_usage_errors(args, words):
     result = beanlab(*args)

@@ -137,3 +137,13 @@ def test_closing_mid_run_stops_the_worker_cleanly(qtbot, window):
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_000, timeout=20_000)
     window.close()
     assert window.controller._thread.isFinished()
+
+
+def test_play_until_stops_on_exactly_that_update(qtbot, window):
+    full_speed(window)
+    window.controller.play_until(2_345)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 2_345 and latest(window).state == "paused",
+                    timeout=20_000)
+    assert latest(window).snapshot == reference_trainer().run(2_345)
+    window.actions["play"].trigger()   # an ordinary play afterwards goes on past it
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 5_000, timeout=20_000)

@@ -8,7 +8,7 @@ A notebook session::
     trainer.run(500 * trainer.updates_per_epoch)
     print(trainer.snapshot().params, optimum(beans.x, beans.y, "wx+b"))
 """
-from .atomic_write import write_text_atomically
+from .atomic_write import write_bytes_atomically, write_text_atomically
 from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
@@ -63,5 +63,6 @@ __all__ = [
     "optimum",
     "save_beans_csv",
     "thin_indices",
+    "write_bytes_atomically",
     "write_text_atomically",
 ]

@@ -29,6 +29,7 @@ class TrainingController(QObject):
     # queued requests to the worker (signals, so they cross threads safely)
     _load_requested = Signal(object, int, int)
     _play_requested = Signal()
+    _play_until_requested = Signal(int)
     _pause_requested = Signal()
     _step_requested = Signal()
     _reset_requested = Signal()
@@ -57,6 +58,7 @@ class TrainingController(QObject):
         self._thread.started.connect(self._worker.start)
         self._thread.finished.connect(self._worker.deleteLater)
         for signal, slot in ((self._load_requested, self._worker.load), (self._play_requested, self._worker.play),
+                             (self._play_until_requested, self._worker.play_until),
                              (self._pause_requested, self._worker.pause), (self._step_requested, self._worker.step),
                              (self._reset_requested, self._worker.reset), (self._speed_changed, self._worker.set_speed),
                              (self._lr_changed, self._worker.set_learning_rate),
@@ -71,6 +73,10 @@ class TrainingController(QObject):
     # -- verbs for the panels ---------------------------------------------------------------
     def play(self) -> None:
         self._play_requested.emit()
+
+    def play_until(self, update: int) -> None:
+        """Play, and pause exactly at update number ``update`` (unless the run ends first)."""
+        self._play_until_requested.emit(int(update))
 
     def pause(self) -> None:
         self._pause_requested.emit()

@@ -51,6 +51,7 @@ class TrainingWorker(QObject):
         self._state = "paused"
         self._speed = 0.0            # updates per second; 0 means as fast as the machine goes
         self._epoch_limit = 100
+        self._stop_at: int | None = None   # play_until: pause when the run reaches this update
         self._owed = 0.0             # fractional updates owed at slow speeds
         self._last_tick = 0.0
         self._sent = 0               # history rows already sent to the GUI
@@ -93,7 +94,7 @@ class TrainingWorker(QObject):
     def play(self) -> None:
         if self._trainer is None or self._state == "playing":
             return
-        if self._trainer.diverged or self._updates_left() <= 0:
+        if self._trainer.diverged or self._epoch_updates_left() <= 0:
             self._emit(force=True)   # nothing to play: say so again
             return
         self._state = "playing"
@@ -101,6 +102,13 @@ class TrainingWorker(QObject):
         self._last_tick = time.perf_counter()
         self._emit(force=True)
         self._schedule_tick()
+
+    @Slot(int)
+    def play_until(self, update: int) -> None:
+        """Play (at the current speed) and pause exactly when the run reaches ``update``."""
+        if self._trainer is not None and update > self._trainer.step_count:
+            self._stop_at = update
+            self.play()
 
     @Slot()
     def pause(self) -> None:
@@ -150,6 +158,7 @@ class TrainingWorker(QObject):
     # -- internals ---------------------------------------------------------------------------
     def _set_paused(self) -> None:
         self._state = "paused"
+        self._stop_at = None
         if self._timer is not None:
             self._timer.stop()
 
@@ -158,8 +167,15 @@ class TrainingWorker(QObject):
         self._last_smoothed = None
         self._emit(force=True, restarted=True)
 
-    def _updates_left(self) -> int:
+    def _epoch_updates_left(self) -> int:
         return self._epoch_limit * self._trainer.updates_per_epoch - self._trainer.step_count
+
+    def _updates_left(self) -> int:
+        """Updates before the run must stop: at the epoch limit, or where play_until asked."""
+        left = self._epoch_updates_left()
+        if self._stop_at is not None:
+            left = min(left, self._stop_at - self._trainer.step_count)
+        return left
 
     @Slot()
     def _on_woken(self) -> None:
@@ -195,8 +211,11 @@ class TrainingWorker(QObject):
         self._last_tick = now
         if self._trainer.diverged:
             self._state = "diverged"
-        elif self._updates_left() <= 0:
+        elif self._epoch_updates_left() <= 0:
             self._state = "finished"
+        elif self._updates_left() <= 0:
+            self._state = "paused"   # reached the update play_until asked for
+            self._stop_at = None
         if self._state != "playing":
             self._timer.stop()
             self._emit(force=True)
@@ -224,7 +243,7 @@ class TrainingWorker(QObject):
         self._gui_ready.clear()
         state = self._state
         if state != "playing":
-            state = "diverged" if trainer.diverged else "finished" if self._updates_left() <= 0 else "paused"
+            state = "diverged" if trainer.diverged else "finished" if self._epoch_updates_left() <= 0 else "paused"
         first = self._sent
         params = trainer.history.params[first:].copy()
         loss = trainer.history.loss[first:].copy()

@@ -8,12 +8,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
+from OpenGL import GL
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from beanlab.core import Box, Landscape, thin_indices
 
 MAX_PATH_POINTS = 1500
+# The path, the ball and the optimum are drawn over the bowl, never hidden inside it: a learner
+# must always see where the descent is, even where the translucent surface passes in front of it.
+ON_TOP = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
+          "glBlendFunc": (GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)}
 HEIGHT = 1.0   # the bowl is drawn this tall, whatever its cost values, and as wide as it is deep
 
 
@@ -41,7 +46,8 @@ class SurfaceView(QWidget):
         self._grid.setSpacing(0.1, 0.1)
         for item in (self._grid, self._surface, self._curve, self._path, self._optimum, self._ball):
             self.view.addItem(item)
-        self._path.setGLOptions("translucent")
+        for item in (self._path, self._optimum, self._ball):
+            item.setGLOptions(ON_TOP)
         self.title = QLabel("<b>Cost bowl e(w, b) in 3-D</b> — drag to rotate, wheel to zoom")
         self.reset_camera_button = QPushButton("Reset camera")
         self.reset_camera_button.clicked.connect(self.reset_camera)

@@ -1,0 +1,75 @@
+"""The window photographing itself: ``beanlab screenshot`` (the README's picture is made this way).
+
+It opens the real main window, plays the default run at full speed to exactly the asked update,
+waits for that frame to be drawn, and saves the window as a PNG. Everything waits on the window's
+own frames; nothing sleeps.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from beanlab.core import write_bytes_atomically
+from beanlab.gui.main_window import MainWindow
+from beanlab.gui.training_worker import Frame
+
+TIMEOUT_S = 120
+
+
+def png_bytes(widget: QWidget) -> bytes:
+    """The widget as it is on screen (OpenGL views included), encoded as PNG."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
+
+
+def photograph_run(updates: int, size: tuple[int, int]) -> bytes:
+    """Open the window at ``size``, play exactly ``updates`` updates, and return the PNG.
+
+    Raises TimeoutError if the window never gets there.
+    """
+    window = MainWindow()
+    window.resize(*size)
+    controller = window.controller
+    loop, picture = QEventLoop(), []
+
+    def on_frame(frame: Frame) -> None:
+        step = frame.snapshot.step
+        if frame.state == "paused" and step == updates:
+            controller.frame_ready.disconnect(on_frame)
+            # a 1 ms timer runs once the paint this frame caused is done
+            QTimer.singleShot(1, lambda: (picture.append(png_bytes(window)), loop.quit()))
+        elif frame.state == "paused" and step == 0:
+            per_epoch = controller.config.build_trainer(controller.beans).updates_per_epoch
+            needed_epochs = math.ceil(updates / per_epoch) + 1   # the run must not end first
+            controller.set_config(epochs=max(controller.config.epochs, needed_epochs))
+            window.playback_panel.set_speed(0)   # as fast as it goes, and the panel says so
+            controller.play_until(updates)
+
+    controller.frame_ready.connect(on_frame)
+    window.show()
+    if controller.latest is not None:
+        on_frame(controller.latest)
+    QTimer.singleShot(TIMEOUT_S * 1000, loop.quit)
+    loop.exec()
+    window.close()
+    if not picture:
+        raise TimeoutError(f"the window did not reach {updates:,} updates within {TIMEOUT_S} s")
+    return picture[0]
+
+
+def save_screenshot(path: str, updates: int, size: tuple[int, int]) -> tuple[int, int]:
+    """``beanlab screenshot``: write the PNG atomically (no partial file on failure).
+
+    Returns the picture's size: the window will not shrink below its minimum to match ``size``.
+    """
+    png = photograph_run(updates, size)
+    write_bytes_atomically(path, png)
+    picture = QImage.fromData(png)
+    return picture.width(), picture.height()
