@@ -259,7 +259,9 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
         raise UsageError(f"cannot write {args.out}: no folder {folder} that can be written to")
-    from beanlab.app import make_application  # Qt is imported only when a window is wanted
+    from beanlab.app import (
+        make_application,  # Qt is imported only when a window is wanted
+    )
     from beanlab.gui.window_screenshot import save_screenshot
 
     make_application()
