@@ -27,6 +27,10 @@ from beanlab.core import (
     write_text_atomically,
 )
 
+# The views `beanlab export` draws; beanlab.gui.export offers the same (a test checks), but importing
+# it here would load Qt for every command.
+EXPORT_VIEWS = ("all", "scatter", "loss", "cost", "contour", "surface")
+
 
 class UsageError(Exception):
     """A mistake in what the user asked for; reported as one line, exit status 2."""
@@ -100,6 +104,21 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
 
 
+def _add_training_options(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
+    _add_data_options(parser)
+    parser.add_argument("--model", choices=list(MODELS), default="wx+b", help="default wx+b")
+    parser.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd", help="default sgd")
+    parser.add_argument("--lr", type=_positive_float, default=0.01, help="learning rate (default 0.01)")
+    parser.add_argument("--step", type=_positive_float, default=0.01, help="fixed-step size (default 0.01)")
+    parser.add_argument("--batch-size", type=_positive_int, default=10, help="mini-batch size (default 10)")
+    parser.add_argument("--epochs", type=_positive_int, default=100, help="passes over the beans (default 100)")
+    parser.add_argument("--order", choices=ORDERS, default="sequential", help="bean order (default sequential)")
+    parser.add_argument("--init", type=_init_values, metavar="W[,B]",
+                        help="starting parameters (default 0.1 each)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="beanlab", description="BeanLab: watch gradient descent learn which beans are "
                      "toxic. With no command, opens the app.")
@@ -111,20 +130,21 @@ def build_parser() -> argparse.ArgumentParser:
     data.add_argument("--out", required=True, help="the CSV file to write")
 
     train = commands.add_parser("train", help="train without a window and print the result")
-    source = train.add_mutually_exclusive_group()
-    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
-    _add_data_options(train)
-    train.add_argument("--model", choices=list(MODELS), default="wx+b", help="default wx+b")
-    train.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd", help="default sgd")
-    train.add_argument("--lr", type=_positive_float, default=0.01, help="learning rate (default 0.01)")
-    train.add_argument("--step", type=_positive_float, default=0.01, help="fixed-step size (default 0.01)")
-    train.add_argument("--batch-size", type=_positive_int, default=10, help="mini-batch size (default 10)")
-    train.add_argument("--epochs", type=_positive_int, default=100, help="passes over the beans (default 100)")
-    train.add_argument("--order", choices=ORDERS, default="sequential", help="bean order (default sequential)")
-    train.add_argument("--init", type=_init_values, metavar="W[,B]",
-                       help="starting parameters (default 0.1 each)")
+    _add_training_options(train)
     train.add_argument("--history", metavar="OUT.csv", help="write one CSV row per update")
     train.add_argument("--json", action="store_true", help="end with one JSON line of the result")
+
+    export = commands.add_parser("export", help="train and write an animated GIF (or the final PNG) without a window")
+    export.add_argument("--out", required=True, metavar="FILE.gif|FILE.png",
+                        help=".gif: the animation; .png: the final frame only")
+    _add_training_options(export)
+    export.add_argument("--view", choices=EXPORT_VIEWS, default="all",
+                        help="all plots, or one: scatter, loss, cost, contour, surface (default all)")
+    export.add_argument("--frames", type=_positive_int, default=300, help="frames at most (default 300)")
+    export.add_argument("--fps", type=_positive_float, default=20.0, help="frames per second (default 20)")
+    export.add_argument("--size", type=_size, default=(640, 480), metavar="WxH", help="pixels (default 640x480)")
+    export.add_argument("--max-mb", type=_positive_float, default=5.0,
+                        help="size budget in MB; fewer frames are used to fit (default 5)")
 
     shot = commands.add_parser("screenshot", help="open the window, play the default run, save it as a PNG")
     shot.add_argument("out", metavar="OUT.png", help="the picture to write")
@@ -253,6 +273,19 @@ def _run_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_export(args: argparse.Namespace) -> int:
+    from beanlab.gui.export.headless import (
+        export_run,  # Qt is imported only when drawing is wanted
+    )
+
+    setup = setup_training(args)
+    _train(setup.trainer, setup.epochs * setup.trainer.updates_per_epoch)
+    try:
+        return export_run(setup.trainer, args, say=print)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _run_screenshot(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".png"):
         raise UsageError(f"the screenshot is a PNG: give a name ending in .png, not {args.out!r}")
@@ -286,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         command = {"data": _run_data, "train": _run_train, "screenshot": _run_screenshot,
+                   "export": _run_export,
                    None: _run_app}[args.command]
         return command(args)
     except UsageError as exc:

@@ -12,6 +12,7 @@ from .atomic_write import write_bytes_atomically, write_text_atomically
 from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
+from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
@@ -62,6 +63,7 @@ __all__ = [
     "make_optimizer",
     "optimum",
     "save_beans_csv",
+    "spread_frames",
     "thin_indices",
     "write_bytes_atomically",
     "write_text_atomically",

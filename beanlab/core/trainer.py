@@ -86,6 +86,24 @@ class Trainer:
         per_update = self.optimizer.beans_per_update(len(self.beans))
         return -(-len(self.beans) // per_update)
 
+    def beans_of_update(self, update: int) -> np.ndarray:
+        """Indices of the beans update number ``update`` (1, 2, …) used, worked out from the order and seed.
+
+        For replaying a recorded run (the export draws the bean of each frame's update).
+        """
+        if update < 1:
+            return np.empty(0, dtype=np.intp)
+        n_beans = len(self.beans)
+        per_update = self.optimizer.beans_per_update(n_beans)
+        epoch, within = divmod(update - 1, self.updates_per_epoch)
+        start = within * per_update
+        order = np.arange(n_beans)
+        if self.order == "shuffle":
+            rng = np.random.default_rng(self.seed)   # the trainer draws one permutation per epoch
+            for _ in range(epoch + 1):
+                order = rng.permutation(n_beans)
+        return order[start:min(start + per_update, n_beans)]
+
     def snapshot(self) -> Snapshot:
         """An immutable copy of the current state."""
         return Snapshot(

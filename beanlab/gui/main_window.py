@@ -21,12 +21,7 @@ from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
-from beanlab.gui.plots.contour_plot import ContourPlot
-from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
-from beanlab.gui.plots.cost_views import CostViews
-from beanlab.gui.plots.loss_plot import LossPlot
-from beanlab.gui.plots.scatter_plot import ScatterPlot
-from beanlab.gui.plots.surface_view import SurfaceView
+from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
 
@@ -58,12 +53,9 @@ class MainWindow(QMainWindow):
         self.notice.hide()
 
         # plots (right)
-        self.scatter = ScatterPlot()
-        self.loss_plot = LossPlot()
-        self.cost_slices = CostSlicesPlot()
-        self.contour = ContourPlot()
-        self.surface = SurfaceView()
-        self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+        self.plots = PlotBoard()
+        self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
+        self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
 
         self._lay_out()
         self._build_menus()
@@ -87,20 +79,9 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(360)
         scroll.setMaximumWidth(440)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.scatter)
-        top.addWidget(self.cost_slices)
-        top.setSizes([500, 700])
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.loss_plot, self.contour, self.surface):
-            bottom.addWidget(widget)
-        bottom.setSizes([400, 400, 400])
-        plots = QSplitter(Qt.Orientation.Vertical)
-        plots.addWidget(top)
-        plots.addWidget(bottom)
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
-        main.addWidget(plots)
+        main.addWidget(self.plots)
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 
@@ -132,16 +113,13 @@ class MainWindow(QMainWindow):
         config = self.controller.config
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
             panel.show_config(config)
-        self.scatter.set_run(beans, landscape)
-        self.cost_views.set_run(landscape)
+        self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.notice.hide()
 
     @Slot(object)
     def _on_frame_ready(self, frame: Frame) -> None:
-        self.scatter.show_frame(frame)
-        self.loss_plot.show_frame(frame)
-        self.cost_views.show_frame(frame)
+        self.plots.show_frame(frame)
         self.readouts.show_frame(frame)
         self.playback_panel.show_state(frame.state)
         self._show_notice(frame)

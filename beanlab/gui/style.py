@@ -3,13 +3,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-BEAN = (31, 119, 180)          # blue beans
-BEAN_ACTIVE = (255, 127, 14)   # orange: the bean(s) of the current update
-FIT = (214, 39, 40)            # red: the line being learnt
-OPTIMUM = (120, 120, 120)      # grey: where least squares puts it
-PATH = (214, 39, 40)
-TANGENT = (44, 160, 44)        # green tangent: its slope is the partial derivative
-SMOOTH = (0, 0, 0)
+from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT  # noqa: F401 - re-exported
 
 
 def configure_pyqtgraph() -> None:
@@ -21,10 +15,27 @@ def pen(colour, width: float = 2.0, dashed: bool = False):
     return pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 
+def set_title(widget: pg.PlotWidget, title: str) -> None:
+    """A plot title that never makes the plot wider than its space: too long, and it is cut."""
+    label = widget.getPlotItem().titleLabel
+    if not getattr(label, "beanlab_may_shrink", False):
+        # pyqtgraph makes a title's width the plot's minimum width, again at every resize, which
+        # pushes the right side of the plot out of sight in a narrow window or exported picture
+        keep_height_only = label.updateMin
+
+        def update_min() -> None:
+            keep_height_only()
+            label.setMinimumWidth(0)
+
+        label.updateMin = update_min
+        label.beanlab_may_shrink = True
+    widget.setTitle(title, size="12pt")
+
+
 def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     """A PlotWidget with a title and labelled axes."""
     widget = pg.PlotWidget()
-    widget.setTitle(title, size="12pt")
+    set_title(widget, title)
     widget.setLabel("bottom", x_label)
     widget.setLabel("left", y_label)
     # no grid: pyqtgraph repaints its lines with the axes on every frame, at several ms a plot

@@ -17,7 +17,7 @@ class ContourPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Cost map e(w, b) from above", size="12pt")
+        style.set_title(self, "Cost map e(w, b) from above")
         self.setLabel("bottom", "w")
         self.setLabel("left", "b")
         style.plain_axes(self)

@@ -64,16 +64,19 @@ class CostSlicesPlot(QWidget):
         layout.addWidget(self._along_b.widget)
         self._landscape: Landscape | None = None
         self._box = Box(0.0, 1.0)
+        self.short_titles = False   # for small exported pictures
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
         bias = landscape.has_bias
         self._along_b.widget.setVisible(bias)
-        self._along_w.widget.setTitle("Cost along w, with b held (e(w | b))" if bias else "Cost curve e(w)",
-                                      size="12pt")
+        if self.short_titles:
+            style.set_title(self._along_w.widget, "e(w | b)" if bias else "e(w)")
+        else:
+            style.set_title(self._along_w.widget, "Cost along w, with b held (e(w | b))" if bias else "Cost curve e(w)")
         self._along_w.optimum.setValue(landscape.optimum[0])
         if bias:
-            self._along_b.widget.setTitle("Cost along b, with w held (e(b | w))", size="12pt")
+            style.set_title(self._along_b.widget, "e(b | w)" if self.short_titles else "Cost along b, with w held (e(b | w))")
             self._along_b.optimum.setValue(landscape.optimum[1])
 
     def set_box(self, box: Box) -> None:

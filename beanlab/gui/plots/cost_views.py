@@ -18,7 +18,10 @@ MAX_PATH_ROWS = 4000
 
 
 class CostViews:
-    def __init__(self, slices: CostSlicesPlot, contour: ContourPlot, surface: SurfaceView) -> None:
+    """The slices, contour map and 3-D bowl of one run; any of them may be absent (None)."""
+
+    def __init__(self, slices: CostSlicesPlot | None, contour: ContourPlot | None,
+                 surface: SurfaceView | None) -> None:
         self.slices, self.contour, self.surface = slices, contour, surface
         self._landscape: Landscape | None = None
         self._path: SampledHistory | None = None   # rows: parameters then cost, bounded in size
@@ -29,8 +32,10 @@ class CostViews:
         self._landscape = landscape
         self._path = SampledHistory(landscape.model.n_params + 1, MAX_PATH_ROWS)
         self._box = None
-        self.slices.set_run(landscape)
-        self.contour.setVisible(landscape.has_bias)
+        if self.slices is not None:
+            self.slices.set_run(landscape)
+        if self.contour is not None:
+            self.contour.setVisible(landscape.has_bias)
 
     def show_frame(self, frame: Frame) -> None:
         if self._landscape is None:
@@ -44,9 +49,11 @@ class CostViews:
         path, costs = rows[:, :-1], rows[:, -1]
         if self._box is None or not self._box.contains(*self._coordinates(frame.params)):
             self._recompute(path)
-        self.slices.show_frame(frame)
-        self.surface.show_path(path, costs)
-        if self._landscape.has_bias:
+        if self.slices is not None:
+            self.slices.show_frame(frame)
+        if self.surface is not None:
+            self.surface.show_path(path, costs)
+        if self.contour is not None and self._landscape.has_bias:
             self.contour.show_path(path)
 
     def _coordinates(self, params: np.ndarray):
@@ -56,11 +63,14 @@ class CostViews:
         landscape = self._landscape
         self._box = landscape.box_around(path)
         self.surface_computations += 1
-        self.slices.set_box(self._box)
+        if self.slices is not None:
+            self.slices.set_box(self._box)
         if landscape.has_bias:
             w, b, cost = landscape.grid(self._box, GRID_SIZE)
-            self.contour.set_surface(landscape, self._box, w, b, cost)
-            self.surface.set_surface(landscape, self._box, w, b, cost)
-        else:
+            if self.contour is not None:
+                self.contour.set_surface(landscape, self._box, w, b, cost)
+            if self.surface is not None:
+                self.surface.set_surface(landscape, self._box, w, b, cost)
+        elif self.surface is not None:
             w = np.linspace(self._box.w_lo, self._box.w_hi, 200)
             self.surface.set_curve(landscape, self._box, w, landscape.curve_w(w))

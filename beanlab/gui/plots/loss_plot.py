@@ -46,6 +46,10 @@ class LossPlot(QWidget):
         self._smooth.setData(updates[smooth], values[smooth, 1])
         style.settle(self.plot_widget)
 
+    def set_controls_visible(self, visible: bool) -> None:
+        """Show or hide the log-scale box (an exported picture has no use for it)."""
+        self.log_scale.setVisible(visible)
+
     @property
     def point_count(self) -> int:
         return len(self._record)

@@ -16,7 +16,7 @@ class ScatterPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Beans and the fitted line", size="12pt")
+        style.set_title(self, "Beans and the fitted line")
         self.setLabel("bottom", "bean size x")
         self.setLabel("left", "toxicity y")
         self.showGrid(x=True, y=True, alpha=0.2)

@@ -48,7 +48,9 @@ class SurfaceView(QWidget):
             self.view.addItem(item)
         for item in (self._path, self._optimum, self._ball):
             item.setGLOptions(ON_TOP)
-        self.title = QLabel("<b>Cost bowl e(w, b) in 3-D</b> — drag to rotate, wheel to zoom")
+        self._heading, self._controls = "Cost bowl e(w, b) in 3-D", True
+        self.title = QLabel()
+        self._show_title()
         self.reset_camera_button = QPushButton("Reset camera")
         self.reset_camera_button.clicked.connect(self.reset_camera)
         header = QHBoxLayout()
@@ -62,6 +64,16 @@ class SurfaceView(QWidget):
         self._box = Box(0, 1, 0, 1)
         self._z_scale = 1.0
         self.reset_camera()
+
+    def set_controls_visible(self, visible: bool) -> None:
+        """Show or hide the "Reset camera" button (an exported picture has no use for it)."""
+        self.reset_camera_button.setVisible(visible)
+        self._controls = visible
+        self._show_title()
+
+    def _show_title(self) -> None:
+        hint = " — drag to rotate, wheel to zoom" if self._controls else ""
+        self.title.setText(f"<b>{self._heading}</b>{hint}")
 
     def reset_camera(self) -> None:
         self.view.setCameraPosition(distance=2.0, elevation=30, azimuth=-60)
@@ -80,7 +92,8 @@ class SurfaceView(QWidget):
         self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
         self._surface.setVisible(True)
         self._curve.setVisible(False)
-        self.title.setText("<b>Cost bowl e(w, b) in 3-D</b> — drag to rotate, wheel to zoom")
+        self._heading = "Cost bowl e(w, b) in 3-D"
+        self._show_title()
         ow, ob = self._to_view(landscape.optimum[0], landscape.optimum[1])
         self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(landscape.optimum) * self._z_scale]]))
 
@@ -92,7 +105,8 @@ class SurfaceView(QWidget):
         self._curve.setData(pos=np.column_stack([xs, np.zeros_like(xs), cost * self._z_scale]))
         self._surface.setVisible(False)
         self._curve.setVisible(True)
-        self.title.setText("<b>Cost curve e(w) in 3-D</b> (model wx has one parameter)")
+        self._heading = "Cost curve e(w) in 3-D (model wx has one parameter)"
+        self._show_title()
         ow, _ = self._to_view(landscape.optimum[0], 0.0)
         self._optimum.setData(pos=np.array([[ow, 0.0, landscape.cost(landscape.optimum) * self._z_scale]]))
 

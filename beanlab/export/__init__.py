@@ -1,0 +1,1 @@
+"""Writing runs out as files: GIF encoding and its size budget (Pillow and numpy, no Qt)."""

@@ -1,0 +1,76 @@
+"""Draws frames of a run into images, off screen, with the window's own plot classes."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PIL import Image
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QOpenGLContext
+
+from beanlab.core import Beans, Landscape
+from beanlab.export.gif import plot_palette
+from beanlab.gui import style
+from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
+from beanlab.gui.training_worker import Frame
+
+EXPORT_VIEWS = ("all", *VIEWS)
+
+
+class NoOpenGLError(RuntimeError):
+    """The 3-D view was asked for where no OpenGL can be had."""
+
+
+def opengl_available() -> bool:
+    """Whether OpenGL views can be drawn here (not on Qt's offscreen platform, which has none)."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return False
+    context = QOpenGLContext()
+    return context.create()
+
+
+def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
+    """The plots an export of ``view`` draws, and a note when the 3-D view had to be left out."""
+    if view not in EXPORT_VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose one of: {', '.join(EXPORT_VIEWS)}")
+    if view == "surface" and not gl:
+        raise NoOpenGLError("the 3-D surface needs OpenGL, and none is available here (no display?); "
+                            "try --view contour, or run with a display")
+    if view != "all":
+        return (view,), None
+    if gl:
+        return VIEWS, None
+    return tuple(v for v in VIEWS if v != "surface"), "no OpenGL here, so the 3-D bowl is left out; the contour map shows the same surface"
+
+
+def export_palette() -> Image.Image:
+    """The shared GIF palette: the plot colours and the cost map's colour ramp."""
+    ramp = pg.colormap.get("viridis").map(np.linspace(0, 1, 16), mode="byte")
+    return plot_palette(ramp)
+
+
+class FrameRenderer:
+    """A never-shown PlotBoard of the asked views, sized to the picture, drawn frame by frame."""
+
+    def __init__(self, beans: Beans, landscape: Landscape, views: tuple[str, ...], size: tuple[int, int]) -> None:
+        style.configure_pyqtgraph()
+        self.board = PlotBoard(views, controls=False)
+        # "shown" without appearing anywhere: it gets the show and resize events that lay it out
+        self.board.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.board.resize(*size)
+        self.board.show()
+        self.board.set_run(beans, landscape)
+        self._image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+
+    def render(self, frame: Frame) -> Image.Image:
+        """The frame as an RGB picture."""
+        self.board.show_frame(frame)
+        # A hidden widget's layouts wait for the event loop; lay them out now, before drawing.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._image.fill(Qt.GlobalColor.white)
+        self.board.render(self._image)
+        rgb = self._image.convertToFormat(QImage.Format.Format_RGB888)
+        return Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
+                                rgb.bytesPerLine(), 1).copy()
+
+    def close(self) -> None:
+        self.board.deleteLater()

@@ -1,0 +1,83 @@
+"""All the views of a run in one widget, laid out as the window shows them.
+
+The main window shows one; the animation exporter builds its own, never shown, with only the views
+it draws, and renders it frame by frame into images.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from beanlab.core import Beans, Landscape
+from beanlab.gui.plots.contour_plot import ContourPlot
+from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
+from beanlab.gui.plots.cost_views import CostViews
+from beanlab.gui.plots.loss_plot import LossPlot
+from beanlab.gui.plots.scatter_plot import ScatterPlot
+from beanlab.gui.plots.surface_view import SurfaceView
+from beanlab.gui.training_worker import Frame
+
+VIEWS = ("scatter", "loss", "cost", "contour", "surface")
+
+
+class PlotBoard(QWidget):
+    """Beans and line, cost slices / loss, contour map, 3-D bowl; each made only if asked for."""
+
+    def __init__(self, views: tuple[str, ...] = VIEWS, controls: bool = True) -> None:
+        """``controls=False``: for pictures, without the log-scale box, camera button or minimum sizes."""
+        super().__init__()
+        unknown = set(views) - set(VIEWS)
+        if unknown:
+            raise ValueError(f"unknown view(s): {', '.join(sorted(unknown))}")
+        self.scatter = ScatterPlot() if "scatter" in views else None
+        self.loss_plot = LossPlot() if "loss" in views else None
+        self.cost_slices = CostSlicesPlot() if "cost" in views else None
+        self.contour = ContourPlot() if "contour" in views else None
+        self.surface = SurfaceView() if "surface" in views else None
+        self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+        for view in (self.loss_plot, self.surface):
+            if view is not None:
+                view.set_controls_visible(controls)
+        self._lay_out()
+        if not controls and self.cost_slices is not None:
+            self.cost_slices.short_titles = True
+        if not controls:
+            # an exported picture may be smaller than the window's plots are allowed to get
+            for widget in (self, *self.findChildren(QWidget)):
+                widget.setMinimumSize(0, 0)
+
+    def _lay_out(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        for splitter, widgets in ((top, (self.scatter, self.cost_slices)),
+                                  (bottom, (self.loss_plot, self.contour, self.surface))):
+            for widget in widgets:
+                if widget is not None:
+                    splitter.addWidget(widget)
+        top.setSizes([500, 700])
+        bottom.setSizes([400, 400, 400])
+        rows = QSplitter(Qt.Orientation.Vertical)
+        for splitter in (top, bottom):
+            if splitter.count():
+                rows.addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(rows)
+
+    def view(self, name: str) -> QWidget | None:
+        return {"scatter": self.scatter, "loss": self.loss_plot, "cost": self.cost_slices,
+                "contour": self.contour, "surface": self.surface}[name]
+
+    def set_run(self, beans: Beans, landscape: Landscape) -> None:
+        """New beans or model: draw what does not move."""
+        if self.scatter is not None:
+            self.scatter.set_run(beans, landscape)
+        self.cost_views.set_run(landscape)
+
+    def show_frame(self, frame: Frame) -> None:
+        """Move every view to the frame's moment."""
+        if self.scatter is not None:
+            self.scatter.show_frame(frame)
+        if self.loss_plot is not None:
+            self.loss_plot.show_frame(frame)
+        self.cost_views.show_frame(frame)
