@@ -9,9 +9,9 @@ written until the whole file is ready and fits the budget; it then goes in atomi
 from __future__ import annotations
 
 import io
+import queue
 import threading
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,7 +19,7 @@ from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from beanlab.core import Landscape, Trainer, spread_frames, write_bytes_atomically
-from beanlab.export.gif import encode_gif, frames_within_budget, to_palette
+from beanlab.export.gif import encode_gif, frames_within_budget
 from beanlab.gui.export.frame_renderer import FrameRenderer, export_palette, views_for
 from beanlab.gui.export.replay import replay_frames
 
@@ -27,6 +27,7 @@ SAMPLE_FRAMES = 12       # frames encoded first to estimate the bytes a frame co
 SLICE_S = 0.03           # work this long per turn of the event loop
 POLL_MS = 20             # while the encoder thread works, look again this often
 WAIT = "wait"            # yielded by the work when it waits for the encoder thread
+QUEUED_FRAMES = 32       # drawn frames waiting for the encoder, at most
 MAX_ATTEMPTS = 3         # if the estimate was too low, fewer frames and again
 MB = 1_000_000
 
@@ -79,6 +80,7 @@ class AnimationExport(QObject):
         self.request = request
         self.views, self.note = views_for(request.view, opengl)
         self._trainer, self._first, self._last = trainer, first_update, last_update
+        self._period = trainer.updates_per_epoch   # later frames fall on ends of epochs
         self._cancelled = False
         self._steps: Iterator[None] | None = None
         self._timer = QTimer(self)
@@ -152,8 +154,9 @@ class AnimationExport(QObject):
 
         # 1. a small sample over the same span: what does a frame cost?
         sample = []
-        for frame in replay_frames(self._trainer, spread_frames(self._first, self._last, min(SAMPLE_FRAMES, wanted))):
-            sample.append(to_palette(renderer.render(frame), palette))
+        sample_updates = spread_frames(self._first, self._last, min(SAMPLE_FRAMES, wanted), self._period)
+        for frame in replay_frames(self._trainer, sample_updates):
+            sample.append(renderer.render_in_palette(frame, palette))
             yield
         first_bytes = len(encode_gif(sample[:1], request.fps))
         sample_bytes = len(encode_gif(sample, request.fps))
@@ -164,57 +167,81 @@ class AnimationExport(QObject):
                              f"{request.size[1]} (one frame takes {first_bytes / MB:.2f} MB); "
                              "allow more MB or choose a smaller size")
 
-        for _ in range(MAX_ATTEMPTS):
-            self.chosen_frames = count
+        best: tuple[int, bytes] | None = None   # the most frames that fitted so far
+        for attempt in range(MAX_ATTEMPTS):
             estimate = first_bytes + (count - 1) * per_frame
             self.planned.emit(f"{count} frames of updates {self._first:,}–{self._last:,} at {request.fps:g} fps, "
                               f"about {min(estimate, budget) / MB:.2f} MB (budget {request.max_mb:g} MB)"
                               + (f"; {self.note}" if self.note else ""))
-            # 2. every frame, kept compressed in memory until the encoder takes it
-            stored = []
-            updates = spread_frames(self._first, self._last, count)
-            for done, frame in enumerate(replay_frames(self._trainer, updates), start=1):
-                stored.append(zlib.compress(to_palette(renderer.render(frame), palette).tobytes(), 1))
-                self.progress.emit(done, count, "Drawing frames")
-                yield
-            # 3. encoding, on a helper thread
-            self.progress.emit(count, count, "Encoding the GIF")
-            data = yield from self._encode_on_a_thread(stored, palette)
+            data = yield from self._draw_and_encode(renderer, palette, count)
             if len(data) <= budget:
+                best = (count, data)
+                per_frame = (len(data) - first_bytes) / max(count - 1, 1)
+                # The sample's frames are further apart, so it overestimates: when the budget held
+                # back frames and room is left, try again with more.
+                if count == wanted or len(data) > budget * 0.85 or attempt == MAX_ATTEMPTS - 1:
+                    break
+                count = min(wanted, int(count * budget * 0.95 / len(data)))
+            elif best is not None:
                 break
-            count = max(2, int(count * budget / len(data) * 0.95))
-        else:
+            else:
+                count = max(2, int(count * budget / len(data) * 0.95))
+        if best is None:
             raise ValueError(f"could not bring the animation under {request.max_mb:g} MB")
-
+        count, data = best
+        self.chosen_frames = count
         write_bytes_atomically(request.path, data)
         self.done = True
         seconds = count / request.fps
         self.finished.emit(f"Wrote {count} frames ({seconds:.1f} s at {request.fps:g} fps, "
                            f"{len(data) / MB:.2f} MB) to {request.path}.")
 
-    def _encode_on_a_thread(self, stored: list[bytes], palette: Image.Image):
-        size, fps = self.request.size, self.request.fps
-        palette_values = palette.getpalette()
+    def _draw_and_encode(self, renderer: FrameRenderer, palette: Image.Image, count: int):
+        """Draw ``count`` frames spread over the span and encode them as they come.
+
+        The encoder (Pillow, no Qt) runs on a helper thread and takes the frames from a short queue,
+        so encoding overlaps drawing; the GUI thread never blocks on it.
+        """
+        frames: queue.Queue = queue.Queue(maxsize=QUEUED_FRAMES)
         result: dict[str, object] = {}
 
-        def frames():
-            for compressed in stored:
-                if self._cancelled:
+        def frames_in_order():
+            for _ in range(count):
+                frame = frames.get()
+                if frame is None:   # cancelled or failed on the GUI side
                     raise ExportCancelled
-                frame = Image.frombytes("P", size, zlib.decompress(compressed))
-                frame.putpalette(palette_values)
                 yield frame
 
         def encode():
             try:
-                result["data"] = encode_gif(frames(), fps)
-            except BaseException as exc:  # noqa: BLE001 - every failure is handed back to the GUI thread below
+                result["data"] = encode_gif(frames_in_order(), self.request.fps)
+            except BaseException as exc:  # noqa: BLE001 - every failure is handed back to the GUI thread
                 result["error"] = exc
 
-        worker = threading.Thread(target=encode, name="beanlab-gif-encoder", daemon=True)
-        worker.start()
-        while worker.is_alive():
-            yield WAIT
+        encoder = threading.Thread(target=encode, name="beanlab-gif-encoder", daemon=True)
+        encoder.start()
+        try:
+            updates = spread_frames(self._first, self._last, count, self._period)
+            for done, frame in enumerate(replay_frames(self._trainer, updates), start=1):
+                picture = renderer.render_in_palette(frame, palette)
+                while frames.full():
+                    if not encoder.is_alive():
+                        break
+                    yield WAIT
+                frames.put(picture)
+                self.progress.emit(done, count, "Drawing and encoding frames")
+                yield
+            self.progress.emit(count, count, "Finishing the GIF")
+            while encoder.is_alive():
+                yield WAIT
+        finally:
+            if encoder.is_alive():   # stopped early: let the encoder give up too
+                while True:
+                    try:
+                        frames.put_nowait(None)
+                        break
+                    except queue.Full:
+                        frames.get_nowait()
         if "error" in result:
             raise result["error"]
         return result["data"]

@@ -1,19 +1,24 @@
 """Draws frames of a run into images, off screen, with the window's own plot classes."""
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pyqtgraph as pg
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QOpenGLContext
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QOpenGLContext, QPainter
 
+from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Landscape
-from beanlab.export.gif import plot_palette
+from beanlab.export.gif import plot_palette, to_palette
 from beanlab.gui import style
 from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
 from beanlab.gui.training_worker import Frame
 
 EXPORT_VIEWS = ("all", *VIEWS)
+# QImage's Format_RGB32 pixel is the 32-bit number 0xffRRGGBB: its bytes in memory follow the machine
+RGB32_LAYOUT = "BGRX" if sys.byteorder == "little" else "XRGB"
 
 
 class NoOpenGLError(RuntimeError):
@@ -59,18 +64,43 @@ class FrameRenderer:
         self.board.resize(*size)
         self.board.show()
         self.board.set_run(beans, landscape)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if self.board.scatter is not None and self.board.scatter.width() < 400:
+            self.board.scatter.show_legend(False)   # in a small panel the legend would hide the beans
         self._image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+        self._font = QFont()
+        self._font.setPixelSize(max(11, size[1] // 40))
 
     def render(self, frame: Frame) -> Image.Image:
-        """The frame as an RGB picture."""
+        """The frame as an RGB picture of its own."""
+        return self._draw(frame).copy()
+
+    def render_in_palette(self, frame: Frame, palette: Image.Image) -> Image.Image:
+        """The frame mapped onto the GIF palette (the mapping makes the copy)."""
+        return to_palette(self._draw(frame), palette)
+
+    def _draw(self, frame: Frame) -> Image.Image:
+        """The frame drawn; the picture shares the renderer's pixels until the next frame."""
         self.board.show_frame(frame)
         # A hidden widget's layouts wait for the event loop; lay them out now, before drawing.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._image.fill(Qt.GlobalColor.white)
         self.board.render(self._image)
-        rgb = self._image.convertToFormat(QImage.Format.Format_RGB888)
-        return Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
-                                rgb.bytesPerLine(), 1).copy()
+        self._label(frame)
+        image = self._image
+        return Image.frombuffer("RGB", (image.width(), image.height()), image.constBits(), "raw",
+                                RGB32_LAYOUT, image.bytesPerLine(), 1)
+
+    def _label(self, frame: Frame) -> None:
+        """Where in the run this frame is, in the bottom right corner: a GIF has no readouts panel."""
+        snapshot = frame.snapshot
+        painter = QPainter(self._image)
+        painter.setFont(self._font)
+        painter.setPen(QColor(*OPTIMUM))
+        corner = self._image.rect().adjusted(0, 0, -6, -3)
+        painter.drawText(corner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                         f"update {snapshot.step:,} · epoch {snapshot.epoch}")
+        painter.end()
 
     def close(self) -> None:
         self.board.deleteLater()

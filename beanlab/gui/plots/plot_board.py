@@ -41,6 +41,8 @@ class PlotBoard(QWidget):
         self._lay_out()
         if not controls and self.cost_slices is not None:
             self.cost_slices.short_titles = True
+        if not controls and self.scatter is not None:
+            self.scatter.use_picture_style()
         if not controls:
             # an exported picture may be smaller than the window's plots are allowed to get
             for widget in (self, *self.findChildren(QWidget)):
