@@ -2,14 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import math
 import os
 import sys
 from dataclasses import dataclass
-
-import numpy as np
 
 from beanlab import __version__
 from beanlab.core import (
@@ -21,6 +18,7 @@ from beanlab.core import (
     Beans,
     RunConfig,
     Trainer,
+    history_csv_text,
     load_beans_csv,
     make_dataset,
     save_beans_csv,
@@ -192,9 +190,9 @@ def setup_training(args: argparse.Namespace) -> TrainingSetup:
 class _ProgressBar:
     """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
 
-    def __init__(self, total: int, stream=sys.stderr) -> None:
-        self.total, self.stream = total, stream
-        self.enabled = total >= 200_000 and stream.isatty()
+    def __init__(self, total: int, stream=None) -> None:
+        self.total, self.stream = total, stream or sys.stderr   # looked up now: it may have been swapped
+        self.enabled = total >= 200_000 and self.stream.isatty()
 
     def show(self, done: int) -> None:
         if self.enabled:
@@ -214,19 +212,6 @@ def _train(trainer: Trainer, total_updates: int) -> None:
         trainer.run(min(chunk, total_updates - trainer.step_count))
         bar.show(trainer.step_count)
     bar.close()
-
-
-def history_csv_text(trainer: Trainer) -> str:
-    """One CSV row per update: update number, epoch it belongs to, parameters, loss over all beans."""
-    params, loss = trainer.history.params[1:], trainer.history.loss[1:]
-    updates = np.arange(1, len(loss) + 1)
-    epochs = (updates - 1) // trainer.updates_per_epoch + 1
-    table = np.column_stack([updates, epochs, params, loss])
-    out = io.StringIO()
-    header = ",".join(["update", "epoch", *trainer.model.param_names, "loss"])
-    np.savetxt(out, table, delimiter=",", header=header, comments="",
-               fmt=["%d", "%d"] + ["%.17g"] * (table.shape[1] - 2))
-    return out.getvalue()
 
 
 def _run_train(args: argparse.Namespace) -> int:

@@ -52,8 +52,8 @@ def test_history_has_one_row_per_update(tmp_path):
     assert main(["train", "--epochs", "3", "--optimizer", "minibatch", "--batch-size", "30",
                  "--history", str(path)]) == 0
     rows = path.read_text().splitlines()
-    assert rows[0] == "update,epoch,w,b,loss" and len(rows) == 1 + 3 * 4
-    assert rows[-1].startswith("12,3,")
+    assert rows[0] == "update,epoch,beans,w,b,loss" and len(rows) == 1 + 3 * 4
+    assert rows[1].startswith("1,1,0-29,") and rows[4].startswith("4,1,90-99,") and rows[-1].startswith("12,3,90-99,")
 
 
 def test_diverged_run_is_a_result_not_an_error():

@@ -26,6 +26,7 @@ from .optimizers import (
     make_optimizer,
 )
 from .run_config import RunConfig
+from .run_history import history_csv_text
 from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 
@@ -57,6 +58,7 @@ __all__ = [
     "cost_surface",
     "cost_surface_from_stats",
     "ema",
+    "history_csv_text",
     "load_beans_csv",
     "make_dataset",
     "make_model",

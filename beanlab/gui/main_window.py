@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from beanlab.core import Beans, Landscape, RunConfig
 from beanlab.gui import style
 from beanlab.gui.actions import build_actions, playback_actions
+from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
@@ -57,6 +58,9 @@ class MainWindow(QMainWindow):
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
 
+        self.exports = ExportActions(self, self.controller, self.plots)
+        self.exports.succeeded.connect(self._on_message)
+        self.exports.failed.connect(self.exports.warn)
         self._lay_out()
         self._build_menus()
         self.controller.run_replaced.connect(self._on_run_replaced)
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.exports.add_to(file_menu)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -25,6 +25,7 @@ class TrainingController(QObject):
     frame_ready = Signal(object)             # Frame, latest of the current run only
     run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
     message = Signal(str)                    # a sentence for the status bar
+    run_copied = Signal(object, int)         # (Trainer copy, update it started from): see copy_run
 
     # queued requests to the worker (signals, so they cross threads safely)
     _load_requested = Signal(object, int, int)
@@ -38,6 +39,7 @@ class TrainingController(QObject):
     _step_size_changed = Signal(float)
     _epoch_limit_changed = Signal(int)
     _stop_requested = Signal()
+    _copy_requested = Signal(int)
 
     def __init__(self, config: RunConfig | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +66,11 @@ class TrainingController(QObject):
                              (self._lr_changed, self._worker.set_learning_rate),
                              (self._step_size_changed, self._worker.set_step_size),
                              (self._epoch_limit_changed, self._worker.set_epoch_limit),
-                             (self._stop_requested, self._worker.stop)):
+                             (self._stop_requested, self._worker.stop),
+                             (self._copy_requested, self._worker.copy_run)):
             signal.connect(slot)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
+        self._worker.run_copied.connect(self.run_copied)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
         self._thread.start()
 
@@ -128,6 +132,10 @@ class TrainingController(QObject):
         names = ", ".join(sorted(changes))
         self.message.emit(f"Changed {names}: the run restarted from the beginning.")
         return True
+
+    def copy_run(self, extra_updates: int = 0) -> None:
+        """Ask for a copy of the run, trained ``extra_updates`` further; it arrives as ``run_copied``."""
+        self._copy_requested.emit(int(extra_updates))
 
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""

@@ -10,6 +10,7 @@ for the other at every call into Qt (measured: several times fewer frames, and n
 """
 from __future__ import annotations
 
+import copy
 import threading
 import time
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class TrainingWorker(QObject):
     """Owns the Trainer; lives on a QThread."""
 
     frame_ready = Signal(object)
+    run_copied = Signal(object, int)   # (a Trainer of its own, the update it was at when asked)
     _woken = Signal()   # emitted by frame_drawn() on the GUI thread, handled here on the worker's
 
     def __init__(self) -> None:
@@ -109,6 +111,20 @@ class TrainingWorker(QObject):
         if self._trainer is not None and update > self._trainer.step_count:
             self._stop_at = update
             self.play()
+
+    @Slot(int)
+    def copy_run(self, extra_updates: int) -> None:
+        """Send the GUI a copy of the run (for export), first trained ``extra_updates`` further.
+
+        The copy is the GUI's to keep: the live run goes on untouched.
+        """
+        if self._trainer is None:
+            return
+        start = self._trainer.step_count
+        duplicate = copy.deepcopy(self._trainer)
+        if extra_updates > 0:
+            duplicate.run(extra_updates)
+        self.run_copied.emit(duplicate, start)
 
     @Slot()
     def pause(self) -> None:

@@ -7,7 +7,14 @@ import numpy as np
 import pyqtgraph as pg
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QOpenGLContext, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QOpenGLContext,
+    QPainter,
+)
 
 from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Landscape

@@ -46,9 +46,9 @@ def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> in
 class _ProgressLine:
     """Frames drawn so far, on one line of a terminal's stderr; silent when stderr is not a terminal."""
 
-    def __init__(self, stream=sys.stderr) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty()
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr   # looked up now: tests and shells may swap stderr
+        self.enabled = self.stream.isatty()
 
     def show(self, done: int, total: int, what: str) -> None:
         if self.enabled:

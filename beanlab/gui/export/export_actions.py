@@ -1,0 +1,191 @@
+"""The File menu's exports: animation (GIF), pictures of the plots (PNG), the run's data (CSV).
+
+Each action asks the user what they want, then calls a method that tests can call directly. The
+animation and the run data come from a copy of the run that the training worker hands over, so the
+live training goes on undisturbed; a picture is what the window shows.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+
+from beanlab.core import (
+    Trainer,
+    history_csv_text,
+    save_beans_csv,
+    write_bytes_atomically,
+    write_text_atomically,
+)
+from beanlab.gui.export.animation_export import AnimationExport, AnimationRequest
+from beanlab.gui.export.export_dialog import VIEW_NAMES, ExportAnimationDialog
+from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
+from beanlab.gui.plots.plot_board import PlotBoard
+from beanlab.gui.training_controller import TrainingController
+
+
+class ExportActions(QObject):
+    """Builds the export menu entries and carries them out; results are said through the signals."""
+
+    succeeded = Signal(str)   # a sentence for the status bar
+    failed = Signal(str)      # a sentence for a warning box (or the status bar, when cancelled)
+
+    def __init__(self, window: QWidget, controller: TrainingController, plots: PlotBoard) -> None:
+        super().__init__(window)
+        self._window, self._controller, self._plots = window, controller, plots
+        self._waiting_for_copy: list[Callable[[Trainer, int], None]] = []
+        controller.run_copied.connect(self._on_run_copied)
+        self.job: AnimationExport | None = None
+        self._progress: QProgressDialog | None = None
+        self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) \
+            or os.getcwd()
+
+    def add_to(self, menu: QMenu) -> None:
+        animation = QAction("Export &animation…", self)
+        animation.setShortcut("Ctrl+E")
+        animation.triggered.connect(self._ask_animation)
+        menu.addAction(animation)
+        pictures = menu.addMenu("Save &picture")
+        for key, title in VIEW_NAMES:
+            action = QAction(f"{title}…", self)
+            action.triggered.connect(lambda _=False, key=key: self._ask_picture(key))
+            pictures.addAction(action)
+        run = QAction("Export &run data…", self)
+        run.triggered.connect(self._ask_run_data)
+        menu.addAction(run)
+
+    # -- animation ---------------------------------------------------------------------------
+    def _ask_animation(self) -> None:
+        dialog = ExportAnimationDialog(self._window, str(Path(self._folder) / "beanlab-run.gif"))
+        if dialog.exec():
+            self.export_animation(dialog.request(), dialog.next_updates())
+
+    def export_animation(self, request: AnimationRequest, next_updates: int = 0) -> None:
+        """Export the run so far (``next_updates`` 0) or the next updates from now, with a progress dialog."""
+        if self.job is not None and not self.job.done:
+            self.failed.emit("An export is already running.")
+            return
+        try:
+            request.check()
+        except ValueError as exc:
+            self.failed.emit(f"Not exported: {exc}.")
+            return
+        self._folder = str(Path(request.path).parent)
+        self._waiting_for_copy.append(lambda trainer, start: self._start_animation(request, trainer, start,
+                                                                                     next_updates))
+        self._controller.copy_run(next_updates)
+
+    def _start_animation(self, request: AnimationRequest, trainer: Trainer, start: int, next_updates: int) -> None:
+        first = start if next_updates else 0
+        try:
+            self.job = AnimationExport(trainer, first, trainer.step_count, request, opengl_available())
+        except (NoOpenGLError, ValueError) as exc:
+            self.failed.emit(f"Not exported: {exc}.")
+            return
+        progress = QProgressDialog("Preparing…", "Cancel", 0, 100, self._window)
+        progress.setWindowTitle("Exporting animation")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.canceled.connect(self.job.cancel)
+        self.job.planned.connect(lambda text: progress.setLabelText(f"Exporting {text}."))
+        self.job.progress.connect(lambda done, total, what: (progress.setMaximum(total), progress.setValue(done)))
+        self.job.finished.connect(self._on_job_finished)
+        self.job.failed.connect(self._on_job_failed)
+        self._progress = progress
+        self.job.start()
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.canceled.disconnect()
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _on_job_finished(self, text: str) -> None:
+        self._close_progress()
+        self.succeeded.emit(text)
+
+    def _on_job_failed(self, text: str) -> None:
+        self._close_progress()
+        self.failed.emit(text)
+
+    # -- pictures ----------------------------------------------------------------------------
+    def _ask_picture(self, view: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self._window, "Save picture", str(Path(self._folder) / f"beanlab-{view}.png"),
+                                              "PNG picture (*.png)")
+        if path:
+            self.save_picture(view, path)
+
+    def save_picture(self, view: str, path: str) -> bool:
+        """The view as the window shows it now, as a PNG."""
+        widget = self._plots if view == "all" else self._plots.view(view)
+        if widget is None or not widget.isVisible():
+            self.failed.emit(f"Not saved: the {dict(VIEW_NAMES)[view].lower()} is not shown for this model.")
+            return False
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        widget.grab().save(buffer, "PNG")
+        buffer.close()
+        try:
+            write_bytes_atomically(path, bytes(data))
+        except OSError as exc:
+            self.failed.emit(f"Could not save {path}: {exc.strerror or exc}. Nothing was written.")
+            return False
+        self._folder = str(Path(path).parent)
+        self.succeeded.emit(f"Saved the picture to {path}.")
+        return True
+
+    # -- run data ----------------------------------------------------------------------------
+    def _ask_run_data(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self._window, "Export run data", str(Path(self._folder) / "beanlab-run.csv"),
+                                              "CSV table (*.csv)")
+        if path:
+            self.export_run_data(path)
+
+    def export_run_data(self, path: str) -> None:
+        """The history (one row per update) to ``path`` and the beans to ``…-beans.csv`` beside it."""
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        self._waiting_for_copy.append(lambda trainer, _start: self._write_run_data(path, trainer))
+        self._controller.copy_run(0)
+
+    def _write_run_data(self, path: str, trainer: Trainer) -> None:
+        beans_path = path[: -len(".csv")] + "-beans.csv"
+        try:
+            write_text_atomically(path, history_csv_text(trainer))
+            save_beans_csv(trainer.beans, beans_path)
+        except OSError as exc:
+            self.failed.emit(f"Could not write {path}: {exc.strerror or exc}.")
+            return
+        self._folder = str(Path(path).parent)
+        self.succeeded.emit(f"Wrote {trainer.step_count:,} updates to {path} and the {len(trainer.beans)} beans "
+                            f"to {beans_path}.")
+
+    def _on_run_copied(self, trainer: Trainer, start: int) -> None:
+        if self._waiting_for_copy:
+            self._waiting_for_copy.pop(0)(trainer, start)
+
+    def warn(self, text: str) -> None:
+        """Show a failure to the user: cancelling is said quietly, anything else in a box."""
+        if "cancelled" in text:
+            self._window.statusBar().showMessage(text, 8000)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "BeanLab", text, QMessageBox.StandardButton.Ok, self._window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()   # window-modal but not blocking: training and drawing go on behind it
+        self.last_warning = box
