@@ -147,3 +147,39 @@ def test_png_export_is_the_final_frame_in_a_single_picture(tmp_path):
     with Image.open(out) as picture:
         assert picture.format == "PNG" and picture.size == (400, 300)
         assert np.asarray(picture.convert("RGB")).std() > 20
+
+
+def test_the_export_dialog_from_the_file_menu_writes_what_it_was_told(qtbot, window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from beanlab.gui.export.export_dialog import ExportAnimationDialog
+
+    out = tmp_path / "from-menu.gif"
+
+    def fill_in_and_export():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportAnimationDialog)
+        dialog.view.setCurrentIndex(dialog.view.findData("loss"))
+        dialog.frames.setValue(12)
+        dialog.width_px.setValue(320)
+        dialog.height_px.setValue(240)
+        dialog.path.setText(str(out))
+        dialog.accept()
+
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text().startswith("Export &animation"))
+    QTimer.singleShot(0, fill_in_and_export)
+    with qtbot.waitSignal(window.exports.succeeded, timeout=60_000):
+        action.trigger()
+    assert len(frames_of(out)) == 1   # the run has not moved yet: one update, one frame
+
+
+def test_more_or_fewer_frames_are_tried_until_the_budget_is_used_well():
+    from beanlab.gui.export.animation_export import AnimationExport
+
+    next_count = AnimationExport._next_count
+    assert next_count((100, b"x" * 400), None, 300, 1000) == 237       # room left: more
+    assert next_count((100, b"x" * 900), None, 300, 1000) is None      # close to the budget: done
+    assert next_count((300, b"x" * 400), None, 300, 1000) is None      # all the frames asked for
+    assert next_count(None, (200, 2000), 300, 1000) == 95              # over: fewer
+    assert 100 < next_count((100, b"x" * 400), (200, 1200), 300, 1000) < 200   # between the two

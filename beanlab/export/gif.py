@@ -39,7 +39,9 @@ def plot_palette(extra: Iterable[Sequence[int]] = ()) -> Image.Image:
 
 def to_palette(frame: Image.Image, palette: Image.Image) -> Image.Image:
     """The frame in the shared palette, nearest colour, no dithering noise on flat backgrounds."""
-    return frame.convert("RGB").quantize(palette=palette, dither=Image.Dither.NONE)
+    if frame.mode != "RGB":
+        frame = frame.convert("RGB")
+    return frame.quantize(palette=palette, dither=Image.Dither.NONE)
 
 
 def encode_gif(frames: Iterable[Image.Image], fps: float) -> bytes:

@@ -25,10 +25,10 @@ from beanlab.gui.export.replay import replay_frames
 
 SAMPLE_FRAMES = 12       # frames encoded first to estimate the bytes a frame costs
 SLICE_S = 0.03           # work this long per turn of the event loop
-POLL_MS = 20             # while the encoder thread works, look again this often
+POLL_MS = 5              # while the encoder thread works, look again this often
 WAIT = "wait"            # yielded by the work when it waits for the encoder thread
 QUEUED_FRAMES = 32       # drawn frames waiting for the encoder, at most
-MAX_ATTEMPTS = 3         # if the estimate was too low, fewer frames and again
+MAX_ATTEMPTS = 4         # if the estimate was too low, fewer frames and again
 MB = 1_000_000
 
 
@@ -167,25 +167,22 @@ class AnimationExport(QObject):
                              f"{request.size[1]} (one frame takes {first_bytes / MB:.2f} MB); "
                              "allow more MB or choose a smaller size")
 
-        best: tuple[int, bytes] | None = None   # the most frames that fitted so far
+        best: tuple[int, bytes] | None = None      # the most frames that fitted so far
+        too_many: tuple[int, int] | None = None    # the fewest frames that did not fit, and their bytes
         for attempt in range(MAX_ATTEMPTS):
             estimate = first_bytes + (count - 1) * per_frame
-            self.planned.emit(f"{count} frames of updates {self._first:,}–{self._last:,} at {request.fps:g} fps, "
-                              f"about {min(estimate, budget) / MB:.2f} MB (budget {request.max_mb:g} MB)"
-                              + (f"; {self.note}" if self.note else ""))
+            verb = "Exporting" if attempt == 0 else "Trying"
+            self.planned.emit(f"{verb} {count} frames of updates {self._first:,}–{self._last:,} at "
+                              f"{request.fps:g} fps, about {min(estimate, budget) / MB:.2f} MB "
+                              f"(budget {request.max_mb:g} MB)" + (f"; {self.note}" if self.note else ""))
             data = yield from self._draw_and_encode(renderer, palette, count)
             if len(data) <= budget:
                 best = (count, data)
-                per_frame = (len(data) - first_bytes) / max(count - 1, 1)
-                # The sample's frames are further apart, so it overestimates: when the budget held
-                # back frames and room is left, try again with more.
-                if count == wanted or len(data) > budget * 0.85 or attempt == MAX_ATTEMPTS - 1:
-                    break
-                count = min(wanted, int(count * budget * 0.95 / len(data)))
-            elif best is not None:
-                break
             else:
-                count = max(2, int(count * budget / len(data) * 0.95))
+                too_many = (count, len(data))
+            count = self._next_count(best, too_many, wanted, budget)
+            if count is None:
+                break
         if best is None:
             raise ValueError(f"could not bring the animation under {request.max_mb:g} MB")
         count, data = best
@@ -195,6 +192,28 @@ class AnimationExport(QObject):
         seconds = count / request.fps
         self.finished.emit(f"Wrote {count} frames ({seconds:.1f} s at {request.fps:g} fps, "
                            f"{len(data) / MB:.2f} MB) to {request.path}.")
+
+    @staticmethod
+    def _next_count(best: tuple[int, bytes] | None, too_many: tuple[int, int] | None, wanted: int,
+                    budget: float) -> int | None:
+        """The frame count to try next, or None to stop with the best so far.
+
+        The first count comes from a sample whose frames are further apart than the real ones, so it
+        usually errs low: when the budget held frames back and room is left, try more; past the
+        budget, fewer. In between, interpolate.
+        """
+        if best is not None:
+            count, data = best
+            if count == wanted or len(data) > budget * 0.85:
+                return None                   # all of them, or close enough to the budget
+            if too_many is None:
+                return min(wanted, int(count * budget * 0.95 / len(data)))
+            over, over_bytes = too_many
+            between = count + (over - count) * (budget * 0.95 - len(data)) / (over_bytes - len(data))
+            step = int(between)
+            return step if count < step < over else None
+        over, over_bytes = too_many
+        return max(2, int(over * budget / over_bytes * 0.95))
 
     def _draw_and_encode(self, renderer: FrameRenderer, palette: Image.Image, count: int):
         """Draw ``count`` frames spread over the span and encode them as they come.

@@ -99,7 +99,7 @@ class ExportActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.canceled.connect(self.job.cancel)
-        self.job.planned.connect(lambda text: progress.setLabelText(f"Exporting {text}."))
+        self.job.planned.connect(lambda text: progress.setLabelText(f"{text}."))
         self.job.progress.connect(lambda done, total, what: (progress.setMaximum(total), progress.setValue(done)))
         self.job.finished.connect(self._on_job_finished)
         self.job.failed.connect(self._on_job_failed)

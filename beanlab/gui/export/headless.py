@@ -31,7 +31,7 @@ def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> in
         raise ValueError(str(exc)) from None
     loop, failure = QEventLoop(), []
     bar = _ProgressLine()
-    job.planned.connect(lambda text: say(f"Exporting {text}."))
+    job.planned.connect(lambda text: say(f"{text}."))
     job.progress.connect(bar.show)
     job.finished.connect(lambda text: (bar.close(), say(text), loop.quit()))
     job.failed.connect(lambda text: (bar.close(), failure.append(text), loop.quit()))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.core import Beans, Landscape, thin_indices
 from beanlab.gui import style
@@ -30,6 +31,10 @@ class ScatterPlot(pg.PlotWidget):
         self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
                                       symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
                                       name="this update's bean(s)")
+        # The beans, the optimum line and the legend stay put while the run moves: kept as pixmaps,
+        # they are not redrawn point by point at every frame (live or exported).
+        for item in (self._beans_item, self._optimum_item, self._legend):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._beans: Beans | None = None
         self._model = None
         self._x_ends = np.array([0.0, 1.0])
