@@ -49,8 +49,10 @@ class ExportActions(QObject):
         controller.run_copied.connect(self._on_run_copied)
         self.job: AnimationExport | None = None
         self._progress: QProgressDialog | None = None
-        self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation) \
-            or os.getcwd()
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        # the first folder that exists: a fresh account may have no Pictures folder yet
+        self._folder = next((f for f in (pictures, str(Path.home()), os.getcwd()) if f and os.path.isdir(f)),
+                            os.getcwd())
 
     def add_to(self, menu: QMenu) -> None:
         animation = QAction("Export &animation…", self)
