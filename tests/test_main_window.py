@@ -147,3 +147,29 @@ def test_play_until_stops_on_exactly_that_update(qtbot, window):
     assert latest(window).snapshot == reference_trainer().run(2_345)
     window.actions["play"].trigger()   # an ordinary play afterwards goes on past it
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 5_000, timeout=20_000)
+
+
+def test_every_playback_key_does_its_action(qtbot, window):
+    reference = reference_trainer()
+    press(qtbot, window, Qt.Key.Key_PageDown)                      # a presenter remote's "next"
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)   # to the end of the epoch
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 100)
+    assert latest(window).snapshot == reference.run(100)
+    press(qtbot, window, Qt.Key.Key_Left)                          # one update back
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 99)
+    press(qtbot, window, Qt.Key.Key_PageUp)                        # a presenter remote's "previous"
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 98)
+    assert window.loss_plot.point_count == 99
+    press(qtbot, window, Qt.Key.Key_Right)                         # and forward again: the same floats
+    press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 100)
+    assert latest(window).snapshot == reference.snapshot()
+    speed = window.playback_panel.speed.value()
+    press(qtbot, window, Qt.Key.Key_Plus)
+    assert window.playback_panel.speed.value() == speed + 1
+    press(qtbot, window, Qt.Key.Key_Minus)
+    press(qtbot, window, Qt.Key.Key_Minus)
+    assert window.playback_panel.speed.value() == speed - 1
+    press(qtbot, window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0)

@@ -80,3 +80,24 @@ def test_trainer_refuses_mismatched_data_and_settings():
         default_trainer(order="random")
     with pytest.raises(ValueError, match="finite"):
         default_trainer(init=(np.nan, 0))
+
+
+@pytest.mark.parametrize("changes", [{}, {"order": "shuffle"}, {"optimizer": "minibatch", "batch_size": 30},
+                                     {"optimizer": "minibatch", "batch_size": 7, "order": "shuffle"},
+                                     {"optimizer": "batch"}, {"optimizer": "fixed-step", "step": 0.01},
+                                     {"model": "wx"}])
+def test_stepping_back_then_forward_gives_the_same_floats(changes):
+    from beanlab.core import RunConfig
+
+    config = RunConfig().with_model("wx") if "model" in changes else RunConfig().replace(**changes)
+    reference = config.build_trainer()
+    snapshots = [reference.snapshot()] + [reference.step() for _ in range(537)]
+    trainer = config.build_trainer()
+    trainer.run(537)
+    for back_to in (536, 400, 100, 1, 0, 299):
+        assert trainer.rewind(back_to) == snapshots[back_to]
+        assert len(trainer.history) == back_to + 1
+        assert trainer.run(537 - back_to) == snapshots[537]
+        np.testing.assert_array_equal(trainer.history.params, reference.history.params)
+    with pytest.raises(ValueError):
+        trainer.rewind(538)

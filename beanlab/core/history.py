@@ -57,6 +57,12 @@ class History:
         """Forget every entry (the memory is kept for the next run)."""
         self._count = 0
 
+    def truncate(self, count: int) -> None:
+        """Keep only the first ``count`` entries (stepping back)."""
+        if not 0 <= count <= self._count:
+            raise ValueError(f"cannot keep {count} of {self._count} entries")
+        self._count = count
+
 
 class SampledHistory:
     """An evenly spaced sample of a growing record, never more than ``max_rows`` rows.

@@ -76,6 +76,36 @@ class Trainer:
         self.diverged = not bool(np.isfinite(loss[0]) and loss[0] <= DIVERGENCE_LOSS)
         return self.snapshot()
 
+    def rewind(self, update: int) -> Snapshot:
+        """Go back to just after update ``update`` (0: the start), as if the later ones never happened.
+
+        Everything comes from the record and the seed, so stepping forward again gives the same
+        floats as the first time.
+        """
+        if not 0 <= update <= self.step_count:
+            raise ValueError(f"cannot go back to update {update}: the run has made {self.step_count}")
+        if update == self.step_count:
+            return self.snapshot()
+        n_beans = len(self.beans)
+        per_update = self.optimizer.beans_per_update(n_beans)
+        self.history.truncate(update + 1)
+        self.params = self.history.params[update].copy()
+        self.step_count = update
+        self.epoch, within = divmod(update, self.updates_per_epoch)
+        self.position = min(within * per_update, n_beans)
+        # the bean order: the trainer draws one permutation at the start of each epoch it begins
+        self._rng = np.random.default_rng(self.seed)
+        self._epoch_order = np.arange(n_beans)
+        if self.order == "shuffle":
+            for _ in range(self.epoch + (1 if self.position else 0)):
+                self._epoch_order = self._rng.permutation(n_beans)
+        self.optimizer.reset()
+        self.last_beans = self.beans_of_update(update)
+        self.gradient = None if update == 0 else self.model.grad(
+            self.history.params[update - 1], self.beans.x[self.last_beans], self.beans.y[self.last_beans])
+        self.diverged = False
+        return self.snapshot()
+
     @property
     def loss(self) -> float:
         """Loss over all beans at the current parameters."""

@@ -21,8 +21,20 @@ def playback_actions(controller) -> list[ActionSpec]:
     """The actions that steer a run; the controller's verbs do the work."""
     return [
         ActionSpec("play", "Play / Pause", "start or pause training", ("Space",), controller.toggle_play),
-        ActionSpec("step", "Step", "make exactly one update and show it", ("Right", "PgDown"), controller.step),
+        ActionSpec("step", "Step", "make exactly one update and show it (a presenter remote's next)",
+                   ("Right", "PgDown"), controller.step),
+        ActionSpec("back", "Step back", "undo the last update (a presenter remote's previous)",
+                   ("Left", "PgUp"), controller.step_back),
+        ActionSpec("epoch", "Epoch", "run to the end of the epoch", ("Shift+Right",), controller.step_epoch),
         ActionSpec("reset", "Reset", "back to the starting point", ("R",), controller.reset),
+    ]
+
+
+def speed_actions(panel) -> list[ActionSpec]:
+    """Faster and slower, one notch of the speed slider at a time."""
+    return [
+        ActionSpec("faster", "Faster", "one notch faster", ("+", "="), panel.faster),
+        ActionSpec("slower", "Slower", "one notch slower", ("-",), panel.slower),
     ]
 
 

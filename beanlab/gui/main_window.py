@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from beanlab.core import Beans, Landscape, RunConfig
 from beanlab.gui import style
-from beanlab.gui.actions import build_actions, playback_actions
+from beanlab.gui.actions import build_actions, playback_actions, speed_actions
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.model_panel import ModelPanel
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.model_panel = ModelPanel(self.controller)
         self.optimizer_panel = OptimizerPanel(self.controller)
         self.playback_panel = PlaybackPanel(self.controller, self.actions)
+        self.actions.update(build_actions(speed_actions(self.playback_panel), self))
         self.readouts = ReadoutsPanel()
         self.notice = QLabel()
         self.notice.setWordWrap(True)

@@ -34,6 +34,8 @@ class TrainingController(QObject):
     _pause_requested = Signal()
     _step_requested = Signal()
     _reset_requested = Signal()
+    _step_back_requested = Signal()
+    _step_epoch_requested = Signal()
     _speed_changed = Signal(float)
     _lr_changed = Signal(float)
     _step_size_changed = Signal(float)
@@ -67,7 +69,9 @@ class TrainingController(QObject):
                              (self._step_size_changed, self._worker.set_step_size),
                              (self._epoch_limit_changed, self._worker.set_epoch_limit),
                              (self._stop_requested, self._worker.stop),
-                             (self._copy_requested, self._worker.copy_run)):
+                             (self._copy_requested, self._worker.copy_run),
+                             (self._step_back_requested, self._worker.step_back),
+                             (self._step_epoch_requested, self._worker.step_epoch)):
             signal.connect(slot)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
         self._worker.run_copied.connect(self.run_copied)
@@ -90,6 +94,14 @@ class TrainingController(QObject):
 
     def step(self) -> None:
         self._step_requested.emit()
+
+    def step_back(self) -> None:
+        """Undo the last update."""
+        self._step_back_requested.emit()
+
+    def step_epoch(self) -> None:
+        """Run to the end of the current epoch."""
+        self._step_epoch_requested.emit()
 
     def reset(self) -> None:
         self._reset_requested.emit()

@@ -143,6 +143,29 @@ class TrainingWorker(QObject):
         self._emit(force=True)
 
     @Slot()
+    def step_back(self) -> None:
+        """Undo the last update (from the record): the run is as if it had never been made."""
+        if self._trainer is None:
+            return
+        self._set_paused()
+        if self._trainer.step_count > 0:
+            self._trainer.rewind(self._trainer.step_count - 1)
+            self._restart()   # the GUI's copy of the history must lose the undone row
+        else:
+            self._emit(force=True)
+
+    @Slot()
+    def step_epoch(self) -> None:
+        """Updates up to the end of the current epoch (a whole epoch from its start), shown at once."""
+        if self._trainer is None:
+            return
+        self._set_paused()
+        per_epoch = self._trainer.updates_per_epoch
+        to_epoch_end = per_epoch - self._trainer.step_count % per_epoch
+        self._trainer.run(max(0, min(to_epoch_end, self._updates_left())))
+        self._emit(force=True)
+
+    @Slot()
     def reset(self) -> None:
         if self._trainer is not None:
             self._set_paused()

@@ -42,6 +42,12 @@ class PlaybackPanel(QGroupBox):
         self.speed.setValue(SPEEDS.index(100))
         self._on_speed_moved(self.speed.value())
 
+    def faster(self) -> None:
+        self.speed.setValue(min(self.speed.value() + 1, self.speed.maximum()))
+
+    def slower(self) -> None:
+        self.speed.setValue(max(self.speed.value() - 1, 0))
+
     def set_speed(self, updates_per_second: float) -> None:
         self.speed.setValue(SPEEDS.index(updates_per_second))
 
