@@ -173,3 +173,14 @@ def test_every_playback_key_does_its_action(qtbot, window):
     assert window.playback_panel.speed.value() == speed - 1
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 0)
+
+
+def test_the_explanation_panel_explains_the_update_on_screen(qtbot, window):
+    assert window.explanation.plain_text.startswith("The start")
+    press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 2)
+    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 2 · bean 1:"))
+    snapshot = latest(window).snapshot
+    assert f"= {snapshot.params[0]:.5f}" in window.explanation.plain_text
+    assert window.explanation.text.isVisible() and window.explanation.height() > 100

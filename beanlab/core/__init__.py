@@ -12,6 +12,7 @@ from .atomic_write import write_bytes_atomically, write_text_atomically
 from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
+from .explain import Explanation, explain_update
 from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
@@ -41,6 +42,7 @@ __all__ = [
     "BeanDataError",
     "Beans",
     "Box",
+    "Explanation",
     "FixedStep",
     "History",
     "Landscape",
@@ -58,6 +60,7 @@ __all__ = [
     "cost_surface",
     "cost_surface_from_stats",
     "ema",
+    "explain_update",
     "history_csv_text",
     "load_beans_csv",
     "make_dataset",

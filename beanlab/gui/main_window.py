@@ -18,6 +18,7 @@ from beanlab.gui import style
 from beanlab.gui.actions import build_actions, playback_actions, speed_actions
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.panels.data_panel import DataPanel
+from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
 
         # plots (right)
         self.plots = PlotBoard()
+        self.explanation = ExplanationPanel()
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
 
@@ -84,9 +86,14 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(360)
         scroll.setMaximumWidth(440)
 
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.plots)
+        right.addWidget(self.explanation)
+        right.setStretchFactor(0, 1)
+        right.setSizes([820, 150])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
-        main.addWidget(self.plots)
+        main.addWidget(right)
         main.setStretchFactor(1, 1)
         self.setCentralWidget(main)
 
@@ -128,6 +135,7 @@ class MainWindow(QMainWindow):
     def _on_frame_ready(self, frame: Frame) -> None:
         self.plots.show_frame(frame)
         self.readouts.show_frame(frame)
+        self.explanation.show_frame(frame)
         self.playback_panel.show_state(frame.state)
         self._show_notice(frame)
         self.frames_shown += 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from beanlab.core import Snapshot, Trainer, ema
+from beanlab.core import Explanation, Snapshot, Trainer, ema, explain_update
 
 FRAME_INTERVAL_S = 0.016       # at most one frame per refresh of a 60 Hz screen
 FULL_SPEED_BUDGET_S = 0.003    # at full speed, train this long per frame, while the GUI waits for it
@@ -37,6 +37,7 @@ class Frame:
     params: np.ndarray         # new rows of parameters since the last frame
     loss: np.ndarray           # their losses
     smoothed_loss: np.ndarray  # the moving average of the losses
+    explanation: Explanation | None = None   # the last update in words and numbers
 
 
 class TrainingWorker(QObject):
@@ -290,5 +291,8 @@ class TrainingWorker(QObject):
         if len(smoothed):
             self._last_smoothed = float(smoothed[-1])
         self._sent = len(trainer.history)
-        self.frame_ready.emit(Frame(self._generation, trainer.snapshot(), state, restarted, first,
-                                    params, loss, smoothed))
+        snapshot = trainer.snapshot()
+        before = trainer.history.params[-2] if len(trainer.history) > 1 else None
+        explanation = explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer)
+        self.frame_ready.emit(Frame(self._generation, snapshot, state, restarted, first,
+                                    params, loss, smoothed, explanation))

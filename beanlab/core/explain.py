@@ -1,0 +1,88 @@
+"""Every update explained in words, with the course's formula and its numbers filled in.
+
+A teacher stops after an update and says what happened: which bean(s), the prediction and its
+error, the slope of the cost (the formula as the course writes it), and the move it makes. The
+numbers here are the trainer's own: the explanation recomputes nothing the update did not use.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .datasets import Beans
+from .models import Model
+from .optimizers import FixedStep, Optimizer
+from .trainer import Snapshot
+
+# The slope of one bean's squared error, as course.md writes it, per model and parameter.
+SLOPE_FORMULAS = {
+    ("wx", "w"): "2x²w − 2xy",
+    ("wx+b", "w"): "2x²w + 2xb − 2xy",
+    ("wx+b", "b"): "2b + 2xw − 2y",
+}
+PREDICTIONS = {"wx": "w·x", "wx+b": "w·x + b"}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The lines to show, and the numbers in them (named, for checking)."""
+
+    lines: tuple[str, ...]
+    numbers: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _bean_list(indices: tuple[int, ...]) -> str:
+    if len(indices) == 1:
+        return f"bean {indices[0]}"
+    consecutive = indices == tuple(range(indices[0], indices[0] + len(indices)))
+    span = f"{indices[0]}–{indices[-1]}" if consecutive else ", ".join(map(str, indices[:4])) + ", …"
+    return f"beans {span} ({len(indices)} beans)"
+
+
+def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, model: Model,
+                   optimizer: Optimizer) -> Explanation:
+    """What the update that led to ``snapshot`` did, from the parameters ``before`` it."""
+    names = model.param_names
+    after = np.asarray(snapshot.params)
+    if snapshot.step == 0 or before is None or not snapshot.beans:
+        values = ", ".join(f"{n} = {v:.4f}" for n, v in zip(names, after))
+        return Explanation((f"The start: {values}; loss e = {snapshot.loss:.5f}.",
+                            "Press → (Step) for the first update: one move downhill on the cost."),
+                           {"loss": snapshot.loss})
+    before = np.asarray(before, dtype=float)
+    used = np.asarray(snapshot.beans)
+    x, y = beans.x[used], beans.y[used]
+    predictions = model.predict(before, x)
+    errors = predictions - y
+    gradient = np.asarray(snapshot.gradient, dtype=float)
+    numbers = {"x": float(x[0]), "y": float(y[0]), "prediction": float(predictions[0]),
+               "error": float(errors[0]), **{f"d{n}": float(g) for n, g in zip(names, gradient)},
+               **{f"{n}_before": float(v) for n, v in zip(names, before)},
+               **{f"{n}_after": float(v) for n, v in zip(names, after)}}
+
+    lines = []
+    if len(used) == 1:
+        lines.append(f"Update {snapshot.step:,} · bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.")
+        lines.append(f"Prediction ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f};  "
+                     f"error ŷ − y = {errors[0]:+.4f}.")
+        mean = ""
+    else:
+        lines.append(f"Update {snapshot.step:,} · {_bean_list(tuple(int(i) for i in used))}: "
+                     f"mean error ŷ − y = {errors.mean():+.4f}.")
+        mean = "mean over the beans of "
+    slopes = [f"∂e/∂{n} = {mean}{SLOPE_FORMULAS[(model.name, n)]} = {g:+.5f}" for n, g in zip(names, gradient)]
+    lines.append(";   ".join(slopes) + ".")
+    if isinstance(optimizer, FixedStep):
+        moves = [f"∂e/∂{n} {'<' if g < 0 else '>' if g > 0 else '='} 0 → {n} "
+                 f"{'up' if g < 0 else 'down' if g > 0 else 'stays'} by {optimizer.step:g}: {b:.5f} → {a:.5f}"
+                 for n, g, b, a in zip(names, gradient, before, after)]
+        lines.append("Fixed step, against the sign of the slope: " + ";  ".join(moves) + ".")
+    else:
+        lines += [f"Move against the slope: {n} ← {n} − α·∂e/∂{n} = {b:.5f} − {optimizer.lr:g}·({g:+.5f}) = {a:.5f}"
+                  for n, g, b, a in zip(names, gradient, before, after)]
+    return Explanation(tuple(lines), numbers)

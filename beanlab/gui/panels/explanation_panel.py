@@ -1,0 +1,39 @@
+"""The last update in words and numbers, large enough to read from the back of the room."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from beanlab.gui.training_worker import Frame
+
+
+class ExplanationPanel(QWidget):
+    """Four lines: the bean(s), the prediction and error, the slope formula with numbers, the move."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setStyleSheet("font-size: 15pt; padding: 6px 10px; background: #fbfbf4;"
+                                "border-top: 1px solid #ccc;")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        self._shown: tuple[str, ...] = ()
+
+    def show_frame(self, frame: Frame) -> None:
+        explanation = frame.explanation
+        if explanation is None or explanation.lines == self._shown:
+            return
+        self._shown = explanation.lines
+        first, *rest = explanation.lines
+        self.text.setText(f"<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
+
+    @property
+    def plain_text(self) -> str:
+        return "\n".join(self._shown)

@@ -1,0 +1,51 @@
+"""Every update explains itself with the numbers of that very update."""
+import numpy as np
+import pytest
+
+from beanlab.core import RunConfig, explain_update
+
+
+def explain_step(trainer):
+    before = trainer.params.copy()
+    snapshot = trainer.step()
+    return snapshot, before, explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer)
+
+
+@pytest.mark.parametrize("changes", [{}, {"order": "shuffle"}, {"optimizer": "minibatch", "batch_size": 10},
+                                     {"optimizer": "batch"}, {"optimizer": "fixed-step", "step": 0.02}])
+@pytest.mark.parametrize("model", ["wx+b", "wx"])
+def test_the_explanation_has_the_numbers_of_its_update(changes, model):
+    trainer = RunConfig().with_model(model).replace(**changes).build_trainer()
+    trainer.run(57)
+    snapshot, before, explanation = explain_step(trainer)
+    names = trainer.model.param_names
+    used = np.asarray(snapshot.beans)
+    x, y = trainer.beans.x[used], trainer.beans.y[used]
+    numbers = explanation.numbers
+    assert numbers["x"] == x[0] and numbers["y"] == y[0]
+    assert numbers["prediction"] == pytest.approx(trainer.model.predict(before, x[:1])[0], rel=1e-12)
+    for i, name in enumerate(names):
+        assert numbers[f"d{name}"] == snapshot.gradient[i]
+        assert numbers[f"{name}_before"] == before[i] and numbers[f"{name}_after"] == snapshot.params[i]
+        assert f"{snapshot.gradient[i]:+.5f}" in explanation.text
+        assert f"{snapshot.params[i]:.5f}" in explanation.text
+    assert f"Update {snapshot.step:,}" in explanation.text
+    if changes.get("optimizer") == "fixed-step":
+        assert "sign" in explanation.text and f"by {trainer.optimizer.step:g}" in explanation.text
+    elif len(used) > 1:
+        assert "mean over the beans" in explanation.text and f"({len(used)} beans)" in explanation.text
+    else:
+        assert f"bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}" in explanation.text
+        assert f"− {trainer.optimizer.lr:g}·(" in explanation.text
+
+
+def test_the_course_formula_is_shown_for_each_model():
+    for model, formula in (("wx", "2x²w − 2xy"), ("wx+b", "2x²w + 2xb − 2xy")):
+        trainer = RunConfig().with_model(model).build_trainer()
+        assert formula in explain_step(trainer)[2].text
+
+
+def test_the_start_says_how_to_begin():
+    trainer = RunConfig().build_trainer()
+    explanation = explain_update(trainer.snapshot(), None, trainer.beans, trainer.model, trainer.optimizer)
+    assert explanation.lines[0].startswith("The start: w = 0.1000, b = 0.1000")
