@@ -22,6 +22,6 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     from beanlab.gui.main_window import MainWindow
 
     app = make_application()
-    window = MainWindow()
+    window = MainWindow(lesson=getattr(args, "lesson", None))
     window.show()
     return app.exec()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from beanlab import __version__
 from beanlab.core import (
     DATASETS,
+    LESSONS,
     MODELS,
     OPTIMIZERS,
     ORDERS,
@@ -19,6 +20,7 @@ from beanlab.core import (
     RunConfig,
     Trainer,
     history_csv_text,
+    lesson,
     load_beans_csv,
     make_dataset,
     save_beans_csv,
@@ -102,7 +104,21 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
 
 
+def _lesson(number: int):
+    try:
+        return lesson(number)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _add_lesson_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lesson", type=_positive_int, metavar="N",
+                        help=f"{what} the course's lesson N (1-{max(LESSONS)}): its beans, model, optimizer, "
+                             "learning rate, start and epochs")
+
+
 def _add_training_options(parser: argparse.ArgumentParser) -> None:
+    _add_lesson_option(parser, "train as in")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
     _add_data_options(parser)
@@ -121,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="beanlab", description="BeanLab: watch gradient descent learn which beans are "
                      "toxic. With no command, opens the app.")
     parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
+    _add_lesson_option(parser, "open the window on")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     data = commands.add_parser("data", help="write a course dataset to a CSV file")
@@ -137,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=".gif: the animation; .png: the final frame only")
     _add_training_options(export)
     export.add_argument("--view", choices=EXPORT_VIEWS, default="all",
-                        help="all plots, or one: scatter, loss, cost, contour, surface (default all)")
+                        help="all plots (a lesson's plots with --lesson), or one: scatter, loss, cost, contour, "
+                             "surface (default all)")
     export.add_argument("--frames", type=_positive_int, default=300, help="frames at most (default 300)")
     export.add_argument("--fps", type=_positive_float, default=20.0, help="frames per second (default 20)")
     export.add_argument("--size", type=_size, default=(640, 480), metavar="WxH", help="pixels (default 640x480)")
@@ -176,6 +194,11 @@ def _beans_from(args: argparse.Namespace) -> tuple[Beans, str]:
 
 def setup_training(args: argparse.Namespace) -> TrainingSetup:
     """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
+    if getattr(args, "lesson", None) is not None:
+        config = _lesson(args.lesson).config
+        beans = config.make_beans()
+        return TrainingSetup(beans, config.build_trainer(beans), config.epochs,
+                             f"lesson {args.lesson}'s {config.dataset} ({config.n} beans, seed {config.seed})")
     beans, source = _beans_from(args)
     config = RunConfig(dataset=args.dataset, n=args.n, seed=args.seed, model=args.model,
                        optimizer=args.optimizer, lr=args.lr, step=args.step, batch_size=args.batch_size,
@@ -294,6 +317,8 @@ def _run_screenshot(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    if args.lesson is not None:
+        _lesson(args.lesson)   # a wrong number is a usage error before any window opens
     from beanlab.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(args)

@@ -59,3 +59,26 @@ def test_lesson4_sgd_on_w_and_b():
     snap = trainer.run(500 * 100)
     assert snap.params == (w, b)
     assert snap.epoch == 500 and snap.step == 50_000
+
+
+def test_lesson1_rosenblatt_rule():
+    """Lesson 1: e = y - w*x; w = w + alpha*e*x per bean, alpha 0.05, w0 0.5, 100 epochs."""
+    beans = make_dataset("line", 100, 0)
+    w, alpha = 0.5, 0.05
+    for _ in range(100):
+        for i in range(100):
+            x, y = beans.x[i], beans.y[i]
+            e = y - w * x
+            w = w + alpha * e * x
+    trainer = Trainer(beans, make_model("wx"), make_optimizer("rosenblatt", lr=alpha), init=0.5)
+    assert trainer.run(100 * 100).params == (w,)
+
+
+def test_rosenblatt_with_a_bias_moves_b_by_the_error():
+    beans = make_dataset("line-bias", 3, 0)
+    trainer = Trainer(beans, make_model("wx+b"), make_optimizer("rosenblatt", lr=0.1), init=(0.0, 0.0))
+    w, b = 0.0, 0.0
+    for i in range(3):
+        e = beans.y[i] - (w * beans.x[i] + b)
+        w, b = w + 0.1 * e * beans.x[i], b + 0.1 * e
+    np.testing.assert_allclose(trainer.run(3).params, (w, b), rtol=1e-15)

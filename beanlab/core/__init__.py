@@ -16,6 +16,7 @@ from .explain import Explanation, explain_update
 from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
+from .lessons import LESSONS, Lesson, lesson
 from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
 from .optimizers import (
     OPTIMIZERS,
@@ -34,6 +35,7 @@ from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 __all__ = [
     "DATASETS",
     "DIVERGENCE_LOSS",
+    "LESSONS",
     "MODELS",
     "OPTIMIZERS",
     "ORDERS",
@@ -46,6 +48,7 @@ __all__ = [
     "FixedStep",
     "History",
     "Landscape",
+    "Lesson",
     "Line",
     "LineThroughOrigin",
     "MiniBatch",
@@ -62,6 +65,7 @@ __all__ = [
     "ema",
     "explain_update",
     "history_csv_text",
+    "lesson",
     "load_beans_csv",
     "make_dataset",
     "make_model",

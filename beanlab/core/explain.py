@@ -65,6 +65,17 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
                **{f"{n}_before": float(v) for n, v in zip(names, before)},
                **{f"{n}_after": float(v) for n, v in zip(names, after)}}
 
+    if optimizer.name == "rosenblatt":
+        return _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model, optimizer, numbers)
+    if optimizer.name == "sweep":
+        if snapshot.step <= len(optimizer.GRID):
+            line = (f"Try {snapshot.step} of {len(optimizer.GRID)} (exhaustive search, 穷举法): w = {after[0]:.1f} "
+                    f"gives cost e = mean((y − w·x)²) = {snapshot.loss:.5f} over all {len(used)} beans.")
+            watch = "The ball walks along the cost curve: the lowest try so far is the best w this search can find."
+            return Explanation((line, watch), numbers)
+        return Explanation((f"Closed form: w* = Σxy / Σx² = {after[0]:.5f}, cost e = {snapshot.loss:.5f}.",
+                            "No search needed: the bottom of the cost curve, worked out exactly."), numbers)
+
     lines = []
     if len(used) == 1:
         lines.append(f"Update {snapshot.step:,} · bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.")
@@ -85,4 +96,17 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
     else:
         lines += [f"Move against the slope: {n} ← {n} − α·∂e/∂{n} = {b:.5f} − {optimizer.lr:g}·({g:+.5f}) = {a:.5f}"
                   for n, g, b, a in zip(names, gradient, before, after)]
+    return Explanation(tuple(lines), numbers)
+
+
+def _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model, optimizer, numbers) -> Explanation:
+    error = float(y[0] - predictions[0])
+    numbers = {**numbers, "e": error}
+    lines = [f"Update {snapshot.step:,} · bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.",
+             f"Prediction ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f};  error e = y − ŷ = {error:+.4f}."]
+    inputs = {"w": ("·x", f"·({x[0]:.4f})"), "b": ("", "")}
+    for name, b, a in zip(model.param_names, before, after):
+        symbol, value = inputs[name]
+        lines.append(f"Perceptron rule: {name} ← {name} + α·e{symbol} = {b:.5f} + {optimizer.lr:g}·({error:+.4f})"
+                     f"{value} = {a:.5f}")
     return Explanation(tuple(lines), numbers)

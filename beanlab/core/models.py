@@ -81,6 +81,19 @@ class Model:
             path[i] = params
         return path
 
+    def rosenblatt_path(self, params: np.ndarray, xs: np.ndarray, ys: np.ndarray, alpha: float) -> np.ndarray:
+        """Lesson 1's rule through the beans in turn: e = y − ŷ; each parameter += α·e·(its input)."""
+        path = np.empty((len(ys), self.n_params))
+        for i in range(len(ys)):
+            error = ys[i] - self.predict(params, xs[i])
+            params = params + alpha * error * self.inputs(xs[i])
+            path[i] = params
+        return path
+
+    def inputs(self, x: float) -> np.ndarray:
+        """What each parameter multiplies in the prediction (x for w, 1 for b)."""
+        raise NotImplementedError
+
     def optimum(self, x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
         """The parameters of least loss in closed form, or None where the model has none."""
         return None
@@ -135,6 +148,19 @@ class LineThroughOrigin(LinearModel):
             record(w)
         return np.frombuffer(path, dtype=np.float64).reshape(-1, 1)
 
+    def rosenblatt_path(self, params, xs, ys, alpha):
+        # The course's lesson-1 loop to the last bit: e = y - w*x; w = w + alpha*e*x, in plain floats.
+        w = float(params[0])
+        path = array("d")
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            e = y - w * x
+            w = w + alpha * e * x
+            path.append(w)
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 1)
+
+    def inputs(self, x):
+        return np.array([x])
+
     def optimum(self, x, y):
         """w* = Σxy / Σx² (least squares through the origin)."""
         sxx = float(np.sum(x * x))
@@ -166,6 +192,9 @@ class Line(LinearModel):
         with np.errstate(all="ignore"):
             residual = stats.mean_y - w * stats.mean_x - b
             return stats.cyy - 2 * w * stats.cxy + w * w * stats.cxx + residual * residual
+
+    def inputs(self, x):
+        return np.array([x, 1.0])
 
     def sgd_path(self, params, xs, ys, lr):
         # Plain Python floats, with the bean terms 2x, 2x², 2xy, 2y worked out beforehand; the

@@ -41,6 +41,15 @@ class Optimizer:
     def beans_per_update(self, n_beans: int) -> int:
         raise NotImplementedError
 
+    def next_params(self, model, params: np.ndarray, gradient: np.ndarray, x: np.ndarray, y: np.ndarray,
+                    update: int) -> np.ndarray:
+        """The parameters after update number ``update``, which uses the beans ``x, y``."""
+        return params + self.move(gradient)
+
+    def per_sample_path(self, model, params: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """For ``per_sample_descent`` optimizers: the parameters after each of these one-bean updates."""
+        return model.sgd_path(params, xs, ys, self.lr)
+
     def move(self, gradient: np.ndarray) -> np.ndarray:
         """How far to move the parameters, given the mean gradient of this update's beans."""
         return -self.lr * gradient
@@ -60,6 +69,43 @@ class SGD(Optimizer):
 
     def beans_per_update(self, n_beans):
         return 1
+
+
+class Rosenblatt(Optimizer):
+    """Lesson 1's perceptron rule, one bean at a time: e = y − ŷ, then w ← w + α·e·x (and b ← b + α·e).
+
+    No cost and no slope: the error itself says which way to go. (It is per-sample descent on half
+    the squared error, so it moves like SGD with half the learning rate.)
+    """
+
+    name = "rosenblatt"
+    per_sample_descent = True
+
+    def beans_per_update(self, n_beans):
+        return 1
+
+    def per_sample_path(self, model, params, xs, ys):
+        return model.rosenblatt_path(params, xs, ys, self.lr)
+
+
+class Sweep(Optimizer):
+    """Lesson 2's exhaustive search (穷举法): try w = 0, 0.1, …, 2.9 in turn, then jump to the
+    closed-form minimum w* = Σxy / Σx². Not descent at all: it shows the cost curve point by point."""
+
+    name = "sweep"
+    GRID = tuple(round(0.1 * i, 1) for i in range(30))   # the course's np.arange(0, 3, 0.1)
+
+    def beans_per_update(self, n_beans):
+        return n_beans   # every try is judged on all the beans
+
+    def next_params(self, model, params, gradient, x, y, update):
+        if update <= len(self.GRID):
+            return np.array([self.GRID[update - 1], *params[1:]])
+        best = model.optimum(x, y)
+        return params.copy() if best is None else best
+
+    def describe(self):
+        return f"{self.name} of w over 0 … 2.9, then the closed form"
 
 
 class MiniBatch(Optimizer):
@@ -117,7 +163,7 @@ class FixedStep(Optimizer):
         return f"{self.name}, step {self.step:g}"
 
 
-OPTIMIZERS = ("sgd", "minibatch", "batch", "fixed-step")
+OPTIMIZERS = ("sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep")
 
 
 def make_optimizer(name: str, lr: float = 0.01, step: float = 0.01, batch_size: int = 10) -> Optimizer:
@@ -130,4 +176,8 @@ def make_optimizer(name: str, lr: float = 0.01, step: float = 0.01, batch_size: 
         return Batch(lr)
     if name == "fixed-step":
         return FixedStep(step)
+    if name == "rosenblatt":
+        return Rosenblatt(lr)
+    if name == "sweep":
+        return Sweep(lr)
     raise ValueError(f"unknown optimizer {name!r}; choose one of: {', '.join(OPTIMIZERS)}")

@@ -174,7 +174,7 @@ class Trainer:
         if self.optimizer.per_sample_descent:
             # Many one-bean updates in one call of the model's fast loop: same floats as one at a time.
             indices = self._next_beans(at_most)
-            path = self.model.sgd_path(self.params, x[indices], y[indices], self.optimizer.lr)
+            path = self.optimizer.per_sample_path(self.model, self.params, x[indices], y[indices])
             beans_of_update = indices[:, None]
             gradient = None  # worked out below for the last update kept
         else:
@@ -182,7 +182,8 @@ class Trainer:
             indices = self._next_beans(per_update)
             gradient = self.model.grad(self.params, x[indices], y[indices])
             with np.errstate(all="ignore"):
-                path = (self.params + self.optimizer.move(gradient))[None, :]
+                path = self.optimizer.next_params(self.model, self.params, gradient, x[indices], y[indices],
+                                                  self.step_count + 1)[None, :]
             beans_of_update = indices[None, :]
 
         with np.errstate(all="ignore"):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beanlab.core import Beans, Landscape, RunConfig
+from beanlab.core import LESSONS, Beans, Landscape, RunConfig, lesson
 from beanlab.gui import style
 from beanlab.gui.actions import build_actions, playback_actions, speed_actions
 from beanlab.gui.export.export_actions import ExportActions
@@ -35,13 +35,14 @@ FINISHED_TEXT = "Reached the epoch limit ({epochs}). Raise it to go on, or press
 class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
-    def __init__(self, config: RunConfig | None = None) -> None:
+    def __init__(self, config: RunConfig | None = None, lesson: int | None = None) -> None:
         super().__init__()
         style.configure_pyqtgraph()
         self.setWindowTitle("BeanLab — gradient descent on beans")
         self.controller = TrainingController(config, self)
         self.actions = build_actions(playback_actions(self.controller), self)
         self.frames_shown = 0
+        self.lesson_actions: dict[int, QAction] = {}
 
         # panels (left)
         self.data_panel = DataPanel(self.controller)
@@ -70,7 +71,10 @@ class MainWindow(QMainWindow):
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
         self.resize(1600, 1000)
-        self.controller.start()
+        if lesson is None:
+            self.controller.start()
+        else:
+            self.load_lesson(lesson)
 
     # -- layout ------------------------------------------------------------------------------
     def _lay_out(self) -> None:
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMaximumWidth(440)
 
         right = QSplitter(Qt.Orientation.Vertical)
@@ -108,6 +113,13 @@ class MainWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for action in self.actions.values():
             run_menu.addAction(action)
+        lessons_menu = self.menuBar().addMenu("&Lessons")
+        for number, preset in LESSONS.items():
+            action = QAction(preset.menu_text, self)
+            action.setShortcut(f"Ctrl+{number}")
+            action.triggered.connect(lambda _=False, number=number: self.load_lesson(number))
+            lessons_menu.addAction(action)
+            self.lesson_actions[number] = action
         view_menu = self.menuBar().addMenu("&View")
         camera = QAction("Reset 3-D camera", self)
         camera.triggered.connect(self.surface.reset_camera)
@@ -150,13 +162,22 @@ class MainWindow(QMainWindow):
             self.notice.setText(FINISHED_TEXT.format(epochs=self.controller.config.epochs))
         self.notice.setVisible(frame.state in ("diverged", "finished"))
 
+    def load_lesson(self, number: int) -> None:
+        """Load a lesson's preset: its run, its plots, its caption."""
+        preset = lesson(number)
+        self.plots.show_views(preset.views)
+        self.explanation.set_caption(preset.caption)
+        self.controller.load_config(preset.config, f"{preset.menu_text}: loaded, ready to play.")
+
     @Slot(str)
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
     def _show_shortcuts(self) -> None:
+        keyed = [a for a in (*self.actions.values(), *self.lesson_actions.values(), *self.exports.keyed_actions)
+                 if a.shortcuts()]
         rows = "".join(f"<tr><td><b>{' / '.join(k.toString() for k in a.shortcuts())}</b></td>"
-                       f"<td>{a.text()}</td></tr>" for a in self.actions.values())
+                       f"<td>{a.text().replace('&', '')}</td></tr>" for a in keyed)
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
 
     def closeEvent(self, event) -> None:

@@ -149,6 +149,11 @@ class TrainingController(QObject):
         """Ask for a copy of the run, trained ``extra_updates`` further; it arrives as ``run_copied``."""
         self._copy_requested.emit(int(extra_updates))
 
+    def load_config(self, config: RunConfig, message: str) -> None:
+        """Start over on a whole new configuration (a lesson preset), saying ``message``."""
+        self._load(config, regenerate=True)
+        self.message.emit(message)
+
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
         self._load(self.config, regenerate=True)

@@ -74,11 +74,14 @@ class AnimationExport(QObject):
     failed = Signal(str)               # a sentence saying why nothing was written (cancelling included)
 
     def __init__(self, trainer: Trainer, first_update: int, last_update: int, request: AnimationRequest,
-                 opengl: bool) -> None:
+                 opengl: bool, within: tuple[str, ...] | None = None) -> None:
+        """``within``: for view "all", only these plots (a lesson's)."""
         super().__init__()
         request.check()
         self.request = request
         self.views, self.note = views_for(request.view, opengl)
+        if within is not None and request.view == "all":
+            self.views = tuple(v for v in self.views if v in within) or self.views
         self._trainer, self._first, self._last = trainer, first_update, last_update
         self._period = trainer.updates_per_epoch   # later frames fall on ends of epochs
         self._cancelled = False

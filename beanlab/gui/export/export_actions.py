@@ -48,6 +48,7 @@ class ExportActions(QObject):
         self._waiting_for_copy: list[Callable[[Trainer, int], None]] = []
         controller.run_copied.connect(self._on_run_copied)
         self.job: AnimationExport | None = None
+        self.keyed_actions: list[QAction] = []
         self._progress: QProgressDialog | None = None
         pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         # the first folder that exists: a fresh account may have no Pictures folder yet
@@ -59,6 +60,7 @@ class ExportActions(QObject):
         animation.setShortcut("Ctrl+E")
         animation.triggered.connect(self._ask_animation)
         menu.addAction(animation)
+        self.keyed_actions = [animation]
         pictures = menu.addMenu("Save &picture")
         for key, title in VIEW_NAMES:
             action = QAction(f"{title}…", self)

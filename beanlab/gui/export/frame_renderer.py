@@ -51,7 +51,7 @@ def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
         return (view,), None
     if gl:
         return VIEWS, None
-    return tuple(v for v in VIEWS if v != "surface"), "no OpenGL here, so the 3-D bowl is left out; the contour map shows the same surface"
+    return tuple(v for v in VIEWS if v != "surface"), "no OpenGL here, so the 3-D view is left out (the contour map shows the same surface)"
 
 
 def export_palette() -> Image.Image:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop
 
-from beanlab.core import Trainer
+from beanlab.core import Trainer, lesson
 
 
 def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> int:
@@ -26,7 +26,8 @@ def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> in
         raise ValueError(f"cannot write {request.path}: no folder {folder} that can be written to")
     make_application()
     try:
-        job = AnimationExport(trainer, 0, trainer.step_count, request, opengl_available())
+        within = lesson(args.lesson).views if getattr(args, "lesson", None) else None
+        job = AnimationExport(trainer, 0, trainer.step_count, request, opengl_available(), within=within)
     except NoOpenGLError as exc:
         raise ValueError(str(exc)) from None
     loop, failure = QEventLoop(), []

@@ -21,8 +21,14 @@ class ExplanationPanel(QWidget):
         self.text.setStyleSheet("font-size: 15pt; padding: 6px 10px; background: #fbfbf4;"
                                 "border-top: 1px solid #ccc;")
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("font-size: 14pt; padding: 4px 10px; background: #e8f1fa; color: #123;")
+        self.caption.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.caption)
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
 
@@ -33,6 +39,11 @@ class ExplanationPanel(QWidget):
         self._shown = explanation.lines
         first, *rest = explanation.lines
         self.text.setText(f"<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
+
+    def set_caption(self, caption: str | None) -> None:
+        """A lesson's two lines of what to watch; None hides them."""
+        self.caption.setText("<br>".join(escape(line) for line in (caption or "").splitlines()))
+        self.caption.setVisible(bool(caption))
 
     @property
     def plain_text(self) -> str:

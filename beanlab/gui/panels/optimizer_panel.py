@@ -15,7 +15,8 @@ from beanlab.gui.panels.learning_rate_field import LogScaleField
 from beanlab.gui.training_controller import TrainingController
 
 OPTIMIZER_LABELS = {"sgd": "per-sample SGD", "minibatch": "mini-batch", "batch": "full batch",
-                    "fixed-step": "fixed step"}
+                    "fixed-step": "fixed step", "rosenblatt": "perceptron rule (lesson 1)",
+                    "sweep": "try every w (lesson 2)"}
 
 
 class OptimizerPanel(QGroupBox):

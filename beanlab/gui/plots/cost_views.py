@@ -34,8 +34,6 @@ class CostViews:
         self._box = None
         if self.slices is not None:
             self.slices.set_run(landscape)
-        if self.contour is not None:
-            self.contour.setVisible(landscape.has_bias)
 
     def show_frame(self, frame: Frame) -> None:
         if self._landscape is None:

@@ -38,6 +38,8 @@ class PlotBoard(QWidget):
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
+        self._shown = set(views)
+        self._has_bias = True
         self._lay_out()
         if not controls and self.cost_slices is not None:
             self.cost_slices.short_titles = True
@@ -75,6 +77,20 @@ class PlotBoard(QWidget):
         if self.scatter is not None:
             self.scatter.set_run(beans, landscape)
         self.cost_views.set_run(landscape)
+        self._has_bias = landscape.has_bias
+        self._apply_visibility()
+
+    def show_views(self, views: tuple[str, ...]) -> None:
+        """Show only these plots (a lesson's choice); the others are hidden, not destroyed."""
+        self._shown = set(views)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        for name in VIEWS:
+            widget = self.view(name)
+            if widget is not None:
+                # the contour map needs two parameters: for y = w·x there is no map to draw
+                widget.setVisible(name in self._shown and (name != "contour" or self._has_bias))
 
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""

@@ -1,0 +1,43 @@
+"""Each lesson preset loads and runs, in the window and without one."""
+import pytest
+from PySide6.QtCore import Qt
+
+from beanlab.cli import main
+from beanlab.core import LESSONS
+from gui_helpers import full_speed, latest
+
+
+@pytest.mark.parametrize("number", sorted(LESSONS))
+def test_every_lesson_trains_one_epoch_headless(number, capsys):
+    assert main(["train", "--lesson", str(number)]) == 0
+    out = capsys.readouterr().out
+    assert f"lesson {number}'s" in out and "DIVERGED" not in out
+
+
+def test_lessons_load_from_the_menu_keys_and_run_an_epoch(qtbot, window):
+    for number, preset in sorted(LESSONS.items()):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.controller.config == preset.config and latest(window).snapshot.step == 0,
+                        timeout=20_000)
+        assert window.explanation.caption.isVisible() and window.explanation.caption.text().startswith(f"Lesson {number}")
+        for view in ("scatter", "loss", "cost", "surface"):
+            assert window.plots.view(view).isVisible() == (view in preset.views)
+        full_speed(window, epochs=preset.config.epochs)
+        window.controller.play_until(min(100, preset.config.epochs))   # an epoch of SGD; 100 tries at most
+        qtbot.waitUntil(lambda: latest(window).state in ("paused", "finished") and latest(window).snapshot.step > 0,
+                        timeout=20_000)
+        assert not latest(window).snapshot.diverged
+
+
+def test_lesson_2_ends_on_the_closed_form_minimum(capsys):
+    assert main(["train", "--lesson", "2", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    import json
+
+    result = json.loads(lines[-1])
+    assert result["w"] == pytest.approx(result["w_star"], rel=1e-12) and result["steps"] == 31
+
+
+def test_a_lesson_that_does_not_exist_is_a_usage_error(capsys):
+    assert main(["train", "--lesson", "12"]) == 2
+    assert "there is no lesson 12" in capsys.readouterr().err
