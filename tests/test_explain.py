@@ -49,3 +49,18 @@ def test_the_start_says_how_to_begin():
     trainer = RunConfig().build_trainer()
     explanation = explain_update(trainer.snapshot(), None, trainer.beans, trainer.model, trainer.optimizer)
     assert explanation.lines[0].startswith("The start: w = 0.1000, b = 0.1000")
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep"])
+def test_the_stages_of_the_next_update_match_the_update_then_made(optimizer):
+    from beanlab.core import explain_next_update_in_stages
+
+    trainer = RunConfig().with_model("wx").replace(optimizer=optimizer, lr=0.05).build_trainer()
+    trainer.run(7)
+    pick, slope = explain_next_update_in_stages(trainer)
+    snapshot = trainer.step()
+    assert pick.lines[0].startswith("Stage 1 of 3 · update 8") and slope.lines[0].startswith("Stage 2 of 3")
+    assert pick.numbers["x"] == trainer.beans.x[snapshot.beans[0]]
+    if optimizer not in ("sweep", "rosenblatt"):
+        assert slope.numbers["dw"] == pytest.approx(snapshot.gradient[0], rel=1e-12)
+        assert f"{snapshot.gradient[0]:+.5f}" in slope.text

@@ -184,3 +184,29 @@ def test_the_explanation_panel_explains_the_update_on_screen(qtbot, window):
     snapshot = latest(window).snapshot
     assert f"= {snapshot.params[0]:.5f}" in window.explanation.plain_text
     assert window.explanation.text.isVisible() and window.explanation.height() > 100
+
+
+def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
+    reference = reference_trainer()
+    press(qtbot, window, Qt.Key.Key_S)                     # View → Step in stages
+    assert window.stepper.enabled
+    press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.stepper.stage == 1)
+    assert window.explanation.plain_text.startswith("Stage 1 of 3 · update 1: pick bean 0:")
+    assert latest(window).snapshot.step == 0              # nothing has moved yet
+    x, y = window.scatter._active_item.getData()
+    assert (x[0], y[0]) == (reference.beans.x[0], reference.beans.y[0])   # the scatter points at the bean
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert window.stepper.stage == 2 and window.explanation.plain_text.startswith("Stage 2 of 3")
+    gradient = reference.model.grad(reference.params, reference.beans.x[:1], reference.beans.y[:1])
+    assert f"{gradient[0]:+.5f}" in window.explanation.plain_text
+    assert window.cost_slices._along_w.tangent.opts["pen"].widthF() > 4
+    press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 1 · bean 0"))
+    assert latest(window).snapshot == reference.step() and window.stepper.stage == 0
+    assert "Stage 3 of 3" in window.explanation.text.text()
+    press(qtbot, window, Qt.Key.Key_Right)                 # the next update begins with its bean again
+    qtbot.waitUntil(lambda: window.stepper.stage == 1)
+    press(qtbot, window, Qt.Key.Key_R)                     # anything else drops the stages
+    qtbot.waitUntil(lambda: window.stepper.stage == 0)

@@ -12,7 +12,7 @@ from .atomic_write import write_bytes_atomically, write_text_atomically
 from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
-from .explain import Explanation, explain_update
+from .explain import Explanation, explain_next_update_in_stages, explain_update
 from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
@@ -63,6 +63,7 @@ __all__ = [
     "cost_surface",
     "cost_surface_from_stats",
     "ema",
+    "explain_next_update_in_stages",
     "explain_update",
     "history_csv_text",
     "lesson",

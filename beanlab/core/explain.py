@@ -110,3 +110,44 @@ def _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model,
         lines.append(f"Perceptron rule: {name} ← {name} + α·e{symbol} = {b:.5f} + {optimizer.lr:g}·({error:+.4f})"
                      f"{value} = {a:.5f}")
     return Explanation(tuple(lines), numbers)
+
+
+def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
+    """The coming update told in two stages before it is made: which bean(s), then the slope.
+
+    (The third stage, the move, is the update itself, explained by :func:`explain_update`.)
+    """
+    model, optimizer = trainer.model, trainer.optimizer
+    names = model.param_names
+    update = trainer.step_count + 1
+    used = trainer.beans_of_update(update)
+    x, y = trainer.beans.x[used], trainer.beans.y[used]
+    params = trainer.params
+    predictions = model.predict(params, x)
+    errors = predictions - y
+    gradient = model.grad(params, x, y)
+    numbers = {"x": float(x[0]), "y": float(y[0]), "prediction": float(predictions[0]),
+               **{f"d{n}": float(g) for n, g in zip(names, gradient)}}
+    if len(used) == 1:
+        prediction = f"The line predicts ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f}; error ŷ − y = {errors[0]:+.4f}."
+        pick = (f"Stage 1 of 3 · update {update:,}: pick bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.",
+                prediction)
+        mean = ""
+    else:
+        pick = (f"Stage 1 of 3 · update {update:,}: take {_bean_list(tuple(int(i) for i in used))}.",
+                f"Their mean error ŷ − y = {errors.mean():+.4f}.")
+        mean = "mean over the beans of "
+    if optimizer.name == "sweep":
+        slope = ("Stage 2 of 3: no slope in an exhaustive search; the next try is the next w on the list.",)
+    elif optimizer.name == "rosenblatt":
+        error = float(-errors[0])
+        slope = (f"Stage 2 of 3 · update {update:,}: no slope needed: the error e = y − ŷ = {error:+.4f} says which way.",
+                 (f"e {'>' if error > 0 else '<' if error < 0 else '='} 0 → w goes "
+                  f"{'up' if error * x[0] > 0 else 'down' if error * x[0] < 0 else 'nowhere'}, by α·e·x."))
+    else:
+        heading = f"Stage 2 of 3 · update {update:,}: the slope of the cost at the current point (the green tangent):"
+        slope = (heading,
+                 *(f"∂e/∂{n} = {mean}{SLOPE_FORMULAS[(model.name, n)]} = {g:+.5f}"
+                   + (f"  → {n} goes up" if g < 0 else f"  → {n} goes down" if g > 0 else f"  → {n} stays")
+                   for n, g in zip(names, gradient)))
+    return Explanation(pick, numbers), Explanation(slope, numbers)

@@ -17,12 +17,12 @@ class ActionSpec:
     handler: Callable[[], None]
 
 
-def playback_actions(controller) -> list[ActionSpec]:
-    """The actions that steer a run; the controller's verbs do the work."""
+def playback_actions(controller, step: Callable[[], None] | None = None) -> list[ActionSpec]:
+    """The actions that steer a run; the controller's verbs do the work (``step``: a stage-aware Step)."""
     return [
         ActionSpec("play", "Play / Pause", "start or pause training", ("Space",), controller.toggle_play),
         ActionSpec("step", "Step", "make exactly one update and show it (a presenter remote's next)",
-                   ("Right", "PgDown"), controller.step),
+                   ("Right", "PgDown"), step or controller.step),
         ActionSpec("back", "Step back", "undo the last update (a presenter remote's previous)",
                    ("Left", "PgUp"), controller.step_back),
         ActionSpec("epoch", "Epoch", "run to the end of the epoch", ("Shift+Right",), controller.step_epoch),

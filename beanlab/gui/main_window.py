@@ -24,6 +24,7 @@ from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.plots.plot_board import PlotBoard
+from beanlab.gui.stage_stepper import StageStepper
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
 
@@ -40,7 +41,7 @@ class MainWindow(QMainWindow):
         style.configure_pyqtgraph()
         self.setWindowTitle("BeanLab — gradient descent on beans")
         self.controller = TrainingController(config, self)
-        self.actions = build_actions(playback_actions(self.controller), self)
+        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
         self.frames_shown = 0
         self.lesson_actions: dict[int, QAction] = {}
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         # plots (right)
         self.plots = PlotBoard()
         self.explanation = ExplanationPanel()
+        self.stepper = StageStepper(self.controller, self.plots, self.explanation)
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
 
@@ -121,6 +123,12 @@ class MainWindow(QMainWindow):
             lessons_menu.addAction(action)
             self.lesson_actions[number] = action
         view_menu = self.menuBar().addMenu("&View")
+        stages = QAction("Step in &stages (bean → slope → move)", self)
+        stages.setCheckable(True)
+        stages.setShortcut("S")
+        stages.toggled.connect(self.stepper.set_enabled)
+        view_menu.addAction(stages)
+        self.stages_action = stages
         camera = QAction("Reset 3-D camera", self)
         camera.triggered.connect(self.surface.reset_camera)
         view_menu.addAction(camera)
@@ -174,7 +182,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _show_shortcuts(self) -> None:
-        keyed = [a for a in (*self.actions.values(), *self.lesson_actions.values(), *self.exports.keyed_actions)
+        keyed = [a for a in (*self.actions.values(), self.stages_action, *self.lesson_actions.values(),
+                             *self.exports.keyed_actions)
                  if a.shortcuts()]
         rows = "".join(f"<tr><td><b>{' / '.join(k.toString() for k in a.shortcuts())}</b></td>"
                        f"<td>{a.text().replace('&', '')}</td></tr>" for a in keyed)

@@ -26,6 +26,7 @@ class TrainingController(QObject):
     run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
     message = Signal(str)                    # a sentence for the status bar
     run_copied = Signal(object, int)         # (Trainer copy, update it started from): see copy_run
+    stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
 
     # queued requests to the worker (signals, so they cross threads safely)
     _load_requested = Signal(object, int, int)
@@ -36,6 +37,7 @@ class TrainingController(QObject):
     _reset_requested = Signal()
     _step_back_requested = Signal()
     _step_epoch_requested = Signal()
+    _preview_requested = Signal()
     _speed_changed = Signal(float)
     _lr_changed = Signal(float)
     _step_size_changed = Signal(float)
@@ -71,10 +73,12 @@ class TrainingController(QObject):
                              (self._stop_requested, self._worker.stop),
                              (self._copy_requested, self._worker.copy_run),
                              (self._step_back_requested, self._worker.step_back),
-                             (self._step_epoch_requested, self._worker.step_epoch)):
+                             (self._step_epoch_requested, self._worker.step_epoch),
+                             (self._preview_requested, self._worker.preview_stages)):
             signal.connect(slot)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
         self._worker.run_copied.connect(self.run_copied)
+        self._worker.stages_ready.connect(self._on_stages_ready)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
         self._thread.start()
 
@@ -94,6 +98,15 @@ class TrainingController(QObject):
 
     def step(self) -> None:
         self._step_requested.emit()
+
+    def preview_stages(self) -> None:
+        """Ask for the next update told in stages (it arrives as ``stages_ready``)."""
+        self._preview_requested.emit()
+
+    @Slot(int, object, object, object)
+    def _on_stages_ready(self, generation: int, beans, pick, slope) -> None:
+        if generation == self._generation:
+            self.stages_ready.emit(beans, pick, slope)
 
     def step_back(self) -> None:
         """Undo the last update."""

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from beanlab.core import Explanation, Snapshot, Trainer, ema, explain_update
+from beanlab.core import (
+    Explanation,
+    Snapshot,
+    Trainer,
+    ema,
+    explain_next_update_in_stages,
+    explain_update,
+)
 
 FRAME_INTERVAL_S = 0.016       # at most one frame per refresh of a 60 Hz screen
 FULL_SPEED_BUDGET_S = 0.003    # at full speed, train this long per frame, while the GUI waits for it
@@ -45,6 +52,7 @@ class TrainingWorker(QObject):
 
     frame_ready = Signal(object)
     run_copied = Signal(object, int)   # (a Trainer of its own, the update it was at when asked)
+    stages_ready = Signal(int, object, object, object)   # (generation, beans, pick Explanation, slope Explanation)
     _woken = Signal()   # emitted by frame_drawn() on the GUI thread, handled here on the worker's
 
     def __init__(self) -> None:
@@ -142,6 +150,20 @@ class TrainingWorker(QObject):
         if self._updates_left() > 0:
             self._trainer.step()
         self._emit(force=True)
+
+    @Slot()
+    def preview_stages(self) -> None:
+        """Tell the next update in stages before making it (pausing first)."""
+        if self._trainer is None:
+            return
+        if self._state == "playing":
+            self._set_paused()
+            self._emit(force=True)
+        if self._updates_left() <= 0 or self._trainer.diverged:
+            return
+        pick, slope = explain_next_update_in_stages(self._trainer)
+        beans = tuple(int(i) for i in self._trainer.beans_of_update(self._trainer.step_count + 1))
+        self.stages_ready.emit(self._generation, beans, pick, slope)
 
     @Slot()
     def step_back(self) -> None:

@@ -6,6 +6,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from beanlab.core import Explanation
 from beanlab.gui.training_worker import Frame
 
 
@@ -31,14 +32,33 @@ class ExplanationPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
+        self._held_step = -1        # a stage of the next update is on screen, over this update's frame
+        self._next_label = ""       # said before the next update's explanation (stage 3)
 
     def show_frame(self, frame: Frame) -> None:
         explanation = frame.explanation
+        if frame.snapshot.step == self._held_step and not frame.restarted:
+            return   # a stage of the next update is being shown: keep it
+        self._held_step = -1
         if explanation is None or explanation.lines == self._shown:
             return
-        self._shown = explanation.lines
-        first, *rest = explanation.lines
-        self.text.setText(f"<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
+        label, self._next_label = self._next_label, ""
+        self._show(explanation.lines, label)
+
+    def show_stage(self, explanation: Explanation, step: int) -> None:
+        """A stage of the update after ``step``; it stays until the run moves on from ``step``."""
+        self._held_step = step
+        self._show(explanation.lines)
+
+    def label_next_update(self, label: str) -> None:
+        """Put ``label`` before the explanation of the next update (the last stage)."""
+        self._next_label = label
+
+    def _show(self, lines: tuple[str, ...], label: str = "") -> None:
+        self._shown = lines
+        first, *rest = lines
+        prefix = f"<span style='color:#555'>{escape(label)}</span> " if label else ""
+        self.text.setText(f"{prefix}<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
 
     def set_caption(self, caption: str | None) -> None:
         """A lesson's two lines of what to watch; None hides them."""

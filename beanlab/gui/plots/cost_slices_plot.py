@@ -19,7 +19,7 @@ class _Slice:
     def __init__(self, title: str, axis_label: str) -> None:
         self.widget = style.titled_plot(title, axis_label, "cost e")
         self.curve = self.widget.plot([], [], pen=style.pen(style.BEAN, 3))
-        self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, 2.5))
+        self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, TANGENT_WIDTH))
         self.ball = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
                                      symbolBrush=pg.mkBrush(*style.FIT), symbolPen=pg.mkPen("k", width=1.5))
         self.optimum = pg.InfiniteLine(angle=90, pen=style.pen(style.OPTIMUM, 1.5, dashed=True))
@@ -51,6 +51,9 @@ class _Slice:
         self.label.setPos(x_range[0], self._top)
 
 
+TANGENT_WIDTH, TANGENT_EMPHASIS = 2.5, 6.0
+
+
 class CostSlicesPlot(QWidget):
     """e(w) for ``wx``; e(w | b) and e(b | w) for ``wx+b``."""
 
@@ -78,6 +81,11 @@ class CostSlicesPlot(QWidget):
         if bias:
             style.set_title(self._along_b.widget, "e(b | w)" if self.short_titles else "Cost along b, with w held (e(b | w))")
             self._along_b.optimum.setValue(landscape.optimum[1])
+
+    def emphasize_tangents(self, on: bool) -> None:
+        """Draw the tangents thick while a stage talks about the slope."""
+        for cut in (self._along_w, self._along_b):
+            cut.tangent.setPen(style.pen(style.TANGENT, TANGENT_EMPHASIS if on else TANGENT_WIDTH))
 
     def set_box(self, box: Box) -> None:
         """The parameter ranges to draw (they grow with the descent path)."""

@@ -76,5 +76,11 @@ class ScatterPlot(pg.PlotWidget):
             self._active_item.setData([], [])
         style.settle(self)
 
+    def highlight_beans(self, indices) -> None:
+        """Point at these beans (the next update's, in a stage) with the current-bean marker."""
+        if self._beans is not None:
+            used = np.asarray(indices, dtype=int)[:200]
+            self._active_item.setData(self._beans.x[used], self._beans.y[used])
+
     def _line(self, params) -> np.ndarray:
         return self._model.predict(np.asarray(params, dtype=float), self._x_ends)

@@ -1,0 +1,75 @@
+"""Stepping in stages, like a slide animation: pick the bean(s) → the slope → the move.
+
+With stages on, each press of Step (→, Page Down, a presenter remote's "next") shows one stage of
+the coming update, and the plots point at what the stage talks about: the bean(s) in the scatter,
+then the tangents on the cost curves; the third press makes the update. Anything else that moves
+the run (play, reset, step back, a new lesson) drops the stages shown so far.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from beanlab.core import Explanation
+from beanlab.gui.panels.explanation_panel import ExplanationPanel
+from beanlab.gui.plots.plot_board import PlotBoard
+from beanlab.gui.training_controller import TrainingController
+from beanlab.gui.training_worker import Frame
+
+
+class StageStepper(QObject):
+    stage_changed = Signal(int)   # 0: no stage on screen; 1: the bean(s); 2: the slope
+
+    def __init__(self, controller: TrainingController, plots: PlotBoard, panel: ExplanationPanel) -> None:
+        super().__init__()
+        self._controller, self._plots, self._panel = controller, plots, panel
+        self.enabled = False
+        self.stage = 0
+        self._step_shown = -1                      # the update the stages lead up from
+        self._slope: Explanation | None = None
+        controller.stages_ready.connect(self._on_stages_ready)
+        controller.frame_ready.connect(self._on_frame)
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = on
+        self._clear()
+
+    def step(self) -> None:
+        """The Step action: one stage further, or (stages off) one update."""
+        if not self.enabled:
+            self._controller.step()
+        elif self.stage == 0:
+            self._controller.preview_stages()   # stage 1 arrives as stages_ready
+        elif self.stage == 1:
+            self._set_stage(2)
+            self._panel.show_stage(self._slope, self._step_shown)
+            if self._plots.cost_slices is not None:
+                self._plots.cost_slices.emphasize_tangents(True)
+        else:
+            self._clear()
+            self._panel.label_next_update("Stage 3 of 3: the move.")
+            self._controller.step()
+
+    def _on_stages_ready(self, beans: tuple[int, ...], pick: Explanation, slope: Explanation) -> None:
+        if not self.enabled:
+            return
+        latest = self._controller.latest
+        self._step_shown = latest.snapshot.step if latest is not None else 0
+        self._slope = slope
+        self._set_stage(1)
+        self._panel.show_stage(pick, self._step_shown)
+        if self._plots.scatter is not None:
+            self._plots.scatter.highlight_beans(beans)
+
+    def _on_frame(self, frame: Frame) -> None:
+        if self.stage and (frame.snapshot.step != self._step_shown or frame.restarted):
+            self._clear()   # the run moved some other way: the stages no longer apply
+
+    def _clear(self) -> None:
+        if self._plots.cost_slices is not None:
+            self._plots.cost_slices.emphasize_tangents(False)
+        self._set_stage(0)
+
+    def _set_stage(self, stage: int) -> None:
+        if stage != self.stage:
+            self.stage = stage
+            self.stage_changed.emit(stage)
