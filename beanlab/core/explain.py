@@ -145,7 +145,13 @@ def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
                  (f"e {'>' if error > 0 else '<' if error < 0 else '='} 0 → w goes "
                   f"{'up' if error * x[0] > 0 else 'down' if error * x[0] < 0 else 'nowhere'}, by α·e·x."))
     else:
-        heading = f"Stage 2 of 3 · update {update:,}: the slope of the cost at the current point (the green tangent):"
+        if len(used) == trainer.beans.x.shape[0]:
+            whose = "the slope of the cost over all the beans (the green tangent)"
+        elif len(used) == 1:
+            whose = "the slope of this bean's squared error (the green tangent is the whole cost's)"
+        else:
+            whose = "the mean slope over these beans (the green tangent is the whole cost's)"
+        heading = f"Stage 2 of 3 · update {update:,}: {whose}:"
         slope = (heading,
                  *(f"∂e/∂{n} = {mean}{SLOPE_FORMULAS[(model.name, n)]} = {g:+.5f}"
                    + (f"  → {n} goes up" if g < 0 else f"  → {n} goes down" if g > 0 else f"  → {n} stays")
