@@ -28,7 +28,7 @@ from beanlab.core import (
 )
 
 FRAME_INTERVAL_S = 0.016       # at most one frame per refresh of a 60 Hz screen
-FULL_SPEED_BUDGET_S = 0.003    # at full speed, train this long per frame, while the GUI waits for it
+FULL_SPEED_BUDGET_S = 0.002    # at full speed, train this long per frame, while the GUI waits for it
 LOSS_SMOOTHING = 0.05          # α of the loss plot's moving average
 
 

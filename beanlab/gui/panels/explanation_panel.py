@@ -1,6 +1,7 @@
 """The last update in words and numbers, large enough to read from the back of the room."""
 from __future__ import annotations
 
+import time
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -8,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation
 from beanlab.gui.training_worker import Frame
+
+PLAYING_REFRESH_S = 0.5
 
 
 class ExplanationPanel(QWidget):
@@ -33,6 +36,7 @@ class ExplanationPanel(QWidget):
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
+        self._shown_at = 0.0        # when the text last changed (perf_counter)
         self._next_label = ""       # said before the next update's explanation (stage 3)
 
     def show_frame(self, frame: Frame) -> None:
@@ -41,6 +45,10 @@ class ExplanationPanel(QWidget):
             return   # a stage of the next update is being shown: keep it
         self._held_step = -1
         if explanation is None or explanation.lines == self._shown:
+            return
+        # While playing, nobody reads an explanation that changes 30 times a second, and laying out
+        # large rich text that often costs frames: a new one twice a second is plenty.
+        if frame.state == "playing" and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S:
             return
         label, self._next_label = self._next_label, ""
         self._show(explanation.lines, label)
@@ -55,7 +63,7 @@ class ExplanationPanel(QWidget):
         self._next_label = label
 
     def _show(self, lines: tuple[str, ...], label: str = "") -> None:
-        self._shown = lines
+        self._shown, self._shown_at = lines, time.perf_counter()
         first, *rest = lines
         prefix = f"<span style='color:#555'>{escape(label)}</span> " if label else ""
         self.text.setText(f"{prefix}<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))

@@ -13,7 +13,7 @@ from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.gui.training_worker import Frame
 
-GRID_SIZE = 50   # vertices a side: finer costs frame rate on software OpenGL and looks no smoother
+GRID_SIZE = 40   # vertices a side: finer costs frame rate on software OpenGL and looks no smoother
 MAX_PATH_ROWS = 4000
 
 
