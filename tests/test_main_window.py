@@ -210,3 +210,10 @@ def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
     qtbot.waitUntil(lambda: window.stepper.stage == 1)
     press(qtbot, window, Qt.Key.Key_R)                     # anything else drops the stages
     qtbot.waitUntil(lambda: window.stepper.stage == 0)
+
+
+def test_help_lists_every_key(window):
+    listed = " / ".join(keys for keys, _ in window.shortcuts())
+    for key in ("Space", "Right", "PgDown", "Left", "PgUp", "Shift+Right", "+", "-", "S", "R",
+                "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E"):
+        assert key in listed.split(" / "), key

@@ -14,7 +14,8 @@ class ActionSpec:
     label: str
     tooltip: str
     shortcuts: tuple[str, ...]
-    handler: Callable[[], None]
+    handler: Callable[..., None]   # checkable actions get the new checked state
+    checkable: bool = False
 
 
 def playback_actions(controller, step: Callable[[], None] | None = None) -> list[ActionSpec]:
@@ -38,14 +39,35 @@ def speed_actions(panel) -> list[ActionSpec]:
     ]
 
 
+def lesson_actions(lessons: dict, load_lesson: Callable[[int], None]) -> list[ActionSpec]:
+    """One action per lesson preset, Ctrl+1, Ctrl+2, …"""
+    return [ActionSpec(f"lesson{number}", preset.menu_text, preset.caption.splitlines()[0],
+                       (f"Ctrl+{number}",), lambda number=number: load_lesson(number))
+            for number, preset in lessons.items()]
+
+
+def view_actions(stepper, reset_camera: Callable[[], None]) -> list[ActionSpec]:
+    return [
+        ActionSpec("stages", "Step in &stages (bean → slope → move)",
+                   "each Step shows one stage of the next update: its bean(s), its slope, its move",
+                   ("S",), stepper.set_enabled, checkable=True),
+        ActionSpec("camera", "Reset 3-D camera", "back to the starting view of the bowl", (), reset_camera),
+    ]
+
+
 def build_actions(specs: list[ActionSpec], parent: QWidget) -> dict[str, QAction]:
     """QActions for ``specs``, with window-wide shortcuts, keyed by name."""
     actions = {}
     for spec in specs:
         action = QAction(spec.label, parent)
-        action.setToolTip(f"{spec.tooltip} ({' or '.join(spec.shortcuts)})")
+        keys = f" ({' or '.join(spec.shortcuts)})" if spec.shortcuts else ""
+        action.setToolTip(f"{spec.tooltip}{keys}")
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-        action.triggered.connect(spec.handler)
+        action.setCheckable(spec.checkable)
+        if spec.checkable:
+            action.toggled.connect(spec.handler)
+        else:
+            action.triggered.connect(lambda _=False, handler=spec.handler: handler())
         parent.addAction(action)
         actions[spec.name] = action
     return actions

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
 
 from beanlab.core import LESSONS, Beans, Landscape, RunConfig, lesson
 from beanlab.gui import style
-from beanlab.gui.actions import build_actions, playback_actions, speed_actions
+from beanlab.gui.actions import (
+    build_actions,
+    lesson_actions,
+    playback_actions,
+    speed_actions,
+    view_actions,
+)
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
@@ -43,7 +49,6 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(config, self)
         self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
         self.frames_shown = 0
-        self.lesson_actions: dict[int, QAction] = {}
 
         # panels (left)
         self.data_panel = DataPanel(self.controller)
@@ -63,6 +68,8 @@ class MainWindow(QMainWindow):
         self.stepper = StageStepper(self.controller, self.plots, self.explanation)
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
+        self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
+        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.exports.succeeded.connect(self._on_message)
@@ -116,22 +123,11 @@ class MainWindow(QMainWindow):
         for action in self.actions.values():
             run_menu.addAction(action)
         lessons_menu = self.menuBar().addMenu("&Lessons")
-        for number, preset in LESSONS.items():
-            action = QAction(preset.menu_text, self)
-            action.setShortcut(f"Ctrl+{number}")
-            action.triggered.connect(lambda _=False, number=number: self.load_lesson(number))
+        for action in self.lesson_actions.values():
             lessons_menu.addAction(action)
-            self.lesson_actions[number] = action
         view_menu = self.menuBar().addMenu("&View")
-        stages = QAction("Step in &stages (bean → slope → move)", self)
-        stages.setCheckable(True)
-        stages.setShortcut("S")
-        stages.toggled.connect(self.stepper.set_enabled)
-        view_menu.addAction(stages)
-        self.stages_action = stages
-        camera = QAction("Reset 3-D camera", self)
-        camera.triggered.connect(self.surface.reset_camera)
-        view_menu.addAction(camera)
+        for action in self.view_actions.values():
+            view_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         keys = QAction("Keyboard shortcuts", self)
         keys.triggered.connect(self._show_shortcuts)
@@ -181,12 +177,15 @@ class MainWindow(QMainWindow):
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
+        actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
+                   *self.exports.keyed_actions)
+        return [(" / ".join(k.toString() for k in a.shortcuts()), a.text().replace("&", ""))
+                for a in actions if a.shortcuts()]
+
     def _show_shortcuts(self) -> None:
-        keyed = [a for a in (*self.actions.values(), self.stages_action, *self.lesson_actions.values(),
-                             *self.exports.keyed_actions)
-                 if a.shortcuts()]
-        rows = "".join(f"<tr><td><b>{' / '.join(k.toString() for k in a.shortcuts())}</b></td>"
-                       f"<td>{a.text().replace('&', '')}</td></tr>" for a in keyed)
+        rows = "".join(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>" for keys, text in self.shortcuts())
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
 
     def closeEvent(self, event) -> None:
