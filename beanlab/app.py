@@ -22,6 +22,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     from beanlab.gui.main_window import MainWindow
 
     app = make_application()
-    window = MainWindow(lesson=getattr(args, "lesson", None))
+    window = MainWindow(lesson=getattr(args, "lesson", None), session=getattr(args, "session", None),
+                        session_name=getattr(args, "session_name", ""))
     window.show()
     return app.exec()

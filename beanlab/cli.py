@@ -18,11 +18,13 @@ from beanlab.core import (
     BeanDataError,
     Beans,
     RunConfig,
+    SessionError,
     Trainer,
     history_csv_text,
     lesson,
     load_beans_csv,
     make_dataset,
+    open_session,
     save_beans_csv,
     write_text_atomically,
 )
@@ -316,6 +318,19 @@ def _run_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_session(path: str) -> int:
+    try:
+        with open(path, encoding="utf-8") as stream:
+            session = open_session(stream.read())
+    except OSError as exc:
+        raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from None
+    except (SessionError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot open {path}: {exc}") from None
+    from beanlab.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(argparse.Namespace(lesson=None, session=session, session_name=os.path.basename(path)))
+
+
 def _run_app(args: argparse.Namespace) -> int:
     if args.lesson is not None:
         _lesson(args.lesson)   # a wrong number is a usage error before any window opens
@@ -326,7 +341,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
+            return _run_session(argv[0])
         args = build_parser().parse_args(argv)
         command = {"data": _run_data, "train": _run_train, "screenshot": _run_screenshot,
                    "export": _run_export,

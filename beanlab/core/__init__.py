@@ -29,6 +29,7 @@ from .optimizers import (
 )
 from .run_config import RunConfig
 from .run_history import history_csv_text
+from .session import Session, SessionError, open_session, session_json
 from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 
@@ -56,6 +57,8 @@ __all__ = [
     "Optimizer",
     "RunConfig",
     "SampledHistory",
+    "Session",
+    "SessionError",
     "Snapshot",
     "SufficientStats",
     "Trainer",
@@ -71,8 +74,10 @@ __all__ = [
     "make_dataset",
     "make_model",
     "make_optimizer",
+    "open_session",
     "optimum",
     "save_beans_csv",
+    "session_json",
     "spread_frames",
     "thin_indices",
     "write_bytes_atomically",

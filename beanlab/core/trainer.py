@@ -86,9 +86,29 @@ class Trainer:
             raise ValueError(f"cannot go back to update {update}: the run has made {self.step_count}")
         if update == self.step_count:
             return self.snapshot()
+        self.history.truncate(update + 1)
+        return self._take_state_from_history()
+
+    def load_history(self, params: np.ndarray, losses: np.ndarray) -> Snapshot:
+        """Continue a recorded run (a saved session): these rows are updates 0, 1, …; the run goes on from the last.
+
+        Row 0 must be this trainer's starting point; the rest is trusted to be what this trainer
+        would have made (a session stores it so plots and step-back work after opening).
+        """
+        params = np.asarray(params, dtype=np.float64).reshape(len(losses), self.model.n_params)
+        if len(losses) < 1 or not np.array_equal(params[0], self.init):
+            raise ValueError("the recorded run does not start from this run's starting point")
+        if not (np.isfinite(params).all() and np.isfinite(losses).all()):
+            raise ValueError("the recorded run holds numbers that are not finite")
+        self.history.clear()
+        self.history.append(params, np.asarray(losses, dtype=np.float64))
+        return self._take_state_from_history()
+
+    def _take_state_from_history(self) -> Snapshot:
+        """Set everything else (position, bean order, gradient) for the last update the history holds."""
+        update = len(self.history) - 1
         n_beans = len(self.beans)
         per_update = self.optimizer.beans_per_update(n_beans)
-        self.history.truncate(update + 1)
         self.params = self.history.params[update].copy()
         self.step_count = update
         self.epoch, within = divmod(update, self.updates_per_epoch)

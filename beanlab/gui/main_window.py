@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beanlab.core import LESSONS, Beans, Landscape, RunConfig, lesson
+from beanlab.core import LESSONS, Beans, Landscape, RunConfig, Session, lesson
 from beanlab.gui import style
 from beanlab.gui.actions import (
     build_actions,
@@ -29,7 +29,8 @@ from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
-from beanlab.gui.plots.plot_board import PlotBoard
+from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
+from beanlab.gui.session_actions import SessionActions
 from beanlab.gui.stage_stepper import StageStepper
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
@@ -42,7 +43,8 @@ FINISHED_TEXT = "Reached the epoch limit ({epochs}). Raise it to go on, or press
 class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
-    def __init__(self, config: RunConfig | None = None, lesson: int | None = None) -> None:
+    def __init__(self, config: RunConfig | None = None, lesson: int | None = None,
+                 session: Session | None = None, session_name: str = "") -> None:
         super().__init__()
         style.configure_pyqtgraph()
         self.setWindowTitle("BeanLab — gradient descent on beans")
@@ -74,16 +76,23 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, self.controller, self.plots)
         self.exports.succeeded.connect(self._on_message)
         self.exports.failed.connect(self.exports.warn)
+        self.sessions = SessionActions(self, self.controller)
+        self.sessions.succeeded.connect(self._on_message)
+        self.sessions.failed.connect(self.exports.warn)
+        self.sessions.opened.connect(self._on_session_opened)
         self._lay_out()
         self._build_menus()
         self.controller.run_replaced.connect(self._on_run_replaced)
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
         self.resize(1600, 1000)
-        if lesson is None:
-            self.controller.start()
-        else:
+        if session is not None:
+            self._on_session_opened(session, session_name)
+            self.controller.load_session(session, f"Opened {session_name}: paused where it was saved.")
+        elif lesson is not None:
             self.load_lesson(lesson)
+        else:
+            self.controller.start()
 
     # -- layout ------------------------------------------------------------------------------
     def _lay_out(self) -> None:
@@ -113,6 +122,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.sessions.add_to(file_menu)
+        file_menu.addSeparator()
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
@@ -171,7 +182,16 @@ class MainWindow(QMainWindow):
         preset = lesson(number)
         self.plots.show_views(preset.views)
         self.explanation.set_caption(preset.caption)
+        self.sessions.lesson = number
+        self.setWindowTitle(f"BeanLab — {preset.menu_text}")
         self.controller.load_config(preset.config, f"{preset.menu_text}: loaded, ready to play.")
+
+    def _on_session_opened(self, session: Session, name: str) -> None:
+        preset = LESSONS.get(session.lesson)
+        self.plots.show_views(preset.views if preset else VIEWS)
+        self.explanation.set_caption(preset.caption if preset else None)
+        self.sessions.lesson = session.lesson
+        self.setWindowTitle(f"BeanLab — {name}")
 
     @Slot(str)
     def _on_message(self, text: str) -> None:
@@ -180,7 +200,7 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
         actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
-                   *self.exports.keyed_actions)
+                   *self.sessions.keyed_actions, *self.exports.keyed_actions)
         return [(" / ".join(k.toString() for k in a.shortcuts()), a.text().replace("&", ""))
                 for a in actions if a.shortcuts()]
 

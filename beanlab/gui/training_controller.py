@@ -10,7 +10,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from beanlab.core import Beans, Landscape, RunConfig
+from beanlab.core import Beans, Landscape, RunConfig, Session, Trainer
 
 from .training_worker import Frame, TrainingWorker
 
@@ -25,7 +25,7 @@ class TrainingController(QObject):
     frame_ready = Signal(object)             # Frame, latest of the current run only
     run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
     message = Signal(str)                    # a sentence for the status bar
-    run_copied = Signal(object, int)         # (Trainer copy, update it started from): see copy_run
+    run_copied = Signal(object, int, int)    # (Trainer copy, update it started from, request): see copy_run
     stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
 
     # queued requests to the worker (signals, so they cross threads safely)
@@ -43,7 +43,7 @@ class TrainingController(QObject):
     _step_size_changed = Signal(float)
     _epoch_limit_changed = Signal(int)
     _stop_requested = Signal()
-    _copy_requested = Signal(int)
+    _copy_requested = Signal(int, int)
 
     def __init__(self, config: RunConfig | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +53,7 @@ class TrainingController(QObject):
         self.state = "paused"
         self.latest: Frame | None = None
         self._generation = 0
+        self._copy_requests = 0
 
         # The worker's pure-Python loop holds the GIL; a short switch interval (default 5 ms) lets
         # the GUI thread take it back promptly, so drawing does not wait behind training.
@@ -158,13 +159,21 @@ class TrainingController(QObject):
         self.message.emit(f"Changed {names}: the run restarted from the beginning.")
         return True
 
-    def copy_run(self, extra_updates: int = 0) -> None:
-        """Ask for a copy of the run, trained ``extra_updates`` further; it arrives as ``run_copied``."""
-        self._copy_requested.emit(int(extra_updates))
+    def copy_run(self, extra_updates: int = 0) -> int:
+        """Ask for a copy of the run, trained ``extra_updates`` further; it arrives as ``run_copied``
+        with the request number returned here."""
+        self._copy_requests += 1
+        self._copy_requested.emit(int(extra_updates), self._copy_requests)
+        return self._copy_requests
 
     def load_config(self, config: RunConfig, message: str) -> None:
         """Start over on a whole new configuration (a lesson preset), saying ``message``."""
         self._load(config, regenerate=True)
+        self.message.emit(message)
+
+    def load_session(self, session: Session, message: str) -> None:
+        """Go on with a saved run: its settings, beans and record, paused where it was saved."""
+        self._load(session.config, regenerate=False, trainer=session.trainer)
         self.message.emit(message)
 
     def regenerate(self) -> None:
@@ -184,9 +193,11 @@ class TrainingController(QObject):
             self._thread.wait()
 
     # -- internals ----------------------------------------------------------------------------
-    def _load(self, config: RunConfig, regenerate: bool) -> None:
-        beans = config.make_beans() if regenerate or self.beans is None else self.beans
-        trainer = config.build_trainer(beans)  # raises ValueError on settings that do not fit
+    def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None) -> None:
+        if trainer is None:
+            beans = config.make_beans() if regenerate or self.beans is None else self.beans
+            trainer = config.build_trainer(beans)  # raises ValueError on settings that do not fit
+        beans = trainer.beans
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)
         self._generation += 1

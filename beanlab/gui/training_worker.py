@@ -51,7 +51,7 @@ class TrainingWorker(QObject):
     """Owns the Trainer; lives on a QThread."""
 
     frame_ready = Signal(object)
-    run_copied = Signal(object, int)   # (a Trainer of its own, the update it was at when asked)
+    run_copied = Signal(object, int, int)   # (a Trainer of its own, the update it was at, request number)
     stages_ready = Signal(int, object, object, object)   # (generation, beans, pick Explanation, slope Explanation)
     _woken = Signal()   # emitted by frame_drawn() on the GUI thread, handled here on the worker's
 
@@ -121,8 +121,8 @@ class TrainingWorker(QObject):
             self._stop_at = update
             self.play()
 
-    @Slot(int)
-    def copy_run(self, extra_updates: int) -> None:
+    @Slot(int, int)
+    def copy_run(self, extra_updates: int, request: int) -> None:
         """Send the GUI a copy of the run (for export), first trained ``extra_updates`` further.
 
         The copy is the GUI's to keep: the live run goes on untouched.
@@ -133,7 +133,7 @@ class TrainingWorker(QObject):
         duplicate = copy.deepcopy(self._trainer)
         if extra_updates > 0:
             duplicate.run(extra_updates)
-        self.run_copied.emit(duplicate, start)
+        self.run_copied.emit(duplicate, start, request)
 
     @Slot()
     def pause(self) -> None:

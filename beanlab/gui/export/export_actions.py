@@ -45,7 +45,7 @@ class ExportActions(QObject):
     def __init__(self, window: QWidget, controller: TrainingController, plots: PlotBoard) -> None:
         super().__init__(window)
         self._window, self._controller, self._plots = window, controller, plots
-        self._waiting_for_copy: list[Callable[[Trainer, int], None]] = []
+        self._waiting_for_copy: dict[int, Callable[[Trainer, int], None]] = {}
         controller.run_copied.connect(self._on_run_copied)
         self.job: AnimationExport | None = None
         self.keyed_actions: list[QAction] = []
@@ -87,9 +87,9 @@ class ExportActions(QObject):
             self.failed.emit(f"Not exported: {exc}.")
             return
         self._folder = str(Path(request.path).parent)
-        self._waiting_for_copy.append(lambda trainer, start: self._start_animation(request, trainer, start,
-                                                                                     next_updates))
-        self._controller.copy_run(next_updates)
+        request_number = self._controller.copy_run(next_updates)
+        self._waiting_for_copy[request_number] = lambda trainer, start: self._start_animation(
+            request, trainer, start, next_updates)
 
     def _start_animation(self, request: AnimationRequest, trainer: Trainer, start: int, next_updates: int) -> None:
         first = start if next_updates else 0
@@ -165,8 +165,8 @@ class ExportActions(QObject):
         """The history (one row per update) to ``path`` and the beans to ``…-beans.csv`` beside it."""
         if not path.lower().endswith(".csv"):
             path += ".csv"
-        self._waiting_for_copy.append(lambda trainer, _start: self._write_run_data(path, trainer))
-        self._controller.copy_run(0)
+        request_number = self._controller.copy_run(0)
+        self._waiting_for_copy[request_number] = lambda trainer, _start: self._write_run_data(path, trainer)
 
     def _write_run_data(self, path: str, trainer: Trainer) -> None:
         beans_path = path[: -len(".csv")] + "-beans.csv"
@@ -180,9 +180,10 @@ class ExportActions(QObject):
         self.succeeded.emit(f"Wrote {trainer.step_count:,} updates to {path} and the {len(trainer.beans)} beans "
                             f"to {beans_path}.")
 
-    def _on_run_copied(self, trainer: Trainer, start: int) -> None:
-        if self._waiting_for_copy:
-            self._waiting_for_copy.pop(0)(trainer, start)
+    def _on_run_copied(self, trainer: Trainer, start: int, request_number: int) -> None:
+        waiting = self._waiting_for_copy.pop(request_number, None)
+        if waiting is not None:   # otherwise a copy someone else asked for
+            waiting(trainer, start)
 
     def warn(self, text: str) -> None:
         """Show a failure to the user: cancelling is said quietly, anything else in a box."""

@@ -1,0 +1,123 @@
+"""Sessions: a run saved to a ``.beanlab`` file (JSON) and opened again to go on exactly where it was.
+
+The file holds the settings, the beans and the recorded run (every update's parameters and loss),
+so opening it restores the plots and step-back, and the next update is the same float it would
+have been. Arrays are stored as base64 of little-endian float64, so nothing is rounded. Every
+field is checked on opening; a file that is not right says what is wrong and changes nothing.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+
+from .datasets import Beans
+from .run_config import RunConfig
+from .trainer import Trainer
+
+FORMAT = "beanlab-session"
+VERSION = 1
+
+
+class SessionError(ValueError):
+    """A session file that cannot be opened, with the reason in words."""
+
+
+@dataclass(frozen=True)
+class Session:
+    config: RunConfig
+    trainer: Trainer          # with the recorded run loaded: it goes on from the saved update
+    lesson: int | None = None
+
+
+def _pack(values: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(values, dtype="<f8").tobytes()).decode("ascii")
+
+
+def _unpack(text, what: str) -> np.ndarray:
+    if not isinstance(text, str):
+        raise SessionError(f"{what} is missing or not text")
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise SessionError(f"{what} is damaged (not base64)") from None
+    if len(raw) % 8:
+        raise SessionError(f"{what} is damaged (cut short)")
+    return np.frombuffer(raw, dtype="<f8").astype(np.float64)
+
+
+def session_json(trainer: Trainer, config: RunConfig, lesson: int | None = None) -> str:
+    """The run of ``trainer`` (made with ``config``, its live changes included) as session text."""
+    history = trainer.history
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "lesson": lesson,
+        "config": {**asdict(config), "init": list(trainer.init)},
+        "beans": {"name": trainer.beans.name, "features": trainer.beans.n_features,
+                  "x": _pack(trainer.beans.x), "y": _pack(trainer.beans.y)},
+        "run": {"updates": trainer.step_count, "params": _pack(history.params), "loss": _pack(history.loss)},
+    }
+    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+
+
+def open_session(text: str) -> Session:
+    """Read session text; raise SessionError saying what is wrong."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SessionError(f"not a BeanLab session (broken JSON at line {exc.lineno})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SessionError("not a BeanLab session file")
+    version = document.get("version")
+    if version != VERSION:
+        raise SessionError(f"session version {version!r}: this BeanLab reads version {VERSION} "
+                           "(a newer BeanLab may have written it)")
+    config = _config(document.get("config"))
+    beans_part, run = document.get("beans"), document.get("run")
+    if not isinstance(beans_part, dict) or not isinstance(run, dict):
+        raise SessionError("the beans or the run are missing")
+    x, y = _unpack(beans_part.get("x"), "the beans' sizes"), _unpack(beans_part.get("y"), "the beans' toxicities")
+    features = beans_part.get("features", 1)
+    if features not in (1, 2) or len(x) != len(y) * features or len(y) == 0 \
+            or not (np.isfinite(x).all() and np.isfinite(y).all()):
+        raise SessionError("the beans are damaged (uneven, empty or not finite)")
+    if features == 2:
+        x = x.reshape(len(y), 2)
+    beans = Beans(x, y, str(beans_part.get("name", "session")))
+    try:
+        trainer = config.build_trainer(beans)
+    except ValueError as exc:
+        raise SessionError(f"the settings do not make a run: {exc}") from None
+    updates = run.get("updates")
+    params, loss = _unpack(run.get("params"), "the recorded parameters"), _unpack(run.get("loss"), "the recorded losses")
+    if not isinstance(updates, int) or updates < 0 or len(loss) != updates + 1 \
+            or len(params) != len(loss) * trainer.model.n_params:
+        raise SessionError("the recorded run is damaged (its lengths do not agree)")
+    try:
+        trainer.load_history(params, loss)
+    except ValueError as exc:
+        raise SessionError(f"the recorded run is damaged: {exc}") from None
+    lesson = document.get("lesson")
+    return Session(config, trainer, lesson if isinstance(lesson, int) else None)
+
+
+def _config(part) -> RunConfig:
+    if not isinstance(part, dict):
+        raise SessionError("the settings are missing")
+    names = {f.name for f in fields(RunConfig)}
+    unknown = set(part) - names
+    if unknown:
+        raise SessionError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    values = dict(part)
+    if isinstance(values.get("init"), list):
+        values["init"] = tuple(values["init"])
+    expected = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
+                "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None))}
+    for name, kind in expected.items():
+        if name in values and not isinstance(values[name], kind):
+            raise SessionError(f"the setting {name} has the wrong kind of value: {values[name]!r}")
+    return RunConfig(**values)

@@ -1,0 +1,88 @@
+"""File → Save session / Open session: a run kept in a ``.beanlab`` file, to go on with another day."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from beanlab.core import (
+    SessionError,
+    Trainer,
+    open_session,
+    session_json,
+    write_text_atomically,
+)
+
+SUFFIX = ".beanlab"
+FILTER = "BeanLab session (*.beanlab)"
+
+
+class SessionActions(QObject):
+    succeeded = Signal(str)
+    failed = Signal(str)
+    opened = Signal(object, str)   # (Session, file name): the window shows the session's lesson and title
+
+    def __init__(self, window: QWidget, controller) -> None:
+        super().__init__(window)
+        self._window, self._controller = window, controller
+        self._pending_save: dict[int, str] = {}   # copy request number → where to save
+        controller.run_copied.connect(self._on_run_copied)
+        self.keyed_actions: list[QAction] = []
+        self.lesson: int | None = None   # the lesson the run came from, saved with it
+
+    def add_to(self, menu: QMenu) -> None:
+        for text, keys, handler in (("&Open session…", QKeySequence.StandardKey.Open, self._ask_open),
+                                    ("&Save session…", QKeySequence.StandardKey.Save, self._ask_save)):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.triggered.connect(handler)
+            menu.addAction(action)
+            self.keyed_actions.append(action)
+
+    def _ask_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self._window, "Save session", str(Path.home() / f"run{SUFFIX}"), FILTER)
+        if path:
+            self.save_session(path)
+
+    def _ask_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open session", str(Path.home()), FILTER)
+        if path:
+            self.open_session(path)
+
+    def save_session(self, path: str) -> None:
+        """Save the run as it is now (asynchronously: the worker hands over a copy)."""
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        self._pending_save[self._controller.copy_run(0)] = path
+
+    def _on_run_copied(self, trainer: Trainer, _start: int, request_number: int) -> None:
+        path = self._pending_save.pop(request_number, None)
+        if path is None:
+            return   # a copy someone else asked for (an export)
+        try:
+            write_text_atomically(path, session_json(trainer, self._controller.config, self.lesson))
+        except OSError as exc:
+            self.failed.emit(f"Could not save {path}: {exc.strerror or exc}. Nothing was written.")
+            return
+        self.succeeded.emit(f"Saved the session at update {trainer.step_count:,} to {path}.")
+
+    def open_session(self, path: str) -> bool:
+        """Open a session file and go on with its run; a bad file is a message, nothing changes."""
+        try:
+            with open(path, encoding="utf-8") as stream:
+                session = open_session(stream.read())
+        except OSError as exc:
+            self.failed.emit(f"Could not open {path}: {exc.strerror or exc}.")
+            return False
+        except (SessionError, UnicodeDecodeError) as exc:
+            self.failed.emit(f"Could not open {path}: {exc}. Nothing was changed.")
+            return False
+        name = os.path.basename(path)
+        self.lesson = session.lesson
+        self.opened.emit(session, name)
+        self._controller.load_session(session, f"Opened {name}: update {session.trainer.step_count:,}, "
+                                               "paused where it was saved.")
+        return True
