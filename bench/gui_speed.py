@@ -20,6 +20,7 @@ import argparse
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -115,7 +116,9 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
 
     from beanlab.gui.main_window import MainWindow
 
-    window = MainWindow()
+    from beanlab.core import RunConfig
+
+    window = MainWindow(config=RunConfig())   # the default run, whatever the user's settings remember
     window.show()
     window.activateWindow()
     run_for(1.0)   # the first run is loaded and drawn
@@ -276,6 +279,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=8.0, help="how long each side is measured")
     parser.add_argument("--presses", type=int, default=10, help="how many Space presses to time")
     args = parser.parse_args(argv)
+    # the benchmark's window must neither read nor change the user's remembered settings
+    settings = tempfile.TemporaryDirectory()
+    os.environ["BEANLAB_SETTINGS"] = os.path.join(settings.name, "beanlab.ini")
     display = ensure_display()
     try:
         from PySide6.QtCore import QCoreApplication, Qt

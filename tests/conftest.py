@@ -17,6 +17,12 @@ def pytest_configure(config):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def own_settings_file(tmp_path_factory, monkeypatch):
+    """Every test remembers its settings in a fresh file of its own, never the user's."""
+    monkeypatch.setenv("BEANLAB_SETTINGS", str(tmp_path_factory.mktemp("settings") / "beanlab.ini"))
+
+
 @pytest.fixture
 def window(qtbot):
     """The real main window on the default run, shown; closed (and its thread checked) afterwards."""

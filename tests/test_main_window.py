@@ -1,5 +1,6 @@
 """The main window driven as a teacher would: keys, buttons, fields; waiting on state, never sleeping."""
 import numpy as np
+import pytest
 from gui_helpers import full_speed, latest, press, type_into, wait_state
 from PySide6.QtCore import Qt
 
@@ -217,3 +218,41 @@ def test_help_lists_every_key(window):
     for key in ("Space", "Right", "PgDown", "Left", "PgUp", "Shift+Right", "+", "-", "S", "R",
                 "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E"):
         assert key in listed.split(" / "), key
+
+
+def test_settings_are_remembered_between_launches(qtbot, window):
+    from beanlab.gui.main_window import MainWindow
+
+    type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.05")
+    window.playback_panel.set_speed(1_000)
+    press(qtbot, window, Qt.Key.Key_S)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.controller.latest is not None)
+    assert again.controller.config.lr == 0.05 and again.optimizer_panel.learning_rate.field.text() == "0.05"
+    assert again.playback_panel.speed_text.text() == "1,000 updates/s"
+    assert again.view_actions["stages"].isChecked()
+    again.close()
+
+
+@pytest.mark.parametrize("contents", [b"\x00\xff\xfe garbage \x00" * 50,
+                                      b"[run]\nconfig={\"lr\": -1}\n",
+                                      b"[run]\nconfig=not json at all\n",
+                                      b"[playback]\nspeed_notch=fast\n"])
+def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot, tmp_path, monkeypatch, contents):
+    from beanlab.gui.main_window import MainWindow
+
+    path = tmp_path / "beanlab.ini"
+    path.write_bytes(contents)
+    monkeypatch.setenv("BEANLAB_SETTINGS", str(path))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.controller.latest is not None)
+    assert window.controller.config == RunConfig()
+    qtbot.waitUntil(lambda: "started with its defaults" in window.statusBar().currentMessage())
+    window.close()
+    again = MainWindow()   # the file was replaced: no second report
+    qtbot.addWidget(again)
+    assert again.settings.problem is None
+    again.close()

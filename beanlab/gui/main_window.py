@@ -1,6 +1,8 @@
 """The main window: lays out the panels and plots and wires them to the training controller."""
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from beanlab.gui.actions import (
     speed_actions,
     view_actions,
 )
+from beanlab.gui.app_settings import AppSettings
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
@@ -48,7 +51,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         style.configure_pyqtgraph()
         self.setWindowTitle("BeanLab — gradient descent on beans")
-        self.controller = TrainingController(config, self)
+        self.settings = AppSettings()
+        remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
+        self.controller = TrainingController(config or remembered, self)
         self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
         self.frames_shown = 0
 
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
         self.resize(1600, 1000)
+        self._restore_settings()
         if session is not None:
             self._on_session_opened(session, session_name)
             self.controller.load_session(session, f"Opened {session_name}: paused where it was saved.")
@@ -186,6 +192,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"BeanLab — {preset.menu_text}")
         self.controller.load_config(preset.config, f"{preset.menu_text}: loaded, ready to play.")
 
+    def _restore_settings(self) -> None:
+        settings = self.settings
+        geometry = settings.value("window/geometry", None, bytes)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            self.restoreState(settings.value("window/state", b"", bytes))
+        notch = settings.value("playback/speed_notch", None, int)
+        if notch is not None and 0 <= notch <= self.playback_panel.speed.maximum():
+            self.playback_panel.speed.setValue(notch)
+        self.view_actions["stages"].setChecked(bool(settings.value("view/stages", 0, int)))
+        if settings.problem:
+            print(f"beanlab: {settings.problem}", file=sys.stderr)
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(settings.problem, 15_000))
+
     def _on_session_opened(self, session: Session, name: str) -> None:
         preset = LESSONS.get(session.lesson)
         self.plots.show_views(preset.views if preset else VIEWS)
@@ -209,5 +229,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
 
     def closeEvent(self, event) -> None:
+        self.settings.remember(self.controller.config, self.saveGeometry().data(), self.saveState().data(),
+                               self.playback_panel.speed.value(), self.view_actions["stages"].isChecked())
         self.controller.shutdown()
         super().closeEvent(event)

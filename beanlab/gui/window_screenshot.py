@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from beanlab.core import write_bytes_atomically
+from beanlab.core import RunConfig, write_bytes_atomically
 from beanlab.gui.main_window import MainWindow
 from beanlab.gui.training_worker import Frame
 
@@ -34,7 +34,7 @@ def photograph_run(updates: int, size: tuple[int, int]) -> bytes:
 
     Raises TimeoutError if the window never gets there.
     """
-    window = MainWindow()
+    window = MainWindow(config=RunConfig())   # the default run, whatever was remembered
     window.resize(*size)
     controller = window.controller
     loop, picture = QEventLoop(), []

@@ -1,0 +1,81 @@
+"""What BeanLab remembers between launches: window layout, the last run's settings, speed, stages.
+
+Kept in an INI file (``BEANLAB_SETTINGS`` names another one, as the tests do). A file that cannot be
+read, or holds values that make no sense, is reported once and replaced by the defaults: a borrowed
+laptop's odd settings file must never stop the lesson.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from beanlab.core import RunConfig
+
+ENV_VARIABLE = "BEANLAB_SETTINGS"
+
+
+def settings_path() -> str:
+    configured = os.environ.get(ENV_VARIABLE)
+    if configured:
+        return configured
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) \
+        or str(Path.home() / ".config" / "beanlab")
+    return str(Path(folder) / "beanlab.ini")
+
+
+class AppSettings:
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or settings_path()
+        self._store = QSettings(self.path, QSettings.Format.IniFormat)
+        self.problem: str | None = None   # said once to the user, then forgotten
+        unreadable = os.path.isfile(self.path) and os.path.getsize(self.path) > 0 and not self._store.allKeys()
+        if self._store.status() != QSettings.Status.NoError or unreadable:
+            self._start_again("could not be read")
+
+    def _start_again(self, why: str) -> None:
+        self.problem = f"The settings file {self.path} {why}; BeanLab started with its defaults."
+        self._store.clear()
+        self._store.sync()
+
+    # -- reading -------------------------------------------------------------------------------
+    def last_config(self) -> RunConfig | None:
+        text = self._store.value("run/config")
+        if text is None:
+            return None
+        try:
+            values = json.loads(str(text))
+            names = {f.name for f in fields(RunConfig)}
+            if not isinstance(values, dict) or set(values) - names:
+                raise ValueError("unknown settings")
+            if isinstance(values.get("init"), list):
+                values["init"] = tuple(values["init"])
+            config = RunConfig(**values)
+            config.build_trainer()   # the values must make a run
+        except (ValueError, TypeError):
+            self._start_again("held settings that do not make a run")
+            return None
+        return config
+
+    def value(self, key: str, default, kind: type):
+        """A remembered value of ``kind``, or ``default`` (and a report) when it is not one."""
+        raw = self._store.value(key)
+        if raw is None:
+            return default
+        try:
+            return kind(raw) if kind is not bytes else raw
+        except (ValueError, TypeError):
+            self._start_again(f"held a bad value for {key}")
+            return default
+
+    # -- writing -------------------------------------------------------------------------------
+    def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool) -> None:
+        self._store.setValue("run/config", json.dumps(asdict(config)))
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+        self._store.setValue("playback/speed_notch", int(speed_notch))
+        self._store.setValue("view/stages", int(bool(stages)))
+        self._store.sync()
