@@ -20,8 +20,8 @@ import argparse
 import os
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -114,9 +114,8 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from beanlab.gui.main_window import MainWindow
-
     from beanlab.core import RunConfig
+    from beanlab.gui.main_window import MainWindow
 
     window = MainWindow(config=RunConfig())   # the default run, whatever the user's settings remember
     window.show()
