@@ -3,17 +3,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+# The icon, .desktop entry and MIME type live in the checkout's resources/ (the README's install is editable)
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def make_application():
     """The QApplication, set up once for every window BeanLab opens."""
     from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     # One OpenGL context family for every GL view: pyqtgraph's shaders stay valid across views.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeanLab")
+    app.setDesktopFileName("beanlab")   # Wayland and docks match the window to resources/beanlab.desktop
+    icon = RESOURCES / "beanlab.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

@@ -116,3 +116,16 @@ def test_opening_a_bad_session_from_the_command_line_is_one_clear_line(tmp_path,
     assert main([str(bad)]) == 2
     error = capsys.readouterr().err
     assert error.startswith("beanlab: error: cannot open") and "Traceback" not in error
+
+
+def test_the_desktop_files_name_the_program_the_icon_and_the_session_type():
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    resources = Path(__file__).resolve().parent.parent / "resources"
+    desktop = (resources / "beanlab.desktop").read_text(encoding="utf-8")
+    assert "Exec=beanlab %f" in desktop and "MimeType=application/x-beanlab-session;" in desktop
+    mime = ET.parse(resources / "beanlab-mime.xml").getroot()
+    glob = mime.find(".//{http://www.freedesktop.org/standards/shared-mime-info}glob")
+    assert glob.get("pattern") == "*.beanlab"
+    ET.parse(resources / "beanlab.svg")   # well-formed
