@@ -216,7 +216,8 @@ def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
 def test_help_lists_every_key(window):
     listed = " / ".join(keys for keys, _ in window.shortcuts())
     for key in ("Space", "Right", "PgDown", "Left", "PgUp", "Shift+Right", "+", "-", "S", "R",
-                "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E"):
+                "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E", "Ctrl+S", "Ctrl+O", "F5", "F11", "Ctrl+=",
+                "Ctrl+-"):
         assert key in listed.split(" / "), key
 
 
@@ -256,3 +257,21 @@ def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot
     qtbot.addWidget(again)
     assert again.settings.problem is None
     again.close()
+
+
+def test_projector_view_makes_the_numbers_big_and_keeps_only_what_the_class_needs(qtbot, window):
+    window.resize(1280, 720)
+    press(qtbot, window, Qt.Key.Key_F5)
+    assert window.view_actions["projector"].isChecked()
+    value = window.readouts.values["loss"]
+    assert float(value.styleSheet().split("font-size: ")[1].split("pt")[0]) >= 24
+    assert not window.data_panel.isVisible() and not window.optimizer_panel.isVisible()
+    assert window.playback_panel.isVisible() and window.explanation.isVisible()
+    assert window.scatter._fit_item.opts["pen"].widthF() >= 4.5            # thick lines
+    width = window.scatter._fit_item.opts["pen"].widthF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)   # Ctrl+= bigger
+    assert window.scatter._fit_item.opts["pen"].widthF() > width
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)   # Ctrl+- smaller
+    assert window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(width)
+    press(qtbot, window, Qt.Key.Key_F5)
+    assert window.data_panel.isVisible() and window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(3)

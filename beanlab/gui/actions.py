@@ -46,8 +46,14 @@ def lesson_actions(lessons: dict, load_lesson: Callable[[int], None]) -> list[Ac
             for number, preset in lessons.items()]
 
 
-def view_actions(stepper, reset_camera: Callable[[], None]) -> list[ActionSpec]:
+def view_actions(stepper, reset_camera: Callable[[], None], window) -> list[ActionSpec]:
     return [
+        ActionSpec("projector", "&Projector view", "large text, thick lines, colour-blind-safe colours, "
+                   "only playback and the explanation", ("F5",), window.set_projector_view, checkable=True),
+        ActionSpec("full_screen", "&Full screen", "the whole screen for the window", ("F11",),
+                   window.set_full_screen, checkable=True),
+        ActionSpec("bigger", "Bigger", "all text and lines larger", ("Ctrl+=", "Ctrl++"), window.zoom_in),
+        ActionSpec("smaller", "Smaller", "all text and lines smaller", ("Ctrl+-",), window.zoom_out),
         ActionSpec("stages", "Step in &stages (bean → slope → move)",
                    "each Step shows one stage of the next update: its bean(s), its slope, its move",
                    ("S",), stepper.set_enabled, checkable=True),

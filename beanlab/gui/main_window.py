@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -43,6 +43,10 @@ DIVERGED_TEXT = ("<b>The run diverged:</b> the loss blew up after {step:,} updat
 FINISHED_TEXT = "Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R)."
 
 
+PROJECTOR_SCALE = 1.6   # readouts 16 pt → 25.6 pt: readable from the back row on a 1280×720 projector
+ZOOM_STEP = 1.15
+
+
 class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
@@ -76,7 +80,8 @@ class MainWindow(QMainWindow):
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
-        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera), self)
+        self._projector, self._zoom = False, 1.0
+        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.exports.succeeded.connect(self._on_message)
@@ -90,7 +95,7 @@ class MainWindow(QMainWindow):
         self.controller.run_replaced.connect(self._on_run_replaced)
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
-        self.resize(1600, 1000)
+        self._fit_to_screen(1600, 1000)
         self._restore_settings()
         if session is not None:
             self._on_session_opened(session, session_name)
@@ -108,14 +113,14 @@ class MainWindow(QMainWindow):
                        self.optimizer_panel):
             column.addWidget(widget)
         column.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self._controls_scroll = QScrollArea()
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(360)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMaximumWidth(440)
 
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self._plots_and_explanation = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.plots)
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 1)
@@ -191,6 +196,55 @@ class MainWindow(QMainWindow):
         self.sessions.lesson = number
         self.setWindowTitle(f"BeanLab — {preset.menu_text}")
         self.controller.load_config(preset.config, f"{preset.menu_text}: loaded, ready to play.")
+
+    # -- how it looks: the projector view and zoom -------------------------------------------------
+    def set_projector_view(self, on: bool) -> None:
+        """Large text, thick lines, colour-blind-safe colours; only playback, readouts and explanation."""
+        self._projector = on
+        for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
+            panel.setVisible(not on)
+        self._apply_look()
+        # the larger text needs more room below the plots
+        height = self._plots_and_explanation.height()
+        share = 0.34 if on else 0.16
+        self._plots_and_explanation.setSizes([round(height * (1 - share)), round(height * share)])
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def zoom_in(self) -> None:
+        self._zoom = min(self._zoom * ZOOM_STEP, 3.0)
+        self._apply_look()
+
+    def zoom_out(self) -> None:
+        self._zoom = max(self._zoom / ZOOM_STEP, 0.5)
+        self._apply_look()
+
+    @property
+    def look(self) -> style.Look:
+        if self._projector:
+            return style.Look(PROJECTOR_SCALE * self._zoom, style.PROJECTOR_PALETTE)
+        return style.Look(self._zoom)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """This size, or the screen's free area if smaller (a 1280×720 projector)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is not None:
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
+
+    def _apply_look(self) -> None:
+        look = self.look
+        # the readouts grow with the text: the left column may widen, within reason
+        self._controls_scroll.setMinimumWidth(round(360 * min(look.scale, 1.25)))
+        self._controls_scroll.setMaximumWidth(round(440 * look.scale))
+        self.plots.apply_look(look)
+        self.readouts.apply_look(look)
+        self.explanation.apply_look(look)
 
     def _restore_settings(self) -> None:
         settings = self.settings

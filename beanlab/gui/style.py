@@ -1,9 +1,63 @@
-"""Colours and sizes shared by every plot, chosen to read from the back of a classroom."""
+"""Colours and sizes shared by every plot, chosen to read from the back of a classroom.
+
+A :class:`Look` is how big and in which colours everything is drawn: the normal window, or the
+projector view (larger, thicker, colour-blind-safe). Each view has ``apply_look(look)``.
+"""
+from dataclasses import dataclass
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
-from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT  # noqa: F401 - re-exported
+from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT
+
+
+@dataclass(frozen=True)
+class Palette:
+    bean: tuple[int, int, int]
+    active: tuple[int, int, int]
+    fit: tuple[int, int, int]
+    optimum: tuple[int, int, int]
+    tangent: tuple[int, int, int]
+    smooth: tuple[int, int, int]
+
+
+CLASSROOM = Palette(BEAN, BEAN_ACTIVE, FIT, OPTIMUM, TANGENT, SMOOTH)
+# Okabe and Ito's colours, told apart with every common colour blindness; the grey is darker so
+# the optimum line survives a washed-out projector.
+PROJECTOR_PALETTE = Palette(bean=(0, 114, 178), active=(230, 159, 0), fit=(213, 94, 0), optimum=(70, 70, 70),
+                            tangent=(0, 158, 115), smooth=(0, 0, 0))
+
+
+@dataclass(frozen=True)
+class Look:
+    scale: float = 1.0           # text, lines and markers are this many times their normal size
+    palette: Palette = CLASSROOM
+
+    def __call__(self, size: float) -> float:
+        """A size in this look."""
+        return size * self.scale
+
+
+NORMAL = Look()
+
+
+def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
+    """Title, tick numbers and axis labels at the look's size."""
+    font = QFont()
+    font.setPointSizeF(look(9))
+    for side in ("bottom", "left"):
+        axis = widget.getAxis(side)
+        axis.setStyle(tickFont=font, tickLength=round(look(5)))
+        axis.setPen(pg.mkPen("k", width=look(1)))
+        axis.setTextPen(pg.mkPen("k"))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, **{"font-size": f"{look(10):.1f}pt"})
+    widget.beanlab_title_size = f"{look(12):.1f}pt"
+    title = getattr(widget, "beanlab_title", None)
+    if title is not None:
+        widget.setTitle(title, size=widget.beanlab_title_size)
 
 
 def configure_pyqtgraph() -> None:
@@ -29,7 +83,8 @@ def set_title(widget: pg.PlotWidget, title: str) -> None:
 
         label.updateMin = update_min
         label.beanlab_may_shrink = True
-    widget.setTitle(title, size="12pt")
+    widget.beanlab_title = title
+    widget.setTitle(title, size=getattr(widget, "beanlab_title_size", "12pt"))
 
 
 def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
@@ -39,7 +94,7 @@ def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     widget.setLabel("bottom", x_label)
     widget.setLabel("left", y_label)
     # no grid: pyqtgraph repaints its lines with the axes on every frame, at several ms a plot
-    widget.setMinimumSize(220, 160)
+    widget.setMinimumSize(140, 110)
     plain_axes(widget)
     return widget
 

@@ -5,12 +5,16 @@ import time
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation
+from beanlab.gui.style import CLASSROOM
 from beanlab.gui.training_worker import Frame
 
 PLAYING_REFRESH_S = 0.5
+TEXT_PT, CAPTION_PT = 15, 14
+TEXT_STYLE = "font-size: {size:.1f}pt; padding: 6px 10px; background: #fbfbf4; border-top: 1px solid #ccc;"
+CAPTION_STYLE = "font-size: {size:.1f}pt; padding: 4px 10px; background: #e8f1fa; color: #123;"
 
 
 class ExplanationPanel(QWidget):
@@ -22,19 +26,23 @@ class ExplanationPanel(QWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setStyleSheet("font-size: 15pt; padding: 6px 10px; background: #fbfbf4;"
-                                "border-top: 1px solid #ccc;")
+        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT))
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("font-size: 14pt; padding: 4px 10px; background: #e8f1fa; color: #123;")
+        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT))
         self.caption.hide()
+        # the plots come first: long wrapped text is cut at the bottom rather than squeezing them
+        for label in (self.text, self.caption):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.caption.setMinimumHeight(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
+        self._caption_room = True
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
         self._shown_at = 0.0        # when the text last changed (perf_counter)
         self._next_label = ""       # said before the next update's explanation (stage 3)
@@ -68,10 +76,19 @@ class ExplanationPanel(QWidget):
         prefix = f"<span style='color:#555'>{escape(label)}</span> " if label else ""
         self.text.setText(f"{prefix}<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
 
+    def apply_look(self, look) -> None:
+        # already large at 15 pt: it grows half as fast as the rest, so its lines still fit below the plots
+        grow = 1 + (look.scale - 1) / 2
+        # on a projector the teacher says the lesson's caption; the room goes to the explanation
+        self._caption_room = look.palette is CLASSROOM
+        self.caption.setVisible(self._caption_room and bool(self.caption.text()))
+        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT * grow))
+        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT * grow))
+
     def set_caption(self, caption: str | None) -> None:
         """A lesson's two lines of what to watch; None hides them."""
         self.caption.setText("<br>".join(escape(line) for line in (caption or "").splitlines()))
-        self.caption.setVisible(bool(caption))
+        self.caption.setVisible(bool(caption) and self._caption_room)
 
     @property
     def plain_text(self) -> str:

@@ -11,6 +11,11 @@ FIELDS = (("epoch", "epoch"), ("update", "update"), ("beans", "bean(s)"), ("loss
           ("b_star", "optimum b*"))
 
 
+VALUE_PT, NAME_PT = 16, 13
+VALUE_STYLE = "font-size: {size:.1f}pt; font-family: monospace;"
+NAME_STYLE = "font-size: {size:.1f}pt;"
+
+
 class ReadoutsPanel(QGroupBox):
     def __init__(self) -> None:
         super().__init__("Now")
@@ -19,12 +24,18 @@ class ReadoutsPanel(QGroupBox):
         grid = QGridLayout(self)
         for row, (key, title) in enumerate(FIELDS):
             name, value = QLabel(title), QLabel("–")
-            value.setStyleSheet("font-size: 16pt; font-family: monospace;")
-            name.setStyleSheet("font-size: 13pt;")
+            value.setStyleSheet(VALUE_STYLE.format(size=VALUE_PT))
+            name.setStyleSheet(NAME_STYLE.format(size=NAME_PT))
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key], self._names[key] = value, name
         self._has_bias = True
+
+    def apply_look(self, look) -> None:
+        """The numbers at the look's size (the projector view makes them 24 pt and more)."""
+        for key in self.values:
+            self.values[key].setStyleSheet(VALUE_STYLE.format(size=look(VALUE_PT)))
+            self._names[key].setStyleSheet(NAME_STYLE.format(size=look(NAME_PT)))
 
     def set_run(self, landscape: Landscape) -> None:
         self._has_bias = landscape.has_bias

@@ -21,7 +21,7 @@ class ContourPlot(pg.PlotWidget):
         self.setLabel("bottom", "w")
         self.setLabel("left", "b")
         style.plain_axes(self)
-        self.setMinimumSize(220, 160)
+        self.setMinimumSize(140, 110)
         self._image = pg.ImageItem()
         self._image.setColorMap(pg.colormap.get("viridis"))
         self.addItem(self._image)
@@ -36,6 +36,14 @@ class ContourPlot(pg.PlotWidget):
         self._optimum = self.plot([], [], pen=None, symbol="star", symbolSize=20, symbolBrush=pg.mkBrush("w"),
                                   symbolPen=pg.mkPen("k", width=1))
         self._path_params = np.empty((0, 2))
+
+    def apply_look(self, look: style.Look) -> None:
+        self._path.setPen(style.pen(look.palette.fit, look(2)))
+        self._ball.setSymbolSize(look(14))
+        self._ball.setSymbolBrush(pg.mkBrush(*look.palette.fit))
+        self._ball.setSymbolPen(pg.mkPen("w", width=look(2)))
+        self._optimum.setSymbolSize(look(20))
+        style.apply_axes_look(self, look)
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray) -> None:
         """Draw a new grid (data or model changed, or the path left the old ranges)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from beanlab.core import Box, Landscape
@@ -27,6 +28,20 @@ class _Slice:
         self.label = pg.TextItem(color=style.TANGENT, anchor=(0, 0))
         self.widget.addItem(self.label)
         self._x_range, self._top = (0.0, 0.0), 0.0
+
+    def apply_look(self, look: style.Look, emphasized: bool) -> None:
+        colours = look.palette
+        self.curve.setPen(style.pen(colours.bean, look(3)))
+        self.tangent.setPen(style.pen(colours.tangent, look(TANGENT_EMPHASIS if emphasized else TANGENT_WIDTH)))
+        self.ball.setSymbolSize(look(16))
+        self.ball.setSymbolBrush(pg.mkBrush(*colours.fit))
+        self.ball.setSymbolPen(pg.mkPen("k", width=look(1.5)))
+        self.optimum.setPen(style.pen(colours.optimum, look(1.5), dashed=True))
+        self.label.setColor(colours.tangent)
+        font = QFont()
+        font.setPointSizeF(look(10))
+        self.label.setFont(font)
+        style.apply_axes_look(self.widget, look)
 
     def show(self, values: np.ndarray, costs: np.ndarray, at: float, cost: float, slope: float,
              name: str) -> None:
@@ -68,6 +83,7 @@ class CostSlicesPlot(QWidget):
         self._landscape: Landscape | None = None
         self._box = Box(0.0, 1.0)
         self.short_titles = False   # for small exported pictures
+        self._look, self._emphasized = style.NORMAL, False
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
@@ -84,8 +100,13 @@ class CostSlicesPlot(QWidget):
 
     def emphasize_tangents(self, on: bool) -> None:
         """Draw the tangents thick while a stage talks about the slope."""
+        self._emphasized = on
+        self.apply_look(self._look)
+
+    def apply_look(self, look: style.Look) -> None:
+        self._look = look
         for cut in (self._along_w, self._along_b):
-            cut.tangent.setPen(style.pen(style.TANGENT, TANGENT_EMPHASIS if on else TANGENT_WIDTH))
+            cut.apply_look(look, self._emphasized)
 
     def set_box(self, box: Box) -> None:
         """The parameter ranges to draw (they grow with the descent path)."""

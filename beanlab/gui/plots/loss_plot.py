@@ -18,7 +18,7 @@ class LossPlot(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.plot_widget = style.titled_plot("Loss per update", "update", "loss e (MSE)")
-        self.plot_widget.addLegend(offset=(-10, 10))
+        self._legend = self.plot_widget.addLegend(offset=(-10, 10))
         self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name="loss")
         self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name="moving average")
         # the thin raw line keeps its peaks; the wide smooth one gets a point per pixel (below)
@@ -45,6 +45,12 @@ class LossPlot(QWidget):
         smooth = thin_indices(len(updates), max(int(self.plot_widget.getViewBox().width()), 100))
         self._smooth.setData(updates[smooth], values[smooth, 1])
         style.settle(self.plot_widget)
+
+    def apply_look(self, look: style.Look) -> None:
+        self._raw.setPen(pg.mkPen((*look.palette.bean, 110), width=look(1)))
+        self._smooth.setPen(style.pen(look.palette.smooth, look(2.5)))
+        self._legend.setLabelTextSize(f"{look(9):.1f}pt")
+        style.apply_axes_look(self.plot_widget, look)
 
     def set_controls_visible(self, visible: bool) -> None:
         """Show or hide the log-scale box (an exported picture has no use for it)."""

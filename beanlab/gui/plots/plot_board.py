@@ -68,6 +68,13 @@ class PlotBoard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(rows)
 
+    def apply_look(self, look) -> None:
+        """Every plot at the look's sizes and colours (the projector view, zooming)."""
+        for name in VIEWS:
+            view = self.view(name)
+            if view is not None:
+                view.apply_look(look)
+
     def view(self, name: str) -> QWidget | None:
         return {"scatter": self.scatter, "loss": self.loss_plot, "cost": self.cost_slices,
                 "contour": self.contour, "surface": self.surface}[name]

@@ -22,7 +22,7 @@ class ScatterPlot(pg.PlotWidget):
         self.setLabel("left", "toxicity y")
         self.showGrid(x=True, y=True, alpha=0.2)
         style.plain_axes(self)
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(160, 120)
         self._legend = self.addLegend(offset=(10, 10))
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
                                      symbolBrush=pg.mkBrush(*style.BEAN, 170), name="beans")
@@ -38,6 +38,18 @@ class ScatterPlot(pg.PlotWidget):
         self._beans: Beans | None = None
         self._model = None
         self._x_ends = np.array([0.0, 1.0])
+
+    def apply_look(self, look: style.Look) -> None:
+        colours = look.palette
+        self._beans_item.setSymbolSize(look(7))
+        self._beans_item.setSymbolBrush(pg.mkBrush(*colours.bean, 170))
+        self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
+        self._fit_item.setPen(style.pen(colours.fit, look(3)))
+        self._active_item.setSymbolSize(look(14))
+        self._active_item.setSymbolBrush(pg.mkBrush(*colours.active))
+        self._active_item.setSymbolPen(pg.mkPen("k", width=look(1.5)))
+        self._legend.setLabelTextSize(f"{look(9):.1f}pt")
+        style.apply_axes_look(self, look)
 
     def show_legend(self, visible: bool) -> None:
         self._legend.setVisible(visible)

@@ -10,7 +10,14 @@ import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from beanlab.core import Box, Landscape, thin_indices
 
@@ -29,7 +36,7 @@ class SurfaceView(QWidget):
         super().__init__()
         self.view = gl.GLViewWidget()
         # in a layout a GLViewWidget with no minimum size can be squeezed to zero width
-        self.view.setMinimumSize(260, 200)
+        self.view.setMinimumSize(160, 120)
         # A QOpenGLWidget inside an ordinary window makes Qt compose the *whole* window through
         # OpenGL on every repaint of any plot (measured: ~45 ms a frame on Mesa's software GL). As a
         # native child window it is drawn on its own and the rest of the window stays plain raster.
@@ -50,6 +57,8 @@ class SurfaceView(QWidget):
             item.setGLOptions(ON_TOP)
         self._heading, self._controls = "Cost bowl e(w, b) in 3-D", True
         self.title = QLabel()
+        # a long title may be cut, but must never make the 3-D view (and the window) wider
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._show_title()
         self.reset_camera_button = QPushButton("Reset camera")
         self.reset_camera_button.clicked.connect(self.reset_camera)
@@ -64,6 +73,12 @@ class SurfaceView(QWidget):
         self._box = Box(0, 1, 0, 1)
         self._z_scale = 1.0
         self.reset_camera()
+
+    def apply_look(self, look) -> None:
+        fit = tuple(c / 255 for c in look.palette.fit) + (1.0,)
+        self._path.setData(color=fit, width=look(3))
+        self._ball.setData(color=fit, size=0.07 * (1 + (look.scale - 1) / 2))
+        self.title.setStyleSheet(f"font-size: {look(10):.1f}pt;")
 
     def set_controls_visible(self, visible: bool) -> None:
         """Show or hide the "Reset camera" button (an exported picture has no use for it)."""
