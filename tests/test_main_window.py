@@ -216,7 +216,7 @@ def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
 def test_help_lists_every_key(window):
     listed = " / ".join(keys for keys, _ in window.shortcuts())
     for key in ("Space", "Right", "PgDown", "Left", "PgUp", "Shift+Right", "+", "-", "S", "R",
-                "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E", "Ctrl+S", "Ctrl+O", "F5", "F11", "Ctrl+=",
+                "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+E", "Ctrl+S", "Ctrl+O", "F5", "F11", "Ctrl+D", "Ctrl+=",
                 "Ctrl+-"):
         assert key in listed.split(" / "), key
 
@@ -275,3 +275,18 @@ def test_projector_view_makes_the_numbers_big_and_keeps_only_what_the_class_need
     assert window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(width)
     press(qtbot, window, Qt.Key.Key_F5)
     assert window.data_panel.isVisible() and window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(3)
+
+
+def test_dark_theme_turns_plots_and_panels_dark_and_back(qtbot, window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    light_window = QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.view_actions["dark"].isChecked()
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 60
+    assert window.scatter.backgroundBrush().color().lightness() < 40
+    assert "#1b1f23" in window.explanation.text.styleSheet()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() == light_window
+    assert window.scatter.backgroundBrush().color().lightness() > 200

@@ -50,6 +50,8 @@ def view_actions(stepper, reset_camera: Callable[[], None], window) -> list[Acti
     return [
         ActionSpec("projector", "&Projector view", "large text, thick lines, colour-blind-safe colours, "
                    "only playback and the explanation", ("F5",), window.set_projector_view, checkable=True),
+        ActionSpec("dark", "&Dark theme", "light text on dark, for a dark room", ("Ctrl+D",), window.set_dark,
+                   checkable=True),
         ActionSpec("full_screen", "&Full screen", "the whole screen for the window", ("F11",),
                    window.set_full_screen, checkable=True),
         ActionSpec("bigger", "Bigger", "all text and lines larger", ("Ctrl+=", "Ctrl++"), window.zoom_in),

@@ -72,10 +72,12 @@ class AppSettings:
             return default
 
     # -- writing -------------------------------------------------------------------------------
-    def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool) -> None:
+    def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool,
+                 dark: bool = False) -> None:
         self._store.setValue("run/config", json.dumps(asdict(config)))
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
         self._store.setValue("playback/speed_notch", int(speed_notch))
         self._store.setValue("view/stages", int(bool(stages)))
+        self._store.setValue("view/dark", int(bool(dark)))
         self._store.sync()

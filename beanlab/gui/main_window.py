@@ -35,6 +35,7 @@ from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
 from beanlab.gui.session_actions import SessionActions
 from beanlab.gui.stage_stepper import StageStepper
+from beanlab.gui.theme import apply_qt_theme
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
 
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
-        self._projector, self._zoom = False, 1.0
+        self._projector, self._zoom, self._dark = False, 1.0, False
         self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.plots)
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 1)
-        right.setSizes([820, 150])
+        right.setSizes([780, 210])
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
         main.addWidget(right)
@@ -206,8 +207,13 @@ class MainWindow(QMainWindow):
         self._apply_look()
         # the larger text needs more room below the plots
         height = self._plots_and_explanation.height()
-        share = 0.34 if on else 0.16
+        share = 0.34 if on else 0.21
         self._plots_and_explanation.setSizes([round(height * (1 - share)), round(height * share)])
+
+    def set_dark(self, on: bool) -> None:
+        self._dark = on
+        apply_qt_theme(on)
+        self._apply_look()
 
     def set_full_screen(self, on: bool) -> None:
         if on:
@@ -225,9 +231,12 @@ class MainWindow(QMainWindow):
 
     @property
     def look(self) -> style.Look:
-        if self._projector:
-            return style.Look(PROJECTOR_SCALE * self._zoom, style.PROJECTOR_PALETTE)
-        return style.Look(self._zoom)
+        scale = self._zoom * (PROJECTOR_SCALE if self._projector else 1.0)
+        if self._dark:
+            palette = style.DARK_PALETTE
+        else:
+            palette = style.PROJECTOR_PALETTE if self._projector else style.CLASSROOM
+        return style.Look(scale, palette, self._dark)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """This size, or the screen's free area if smaller (a 1280×720 projector)."""
@@ -256,6 +265,7 @@ class MainWindow(QMainWindow):
         if notch is not None and 0 <= notch <= self.playback_panel.speed.maximum():
             self.playback_panel.speed.setValue(notch)
         self.view_actions["stages"].setChecked(bool(settings.value("view/stages", 0, int)))
+        self.view_actions["dark"].setChecked(bool(settings.value("view/dark", 0, int)))
         if settings.problem:
             print(f"beanlab: {settings.problem}", file=sys.stderr)
             QTimer.singleShot(0, lambda: self.statusBar().showMessage(settings.problem, 15_000))
@@ -284,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.remember(self.controller.config, self.saveGeometry().data(), self.saveState().data(),
-                               self.playback_panel.speed.value(), self.view_actions["stages"].isChecked())
+                               self.playback_panel.speed.value(), self.view_actions["stages"].isChecked(),
+                               self.view_actions["dark"].isChecked())
         self.controller.shutdown()
         super().closeEvent(event)

@@ -30,14 +30,28 @@ PROJECTOR_PALETTE = Palette(bean=(0, 114, 178), active=(230, 159, 0), fit=(213, 
                             tangent=(0, 158, 115), smooth=(0, 0, 0))
 
 
+# For a dark room: the same roles, lighter colours that hold up on black.
+DARK_PALETTE = Palette(bean=(86, 180, 233), active=(240, 228, 66), fit=(240, 100, 70), optimum=(190, 190, 190),
+                       tangent=(0, 210, 150), smooth=(240, 240, 240))
+
+
 @dataclass(frozen=True)
 class Look:
     scale: float = 1.0           # text, lines and markers are this many times their normal size
     palette: Palette = CLASSROOM
+    dark: bool = False
 
     def __call__(self, size: float) -> float:
         """A size in this look."""
         return size * self.scale
+
+    @property
+    def background(self) -> str:
+        return "#111417" if self.dark else "w"
+
+    @property
+    def foreground(self) -> str:
+        return "#e8e8e8" if self.dark else "k"
 
 
 NORMAL = Look()
@@ -47,17 +61,19 @@ def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
     """Title, tick numbers and axis labels at the look's size."""
     font = QFont()
     font.setPointSizeF(look(9))
+    widget.setBackground(look.background)
     for side in ("bottom", "left"):
         axis = widget.getAxis(side)
         axis.setStyle(tickFont=font, tickLength=round(look(5)))
-        axis.setPen(pg.mkPen("k", width=look(1)))
-        axis.setTextPen(pg.mkPen("k"))
+        axis.setPen(pg.mkPen(look.foreground, width=look(1)))
+        axis.setTextPen(pg.mkPen(look.foreground))
         if axis.labelText:
-            axis.setLabel(axis.labelText, **{"font-size": f"{look(10):.1f}pt"})
+            axis.setLabel(axis.labelText, color=look.foreground, **{"font-size": f"{look(10):.1f}pt"})
     widget.beanlab_title_size = f"{look(12):.1f}pt"
+    widget.beanlab_title_colour = look.foreground
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        widget.setTitle(title, size=widget.beanlab_title_size)
+        widget.setTitle(title, size=widget.beanlab_title_size, color=look.foreground)
 
 
 def configure_pyqtgraph() -> None:
@@ -84,7 +100,8 @@ def set_title(widget: pg.PlotWidget, title: str) -> None:
         label.updateMin = update_min
         label.beanlab_may_shrink = True
     widget.beanlab_title = title
-    widget.setTitle(title, size=getattr(widget, "beanlab_title_size", "12pt"))
+    widget.setTitle(title, size=getattr(widget, "beanlab_title_size", "12pt"),
+                    color=getattr(widget, "beanlab_title_colour", "k"))
 
 
 def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
@@ -118,3 +135,11 @@ def settle(widget: pg.PlotWidget) -> None:
     painted and ask for a second paint of every changed plot (measured: twice the drawing).
     """
     widget.scene().prepareForPaint()
+
+
+def apply_legend_look(legend: pg.LegendItem, look: Look) -> None:
+    """Legend text at the look's size and colour (pyqtgraph keeps old labels' colour otherwise)."""
+    legend.setLabelTextSize(f"{look(9):.1f}pt")
+    legend.setLabelTextColor(look.foreground)
+    for _, label in legend.items:
+        label.setText(label.text, color=look.foreground, size=f"{look(9):.1f}pt")

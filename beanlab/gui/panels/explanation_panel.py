@@ -8,13 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation
-from beanlab.gui.style import CLASSROOM
 from beanlab.gui.training_worker import Frame
 
 PLAYING_REFRESH_S = 0.5
+PROJECTOR_LIKE_SCALE = 1.5   # from this size on the caption gives its room to the explanation
 TEXT_PT, CAPTION_PT = 15, 14
-TEXT_STYLE = "font-size: {size:.1f}pt; padding: 6px 10px; background: #fbfbf4; border-top: 1px solid #ccc;"
-CAPTION_STYLE = "font-size: {size:.1f}pt; padding: 4px 10px; background: #e8f1fa; color: #123;"
+TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
+              "border-top: 1px solid #ccc;")
+CAPTION_STYLE = "font-size: {size:.1f}pt; padding: 4px 10px; background: {background}; color: {colour};"
+LIGHT = {"text": ("#fbfbf4", "#111"), "caption": ("#e8f1fa", "#123")}
+DARK = {"text": ("#1b1f23", "#eee"), "caption": ("#17283a", "#dde8f2")}
 
 
 class ExplanationPanel(QWidget):
@@ -26,11 +29,12 @@ class ExplanationPanel(QWidget):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT))
+        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT, background=LIGHT["text"][0], colour=LIGHT["text"][1]))
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT))
+        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT, background=LIGHT["caption"][0],
+                                                        colour=LIGHT["caption"][1]))
         self.caption.hide()
         # the plots come first: long wrapped text is cut at the bottom rather than squeezing them
         for label in (self.text, self.caption):
@@ -80,10 +84,13 @@ class ExplanationPanel(QWidget):
         # already large at 15 pt: it grows half as fast as the rest, so its lines still fit below the plots
         grow = 1 + (look.scale - 1) / 2
         # on a projector the teacher says the lesson's caption; the room goes to the explanation
-        self._caption_room = look.palette is CLASSROOM
+        self._caption_room = look.scale < PROJECTOR_LIKE_SCALE
         self.caption.setVisible(self._caption_room and bool(self.caption.text()))
-        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT * grow))
-        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT * grow))
+        colours = DARK if look.dark else LIGHT
+        self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT * grow, background=colours["text"][0],
+                                                  colour=colours["text"][1]))
+        self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT * grow, background=colours["caption"][0],
+                                                        colour=colours["caption"][1]))
 
     def set_caption(self, caption: str | None) -> None:
         """A lesson's two lines of what to watch; None hides them."""

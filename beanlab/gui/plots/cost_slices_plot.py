@@ -35,7 +35,7 @@ class _Slice:
         self.tangent.setPen(style.pen(colours.tangent, look(TANGENT_EMPHASIS if emphasized else TANGENT_WIDTH)))
         self.ball.setSymbolSize(look(16))
         self.ball.setSymbolBrush(pg.mkBrush(*colours.fit))
-        self.ball.setSymbolPen(pg.mkPen("k", width=look(1.5)))
+        self.ball.setSymbolPen(pg.mkPen(look.foreground, width=look(1.5)))
         self.optimum.setPen(style.pen(colours.optimum, look(1.5), dashed=True))
         self.label.setColor(colours.tangent)
         font = QFont()

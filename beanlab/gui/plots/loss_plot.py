@@ -49,7 +49,7 @@ class LossPlot(QWidget):
     def apply_look(self, look: style.Look) -> None:
         self._raw.setPen(pg.mkPen((*look.palette.bean, 110), width=look(1)))
         self._smooth.setPen(style.pen(look.palette.smooth, look(2.5)))
-        self._legend.setLabelTextSize(f"{look(9):.1f}pt")
+        style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self.plot_widget, look)
 
     def set_controls_visible(self, visible: bool) -> None:

@@ -47,8 +47,8 @@ class ScatterPlot(pg.PlotWidget):
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
         self._active_item.setSymbolSize(look(14))
         self._active_item.setSymbolBrush(pg.mkBrush(*colours.active))
-        self._active_item.setSymbolPen(pg.mkPen("k", width=look(1.5)))
-        self._legend.setLabelTextSize(f"{look(9):.1f}pt")
+        self._active_item.setSymbolPen(pg.mkPen(look.foreground, width=look(1.5)))
+        style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
     def show_legend(self, visible: bool) -> None:

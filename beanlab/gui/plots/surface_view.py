@@ -79,6 +79,8 @@ class SurfaceView(QWidget):
         self._path.setData(color=fit, width=look(3))
         self._ball.setData(color=fit, size=0.07 * (1 + (look.scale - 1) / 2))
         self.title.setStyleSheet(f"font-size: {look(10):.1f}pt;")
+        self.view.setBackgroundColor(look.background)
+        self._grid.setColor((220, 220, 220, 60) if look.dark else (0, 0, 0, 60))
 
     def set_controls_visible(self, visible: bool) -> None:
         """Show or hide the "Reset camera" button (an exported picture has no use for it)."""
