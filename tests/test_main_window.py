@@ -290,3 +290,13 @@ def test_dark_theme_turns_plots_and_panels_dark_and_back(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() == light_window
     assert window.scatter.backgroundBrush().color().lightness() > 200
+
+
+def test_while_playing_the_explanation_says_it_is_a_recent_update_and_after_pausing_the_last(qtbot, window):
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: "Playing: a recent update" in window.explanation.text.text(), timeout=20_000)
+    window.actions["play"].trigger()
+    wait_state(qtbot, window, "paused")
+    step = latest(window).snapshot.step
+    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith(f"Update {step:,} ·"))
+    assert "Playing" not in window.explanation.text.text()

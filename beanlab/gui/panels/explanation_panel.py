@@ -11,6 +11,7 @@ from beanlab.core import Explanation
 from beanlab.gui.training_worker import Frame
 
 PLAYING_REFRESH_S = 0.5
+PLAYING_LABEL = "Playing: a recent update (pause or step to follow each one) ·"
 PROJECTOR_LIKE_SCALE = 1.5   # from this size on the caption gives its room to the explanation
 TEXT_PT, CAPTION_PT = 15, 14
 TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
@@ -47,6 +48,7 @@ class ExplanationPanel(QWidget):
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
         self._caption_room = True
+        self._shown_playing = False
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
         self._shown_at = 0.0        # when the text last changed (perf_counter)
         self._next_label = ""       # said before the next update's explanation (stage 3)
@@ -56,14 +58,16 @@ class ExplanationPanel(QWidget):
         if frame.snapshot.step == self._held_step and not frame.restarted:
             return   # a stage of the next update is being shown: keep it
         self._held_step = -1
-        if explanation is None or explanation.lines == self._shown:
+        playing = frame.state == "playing"
+        if explanation is None or (explanation.lines == self._shown and playing == self._shown_playing):
             return
         # While playing, nobody reads an explanation that changes 30 times a second, and laying out
-        # large rich text that often costs frames: a new one twice a second is plenty.
-        if frame.state == "playing" and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S:
+        # large rich text that often costs frames: a new one twice a second is plenty, and says so.
+        if playing and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S:
             return
         label, self._next_label = self._next_label, ""
-        self._show(explanation.lines, label)
+        self._shown_playing = playing
+        self._show(explanation.lines, PLAYING_LABEL if playing else label)
 
     def show_stage(self, explanation: Explanation, step: int) -> None:
         """A stage of the update after ``step``; it stays until the run moves on from ``step``."""
