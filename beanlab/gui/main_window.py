@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         self._apply_look()
         # the larger text needs more room below the plots
         height = self._plots_and_explanation.height()
-        share = 0.34 if on else 0.21
+        share = 0.42 if on else 0.21
         self._plots_and_explanation.setSizes([round(height * (1 - share)), round(height * share)])
 
     def set_dark(self, on: bool) -> None:

@@ -138,8 +138,12 @@ def settle(widget: pg.PlotWidget) -> None:
 
 
 def apply_legend_look(legend: pg.LegendItem, look: Look) -> None:
-    """Legend text at the look's size and colour (pyqtgraph keeps old labels' colour otherwise)."""
-    legend.setLabelTextSize(f"{look(9):.1f}pt")
+    """Legend text in the look's colour (pyqtgraph keeps old labels' colour otherwise).
+
+    It grows only a little with the look: a large legend would hide the beans it describes.
+    """
+    size = f"{9 * min(look.scale, 1.2):.1f}pt"
+    legend.setLabelTextSize(size)
     legend.setLabelTextColor(look.foreground)
     for _, label in legend.items:
-        label.setText(label.text, color=look.foreground, size=f"{look(9):.1f}pt")
+        label.setText(label.text, color=look.foreground, size=size)

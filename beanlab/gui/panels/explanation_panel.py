@@ -85,8 +85,8 @@ class ExplanationPanel(QWidget):
         self.text.setText(f"{prefix}<b>{escape(first)}</b><br>" + "<br>".join(escape(line) for line in rest))
 
     def apply_look(self, look) -> None:
-        # already large at 15 pt: it grows half as fast as the rest, so its lines still fit below the plots
-        grow = 1 + (look.scale - 1) / 2
+        # already large at 15 pt: it grows a third as fast as the rest, so its lines fit below the plots
+        grow = 1 + (look.scale - 1) / 3
         # on a projector the teacher says the lesson's caption; the room goes to the explanation
         self._caption_room = look.scale < PROJECTOR_LIKE_SCALE
         self.caption.setVisible(self._caption_room and bool(self.caption.text()))
