@@ -54,18 +54,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _seed(text: str) -> int:
+def _non_negative_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    value = _seed(text)   # the same rule: a whole number, 0 or more
     return value
 
 
@@ -103,7 +98,7 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dataset", choices=list(DATASETS), default="line-bias",
                         help="a course dataset (default line-bias)")
     parser.add_argument("--n", type=_positive_int, default=100, help="number of beans (default 100)")
-    parser.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=_non_negative_int, default=0, help="random seed (default 0)")
 
 
 def _lesson(number: int):

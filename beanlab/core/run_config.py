@@ -13,6 +13,10 @@ from .models import make_model
 from .optimizers import make_optimizer
 from .trainer import Trainer
 
+# the kind of value each setting must hold when read back from JSON
+_KINDS = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
+          "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None))}
+
 
 @dataclass(frozen=True)
 class RunConfig:
@@ -29,6 +33,31 @@ class RunConfig:
     order: str = "sequential"
     epochs: int = 100
     init: tuple[float, ...] | None = None  # None: 0.1 for every parameter
+
+    def to_dict(self) -> dict:
+        """Plain values for JSON (sessions, remembered settings)."""
+        values = dataclasses.asdict(self)
+        values["init"] = None if self.init is None else list(self.init)
+        return values
+
+    @classmethod
+    def from_dict(cls, values) -> RunConfig:
+        """The inverse of :meth:`to_dict`; ValueError saying which value is wrong.
+
+        Checks only names and kinds of value: whether they make a run is ``build_trainer``'s to say.
+        """
+        if not isinstance(values, dict):
+            raise ValueError("the settings are missing")  # noqa: TRY004 - a message for the user, as every other bad value
+        unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        values = dict(values)
+        if isinstance(values.get("init"), list):
+            values["init"] = tuple(values["init"])
+        for name, kind in _KINDS.items():
+            if name in values and not isinstance(values[name], kind):
+                raise ValueError(f"the setting {name} has the wrong kind of value: {values[name]!r}")
+        return cls(**values)
 
     def replace(self, **changes) -> RunConfig:
         """A copy with some settings changed."""

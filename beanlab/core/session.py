@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -56,7 +56,7 @@ def session_json(trainer: Trainer, config: RunConfig, lesson: int | None = None)
         "format": FORMAT,
         "version": VERSION,
         "lesson": lesson,
-        "config": {**asdict(config), "init": list(trainer.init)},
+        "config": config.replace(init=tuple(trainer.init)).to_dict(),
         "beans": {"name": trainer.beans.name, "features": trainer.beans.n_features,
                   "x": _pack(trainer.beans.x), "y": _pack(trainer.beans.y)},
         "run": {"updates": trainer.step_count, "params": _pack(history.params), "loss": _pack(history.loss)},
@@ -106,18 +106,7 @@ def open_session(text: str) -> Session:
 
 
 def _config(part) -> RunConfig:
-    if not isinstance(part, dict):
-        raise SessionError("the settings are missing")
-    names = {f.name for f in fields(RunConfig)}
-    unknown = set(part) - names
-    if unknown:
-        raise SessionError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-    values = dict(part)
-    if isinstance(values.get("init"), list):
-        values["init"] = tuple(values["init"])
-    expected = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
-                "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None))}
-    for name, kind in expected.items():
-        if name in values and not isinstance(values[name], kind):
-            raise SessionError(f"the setting {name} has the wrong kind of value: {values[name]!r}")
-    return RunConfig(**values)
+    try:
+        return RunConfig.from_dict(part)
+    except ValueError as exc:
+        raise SessionError(str(exc)) from None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, fields
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -47,15 +46,9 @@ class AppSettings:
         if text is None:
             return None
         try:
-            values = json.loads(str(text))
-            names = {f.name for f in fields(RunConfig)}
-            if not isinstance(values, dict) or set(values) - names:
-                raise ValueError("unknown settings")
-            if isinstance(values.get("init"), list):
-                values["init"] = tuple(values["init"])
-            config = RunConfig(**values)
+            config = RunConfig.from_dict(json.loads(str(text)))
             config.build_trainer()   # the values must make a run
-        except (ValueError, TypeError):
+        except ValueError:   # broken JSON included
             self._start_again("held settings that do not make a run")
             return None
         return config
@@ -74,7 +67,7 @@ class AppSettings:
     # -- writing -------------------------------------------------------------------------------
     def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool,
                  dark: bool = False) -> None:
-        self._store.setValue("run/config", json.dumps(asdict(config)))
+        self._store.setValue("run/config", json.dumps(config.to_dict()))
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
         self._store.setValue("playback/speed_notch", int(speed_notch))

@@ -28,8 +28,6 @@ class SessionActions(QObject):
     def __init__(self, window: QWidget, controller) -> None:
         super().__init__(window)
         self._window, self._controller = window, controller
-        self._pending_save: dict[int, str] = {}   # copy request number → where to save
-        controller.run_copied.connect(self._on_run_copied)
         self.keyed_actions: list[QAction] = []
         self.lesson: int | None = None   # the lesson the run came from, saved with it
 
@@ -56,12 +54,9 @@ class SessionActions(QObject):
         """Save the run as it is now (asynchronously: the worker hands over a copy)."""
         if not path.endswith(SUFFIX):
             path += SUFFIX
-        self._pending_save[self._controller.copy_run(0)] = path
+        self._controller.copy_run(0, lambda trainer, _start: self._write_session(path, trainer))
 
-    def _on_run_copied(self, trainer: Trainer, _start: int, request_number: int) -> None:
-        path = self._pending_save.pop(request_number, None)
-        if path is None:
-            return   # a copy someone else asked for (an export)
+    def _write_session(self, path: str, trainer: Trainer) -> None:
         try:
             write_text_atomically(path, session_json(trainer, self._controller.config, self.lesson))
         except OSError as exc:

@@ -7,6 +7,7 @@ worker's frames on as ``frame_ready``. Nothing here runs a training step.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
@@ -25,7 +26,6 @@ class TrainingController(QObject):
     frame_ready = Signal(object)             # Frame, latest of the current run only
     run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
     message = Signal(str)                    # a sentence for the status bar
-    run_copied = Signal(object, int, int)    # (Trainer copy, update it started from, request): see copy_run
     stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
 
     # queued requests to the worker (signals, so they cross threads safely)
@@ -54,6 +54,7 @@ class TrainingController(QObject):
         self.latest: Frame | None = None
         self._generation = 0
         self._copy_requests = 0
+        self._waiting_for_copy: dict[int, Callable[[Trainer, int], None]] = {}
 
         # The worker's pure-Python loop holds the GIL; a short switch interval (default 5 ms) lets
         # the GUI thread take it back promptly, so drawing does not wait behind training.
@@ -78,7 +79,7 @@ class TrainingController(QObject):
                              (self._preview_requested, self._worker.preview_stages)):
             signal.connect(slot)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
-        self._worker.run_copied.connect(self.run_copied)
+        self._worker.run_copied.connect(self._on_run_copied)
         self._worker.stages_ready.connect(self._on_stages_ready)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
         self._thread.start()
@@ -159,12 +160,18 @@ class TrainingController(QObject):
         self.message.emit(f"Changed {names}: the run restarted from the beginning.")
         return True
 
-    def copy_run(self, extra_updates: int = 0) -> int:
-        """Ask for a copy of the run, trained ``extra_updates`` further; it arrives as ``run_copied``
-        with the request number returned here."""
+    def copy_run(self, extra_updates: int, then: Callable[[Trainer, int], None]) -> None:
+        """Ask the worker for a copy of the run, trained ``extra_updates`` further; ``then(copy, start)``
+        gets it, with the update the run was at when asked. The live run goes on untouched."""
         self._copy_requests += 1
+        self._waiting_for_copy[self._copy_requests] = then
         self._copy_requested.emit(int(extra_updates), self._copy_requests)
-        return self._copy_requests
+
+    @Slot(object, int, int)
+    def _on_run_copied(self, trainer: Trainer, start: int, request: int) -> None:
+        then = self._waiting_for_copy.pop(request, None)
+        if then is not None:
+            then(trainer, start)
 
     def load_config(self, config: RunConfig, message: str) -> None:
         """Start over on a whole new configuration (a lesson preset), saying ``message``."""

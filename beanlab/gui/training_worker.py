@@ -144,12 +144,7 @@ class TrainingWorker(QObject):
     @Slot()
     def step(self) -> None:
         """Exactly one update, shown at once (pausing first if playing)."""
-        if self._trainer is None:
-            return
-        self._set_paused()
-        if self._updates_left() > 0:
-            self._trainer.step()
-        self._emit(force=True)
+        self._advance_paused(1)
 
     @Slot()
     def preview_stages(self) -> None:
@@ -180,12 +175,16 @@ class TrainingWorker(QObject):
     @Slot()
     def step_epoch(self) -> None:
         """Updates up to the end of the current epoch (a whole epoch from its start), shown at once."""
+        if self._trainer is not None:
+            per_epoch = self._trainer.updates_per_epoch
+            self._advance_paused(per_epoch - self._trainer.step_count % per_epoch)
+
+    def _advance_paused(self, updates: int) -> None:
+        """Pause, make up to ``updates`` updates (no further than the epoch limit), show the result."""
         if self._trainer is None:
             return
         self._set_paused()
-        per_epoch = self._trainer.updates_per_epoch
-        to_epoch_end = per_epoch - self._trainer.step_count % per_epoch
-        self._trainer.run(max(0, min(to_epoch_end, self._updates_left())))
+        self._trainer.run(max(0, min(updates, self._updates_left())))
         self._emit(force=True)
 
     @Slot()

@@ -8,25 +8,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
 from beanlab.core import RunConfig, write_bytes_atomically
+from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.main_window import MainWindow
 from beanlab.gui.training_worker import Frame
 
 TIMEOUT_S = 120
-
-
-def png_bytes(widget: QWidget) -> bytes:
-    """The widget as it is on screen (OpenGL views included), encoded as PNG."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    widget.grab().save(buffer, "PNG")
-    buffer.close()
-    return bytes(data)
 
 
 def photograph_run(updates: int, size: tuple[int, int]) -> bytes:

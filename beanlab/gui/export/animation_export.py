@@ -90,7 +90,6 @@ class AnimationExport(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._work_a_slice)
         self.done = False
-        self.chosen_frames = 0
 
     def start(self) -> None:
         self._steps = self._run()
@@ -189,7 +188,6 @@ class AnimationExport(QObject):
         if best is None:
             raise ValueError(f"could not bring the animation under {request.max_mb:g} MB")
         count, data = best
-        self.chosen_frames = count
         write_bytes_atomically(request.path, data)
         self.done = True
         seconds = count / request.fps

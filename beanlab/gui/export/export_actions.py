@@ -7,13 +7,9 @@ live training goes on undisturbed; a picture is what the window shows.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QObject,
     QStandardPaths,
     Qt,
@@ -32,6 +28,7 @@ from beanlab.core import (
 from beanlab.gui.export.animation_export import AnimationExport, AnimationRequest
 from beanlab.gui.export.export_dialog import VIEW_NAMES, ExportAnimationDialog
 from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
+from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
 
@@ -45,8 +42,6 @@ class ExportActions(QObject):
     def __init__(self, window: QWidget, controller: TrainingController, plots: PlotBoard) -> None:
         super().__init__(window)
         self._window, self._controller, self._plots = window, controller, plots
-        self._waiting_for_copy: dict[int, Callable[[Trainer, int], None]] = {}
-        controller.run_copied.connect(self._on_run_copied)
         self.job: AnimationExport | None = None
         self.keyed_actions: list[QAction] = []
         self._progress: QProgressDialog | None = None
@@ -87,9 +82,8 @@ class ExportActions(QObject):
             self.failed.emit(f"Not exported: {exc}.")
             return
         self._folder = str(Path(request.path).parent)
-        request_number = self._controller.copy_run(next_updates)
-        self._waiting_for_copy[request_number] = lambda trainer, start: self._start_animation(
-            request, trainer, start, next_updates)
+        self._controller.copy_run(next_updates, lambda trainer, start: self._start_animation(
+            request, trainer, start, next_updates))
 
     def _start_animation(self, request: AnimationRequest, trainer: Trainer, start: int, next_updates: int) -> None:
         first = start if next_updates else 0
@@ -140,13 +134,8 @@ class ExportActions(QObject):
             return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        widget.grab().save(buffer, "PNG")
-        buffer.close()
         try:
-            write_bytes_atomically(path, bytes(data))
+            write_bytes_atomically(path, png_bytes(widget))
         except OSError as exc:
             self.failed.emit(f"Could not save {path}: {exc.strerror or exc}. Nothing was written.")
             return False
@@ -165,8 +154,7 @@ class ExportActions(QObject):
         """The history (one row per update) to ``path`` and the beans to ``…-beans.csv`` beside it."""
         if not path.lower().endswith(".csv"):
             path += ".csv"
-        request_number = self._controller.copy_run(0)
-        self._waiting_for_copy[request_number] = lambda trainer, _start: self._write_run_data(path, trainer)
+        self._controller.copy_run(0, lambda trainer, _start: self._write_run_data(path, trainer))
 
     def _write_run_data(self, path: str, trainer: Trainer) -> None:
         beans_path = path[: -len(".csv")] + "-beans.csv"
@@ -179,11 +167,6 @@ class ExportActions(QObject):
         self._folder = str(Path(path).parent)
         self.succeeded.emit(f"Wrote {trainer.step_count:,} updates to {path} and the {len(trainer.beans)} beans "
                             f"to {beans_path}.")
-
-    def _on_run_copied(self, trainer: Trainer, start: int, request_number: int) -> None:
-        waiting = self._waiting_for_copy.pop(request_number, None)
-        if waiting is not None:   # otherwise a copy someone else asked for
-            waiting(trainer, start)
 
     def warn(self, text: str) -> None:
         """Show a failure to the user: cancelling is said quietly, anything else in a box."""
