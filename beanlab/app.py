@@ -15,11 +15,14 @@ def make_application():
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from beanlab.gui.language import install_cjk_font
+
     # One OpenGL context family for every GL view: pyqtgraph's shaders stay valid across views.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeanLab")
     app.setDesktopFileName("beanlab")   # Wayland and docks match the window to resources/beanlab.desktop
+    install_cjk_font(app)
     icon = RESOURCES / "beanlab.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -32,6 +35,6 @@ def run_app(args: argparse.Namespace | None = None) -> int:
 
     app = make_application()
     window = MainWindow(lesson=getattr(args, "lesson", None), session=getattr(args, "session", None),
-                        session_name=getattr(args, "session_name", ""))
+                        session_name=getattr(args, "session_name", ""), language=getattr(args, "lang", None))
     window.show()
     return app.exec()

@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from beanlab import __version__
+from beanlab import __version__, i18n
 from beanlab.core import (
     DATASETS,
     LESSONS,
@@ -94,6 +94,13 @@ def _init_values(text: str) -> tuple[float, ...]:
     return values
 
 
+def _language(text: str) -> str:
+    try:
+        return i18n.normalise(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dataset", choices=list(DATASETS), default="line-bias",
                         help="a course dataset (default line-bias)")
@@ -135,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "toxic. With no command, opens the app.")
     parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
     _add_lesson_option(parser, "open the window on")
+    parser.add_argument("--lang", type=_language, metavar="zh_CN|en",
+                        help="the language of the window and its exports (default: the one last chosen from "
+                             "View → Language, else the system's)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     data = commands.add_parser("data", help="write a course dataset to a CSV file")
@@ -341,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
             return _run_session(argv[0])
         args = build_parser().parse_args(argv)
+        if args.lang:
+            i18n.set_language(args.lang)   # also for what the window-less commands draw (exports)
         command = {"data": _run_data, "train": _run_train, "screenshot": _run_screenshot,
                    "export": _run_export,
                    None: _run_app}[args.command]

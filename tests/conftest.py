@@ -23,6 +23,26 @@ def own_settings_file(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BEANLAB_SETTINGS", str(tmp_path_factory.mktemp("settings") / "beanlab.ini"))
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Every test starts in English, whatever the machine's locale, and leaves English behind."""
+    from beanlab import i18n
+
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    if i18n.system_language() != i18n.ENGLISH:
+        monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    if i18n.language() != i18n.ENGLISH:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from beanlab.gui.language import apply_language
+
+        # windows the test closed go first: a half-deleted plot must not be asked to retranslate
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        apply_language(i18n.ENGLISH)
+
+
 @pytest.fixture
 def window(qtbot):
     """The real main window on the default run, shown; closed (and its thread checked) afterwards."""

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..i18n import N_, tr
+
 
 @dataclass(frozen=True)
 class Beans:
@@ -51,7 +53,8 @@ class DatasetInfo:
     @property
     def title(self) -> str:
         """A label for menus, e.g. ``B · lesson 4 · y ≈ 0.7x + 0.5``."""
-        return f"{self.letter} · lesson {self.lessons} · {self.formula}"
+        return tr("{letter} · lesson {lessons} · {formula}").format(letter=self.letter, lessons=self.lessons,
+                                                                   formula=tr(self.formula))
 
 
 def _sorted_sizes(rng: np.random.Generator, n: int, scale: float = 1.0) -> np.ndarray:
@@ -121,11 +124,11 @@ DATASETS: dict[str, DatasetInfo] = {
     for info in (
         DatasetInfo("line", "A", "1–3", "y ≈ 1.2x", 1, make_line),
         DatasetInfo("line-bias", "B", "4", "y ≈ 0.7x + 0.5", 1, make_line_bias),
-        DatasetInfo("threshold", "C", "5", "toxic above a size", 1, make_threshold),
-        DatasetInfo("window", "D", "6", "medium beans toxic", 1, make_window),
-        DatasetInfo("plane", "E", "7", "toxic below a line in (x1, x2)", 2, make_plane),
-        DatasetInfo("circle", "F", "7", "toxic inside a circle", 2, make_circle),
-        DatasetInfo("two-windows", "G", "8", "two toxic size windows", 1, make_two_windows),
+        DatasetInfo("threshold", "C", "5", N_("toxic above a size"), 1, make_threshold),
+        DatasetInfo("window", "D", "6", N_("medium beans toxic"), 1, make_window),
+        DatasetInfo("plane", "E", "7", N_("toxic below a line in (x1, x2)"), 2, make_plane),
+        DatasetInfo("circle", "F", "7", N_("toxic inside a circle"), 2, make_circle),
+        DatasetInfo("two-windows", "G", "8", N_("two toxic size windows"), 1, make_two_windows),
     )
 }
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..i18n import tr
 from .datasets import Beans
 from .models import Model
 from .optimizers import FixedStep, Optimizer
@@ -38,10 +39,14 @@ class Explanation:
 
 def _bean_list(indices: tuple[int, ...]) -> str:
     if len(indices) == 1:
-        return f"bean {indices[0]}"
+        return tr("bean {index}").format(index=indices[0])
     consecutive = indices == tuple(range(indices[0], indices[0] + len(indices)))
     span = f"{indices[0]}–{indices[-1]}" if consecutive else ", ".join(map(str, indices[:4])) + ", …"
-    return f"beans {span} ({len(indices)} beans)"
+    return tr("beans {span} ({count} beans)").format(span=span, count=len(indices))
+
+
+def _direction(sign: float) -> str:
+    return tr("up") if sign > 0 else tr("down") if sign < 0 else tr("nowhere")
 
 
 def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, model: Model,
@@ -51,8 +56,8 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
     after = np.asarray(snapshot.params)
     if snapshot.step == 0 or before is None or not snapshot.beans:
         values = ", ".join(f"{n} = {v:.4f}" for n, v in zip(names, after))
-        return Explanation((f"The start: {values}; loss e = {snapshot.loss:.5f}.",
-                            "Press → (Step) for the first update: one move downhill on the cost."),
+        return Explanation((tr("The start: {values}; loss e = {loss:.5f}.").format(values=values, loss=snapshot.loss),
+                            tr("Press → (Step) for the first update: one move downhill on the cost.")),
                            {"loss": snapshot.loss})
     before = np.asarray(before, dtype=float)
     used = np.asarray(snapshot.beans)
@@ -69,46 +74,61 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
         return _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model, optimizer, numbers)
     if optimizer.name == "sweep":
         if snapshot.step <= len(optimizer.GRID):
-            line = (f"Try {snapshot.step} of {len(optimizer.GRID)} (exhaustive search, 穷举法): w = {after[0]:.1f} "
-                    f"gives cost e = mean((y − w·x)²) = {snapshot.loss:.5f} over all {len(used)} beans.")
-            watch = "The ball walks along the cost curve: the lowest try so far is the best w this search can find."
+            line = tr("Try {number} of {tries} (exhaustive search): w = {w:.1f} gives cost "
+                      "e = (1/n)·Σ(y − w·x)² = {loss:.5f} over all {count} beans.").format(
+                number=snapshot.step, tries=len(optimizer.GRID), w=after[0], loss=snapshot.loss, count=len(used))
+            watch = tr("The ball walks along the cost curve: the lowest try so far is the best w this search can find.")
             return Explanation((line, watch), numbers)
-        return Explanation((f"Closed form: w* = Σxy / Σx² = {after[0]:.5f}, cost e = {snapshot.loss:.5f}.",
-                            "No search needed: the bottom of the cost curve, worked out exactly."), numbers)
+        return Explanation((tr("Closed form: w* = Σxy / Σx² = {w:.5f}, cost e = {loss:.5f}.").format(
+                                w=after[0], loss=snapshot.loss),
+                            tr("No search needed: the bottom of the cost curve, worked out exactly.")), numbers)
 
     lines = []
     if len(used) == 1:
-        lines.append(f"Update {snapshot.step:,} · bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.")
-        lines.append(f"Prediction ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f};  "
-                     f"error ŷ − y = {errors[0]:+.4f}.")
-        mean = ""
+        lines.append(_one_bean(snapshot.step, used[0], x[0], y[0]))
+        lines.append(tr("Prediction ŷ = {formula} = {prediction:.4f};  error ŷ − y = {error:+.4f}.").format(
+            formula=PREDICTIONS[model.name], prediction=predictions[0], error=errors[0]))
     else:
-        lines.append(f"Update {snapshot.step:,} · {_bean_list(tuple(int(i) for i in used))}: "
-                     f"mean error ŷ − y = {errors.mean():+.4f}.")
-        mean = "mean over the beans of "
-    slopes = [f"∂e/∂{n} = {mean}{SLOPE_FORMULAS[(model.name, n)]} = {g:+.5f}" for n, g in zip(names, gradient)]
-    lines.append(";   ".join(slopes) + ".")
+        lines.append(tr("Update {update:,} · {beans}: mean error ŷ − y = {error:+.4f}.").format(
+            update=snapshot.step, beans=_bean_list(tuple(int(i) for i in used)), error=errors.mean()))
+    slopes = [_slope(model.name, n, g, several=len(used) > 1) for n, g in zip(names, gradient)]
+    lines.append(tr("{slopes}.").format(slopes=tr(";   ").join(slopes)))
     if isinstance(optimizer, FixedStep):
-        moves = [f"∂e/∂{n} {'<' if g < 0 else '>' if g > 0 else '='} 0 → {n} "
-                 f"{'up' if g < 0 else 'down' if g > 0 else 'stays'} by {optimizer.step:g}: {b:.5f} → {a:.5f}"
+        moves = [tr("∂e/∂{name} {sign} 0 → {name} {direction} by {step:g}: {before:.5f} → {after:.5f}").format(
+                     name=n, sign='<' if g < 0 else '>' if g > 0 else '=', direction=_direction(-g),
+                     step=optimizer.step, before=b, after=a)
                  for n, g, b, a in zip(names, gradient, before, after)]
-        lines.append("Fixed step, against the sign of the slope: " + ";  ".join(moves) + ".")
+        lines.append(tr("Fixed step, against the sign of the slope: ") + tr("{moves}.").format(moves=tr(";   ").join(moves)))
     else:
-        lines += [f"Move against the slope: {n} ← {n} − α·∂e/∂{n} = {b:.5f} − {optimizer.lr:g}·({g:+.5f}) = {a:.5f}"
+        lines += [tr("Move against the slope: {name} ← {name} − α·∂e/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
+                     "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
                   for n, g, b, a in zip(names, gradient, before, after)]
     return Explanation(tuple(lines), numbers)
+
+
+def _one_bean(update: int, index: int, x: float, y: float) -> str:
+    return tr("Update {update:,} · bean {index}: x = {x:.4f}, y = {y:.4f}.").format(update=update, index=index, x=x, y=y)
+
+
+def _slope(model: str, name: str, value: float, several: bool) -> str:
+    formula = SLOPE_FORMULAS[(model, name)]
+    if several:
+        return tr("∂e/∂{name} = mean over the beans of {formula} = {value:+.5f}").format(
+            name=name, formula=formula, value=value)
+    return f"∂e/∂{name} = {formula} = {value:+.5f}"
 
 
 def _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model, optimizer, numbers) -> Explanation:
     error = float(y[0] - predictions[0])
     numbers = {**numbers, "e": error}
-    lines = [f"Update {snapshot.step:,} · bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.",
-             f"Prediction ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f};  error e = y − ŷ = {error:+.4f}."]
+    lines = [_one_bean(snapshot.step, used[0], x[0], y[0]),
+             tr("Prediction ŷ = {formula} = {prediction:.4f};  error e = y − ŷ = {error:+.4f}.").format(
+                 formula=PREDICTIONS[model.name], prediction=predictions[0], error=error)]
     inputs = {"w": ("·x", f"·({x[0]:.4f})"), "b": ("", "")}
     for name, b, a in zip(model.param_names, before, after):
         symbol, value = inputs[name]
-        lines.append(f"Perceptron rule: {name} ← {name} + α·e{symbol} = {b:.5f} + {optimizer.lr:g}·({error:+.4f})"
-                     f"{value} = {a:.5f}")
+        rule = f"{name} ← {name} + α·e{symbol} = {b:.5f} + {optimizer.lr:g}·({error:+.4f}){value} = {a:.5f}"
+        lines.append(tr("Perceptron rule: {rule}").format(rule=rule))
     return Explanation(tuple(lines), numbers)
 
 
@@ -129,31 +149,33 @@ def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
     numbers = {"x": float(x[0]), "y": float(y[0]), "prediction": float(predictions[0]),
                **{f"d{n}": float(g) for n, g in zip(names, gradient)}}
     if len(used) == 1:
-        prediction = f"The line predicts ŷ = {PREDICTIONS[model.name]} = {predictions[0]:.4f}; error ŷ − y = {errors[0]:+.4f}."
-        pick = (f"Stage 1 of 3 · update {update:,}: pick bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}.",
+        prediction = tr("The line predicts ŷ = {formula} = {prediction:.4f}; error ŷ − y = {error:+.4f}.").format(
+            formula=PREDICTIONS[model.name], prediction=predictions[0], error=errors[0])
+        pick = (tr("Stage 1 of 3 · update {update:,}: pick bean {index}: x = {x:.4f}, y = {y:.4f}.").format(
+                    update=update, index=used[0], x=x[0], y=y[0]),
                 prediction)
-        mean = ""
     else:
-        pick = (f"Stage 1 of 3 · update {update:,}: take {_bean_list(tuple(int(i) for i in used))}.",
-                f"Their mean error ŷ − y = {errors.mean():+.4f}.")
-        mean = "mean over the beans of "
+        pick = (tr("Stage 1 of 3 · update {update:,}: take {beans}.").format(
+                    update=update, beans=_bean_list(tuple(int(i) for i in used))),
+                tr("Their mean error ŷ − y = {error:+.4f}.").format(error=errors.mean()))
     if optimizer.name == "sweep":
-        slope = ("Stage 2 of 3: no slope in an exhaustive search; the next try is the next w on the list.",)
+        slope = (tr("Stage 2 of 3: no slope in an exhaustive search; the next try is the next w on the list."),)
     elif optimizer.name == "rosenblatt":
         error = float(-errors[0])
-        slope = (f"Stage 2 of 3 · update {update:,}: no slope needed: the error e = y − ŷ = {error:+.4f} says which way.",
-                 (f"e {'>' if error > 0 else '<' if error < 0 else '='} 0 → w goes "
-                  f"{'up' if error * x[0] > 0 else 'down' if error * x[0] < 0 else 'nowhere'}, by α·e·x."))
+        slope = (tr("Stage 2 of 3 · update {update:,}: no slope needed: the error e = y − ŷ = {error:+.4f} says "
+                    "which way.").format(update=update, error=error),
+                 tr("e {sign} 0 → w goes {direction}, by α·e·x.").format(
+                     sign='>' if error > 0 else '<' if error < 0 else '=', direction=_direction(error * x[0])))
     else:
         if len(used) == trainer.beans.x.shape[0]:
-            whose = "the slope of the cost over all the beans (the green tangent)"
+            whose = tr("the slope of the cost over all the beans (the green tangent)")
         elif len(used) == 1:
-            whose = "the slope of this bean's squared error (the green tangent is the whole cost's)"
+            whose = tr("the slope of this bean's squared error (the green tangent is the whole cost's)")
         else:
-            whose = "the mean slope over these beans (the green tangent is the whole cost's)"
-        heading = f"Stage 2 of 3 · update {update:,}: {whose}:"
+            whose = tr("the mean slope over these beans (the green tangent is the whole cost's)")
+        heading = tr("Stage 2 of 3 · update {update:,}: {whose}:").format(update=update, whose=whose)
         slope = (heading,
-                 *(f"∂e/∂{n} = {mean}{SLOPE_FORMULAS[(model.name, n)]} = {g:+.5f}"
-                   + (f"  → {n} goes up" if g < 0 else f"  → {n} goes down" if g > 0 else f"  → {n} stays")
+                 *(_slope(model.name, n, g, several=len(used) > 1) + "  → "
+                   + tr("{name} goes {direction}").format(name=n, direction=_direction(-g))
                    for n, g in zip(names, gradient)))
     return Explanation(pick, numbers), Explanation(slope, numbers)

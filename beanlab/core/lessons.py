@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_, tr
 from .run_config import RunConfig
 
 ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")
@@ -11,35 +12,35 @@ ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")
 @dataclass(frozen=True)
 class Lesson:
     number: int
-    title: str
-    caption: str                 # two lines: the idea, then what to watch
+    title: str                   # in English, marked for translation: show tr(title)
+    caption: str                 # two lines: the idea, then what to watch (show tr(caption))
     config: RunConfig
     views: tuple[str, ...] = ALL_VIEWS
 
     @property
     def menu_text(self) -> str:
-        return f"Lesson {self.number}: {self.title}"
+        return tr("Lesson {number}: {title}").format(number=self.number, title=tr(self.title))
 
 
 LESSONS = {
-    1: Lesson(1, "the perceptron's rule",
-              "Lesson 1: each bean nudges w by α·e·x. A prediction too low (e > 0) raises w, too high lowers it.\n"
-              "Watch the line swing towards the beans, one bean at a time, with no cost and no slope.",
+    1: Lesson(1, N_("the perceptron's rule"),
+              N_("Lesson 1: each bean nudges w by α·e·x. A prediction too low (e > 0) raises w, too high lowers it.\n"
+              "Watch the line swing towards the beans, one bean at a time, with no cost and no slope."),
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
               ("scatter", "loss", "cost")),
-    2: Lesson(2, "the cost of a guess",
-              "Lesson 2: each try sets w and measures the mean squared error over all the beans (穷举法).\n"
-              "Watch the ball trace the cost curve e(w); the last step jumps to its bottom, worked out exactly.",
+    2: Lesson(2, N_("the cost of a guess"),
+              N_("Lesson 2: each try sets w and measures the mean squared error over all the beans (exhaustive search).\n"
+              "Watch the ball trace the cost curve e(w); the last step jumps to its bottom, worked out exactly."),
               RunConfig(dataset="line", model="wx", optimizer="sweep", epochs=31, init=(0.0,)),
               ("scatter", "cost", "loss")),
-    3: Lesson(3, "gradient descent",
-              "Lesson 3: the slope tells w which way to go: each bean moves w against its slope, times α.\n"
-              "Watch the tangent flatten as w reaches the bottom of the cost curve.",
+    3: Lesson(3, N_("gradient descent"),
+              N_("Lesson 3: the slope tells w which way to go: each bean moves w against its slope, times α.\n"
+              "Watch the tangent flatten as w reaches the bottom of the cost curve."),
               RunConfig(dataset="line", model="wx", optimizer="sgd", lr=0.1, epochs=100, init=(0.1,)),
               ("scatter", "cost", "loss", "surface")),
-    4: Lesson(4, "two parameters, a bowl",
-              "Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
-              "Watch the path bend down the long valley of the bowl to the optimum.",
+    4: Lesson(4, N_("two parameters, a bowl"),
+              N_("Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
+              "Watch the path bend down the long valley of the bowl to the optimum."),
               RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1))),
 }
 
@@ -47,5 +48,6 @@ LESSONS = {
 def lesson(number: int) -> Lesson:
     """The preset of lesson ``number``; ValueError naming the lessons there are."""
     if number not in LESSONS:
-        raise ValueError(f"there is no lesson {number}; BeanLab has lessons {', '.join(map(str, LESSONS))}")
+        raise ValueError(tr("there is no lesson {number}; BeanLab has lessons {lessons}").format(
+            number=number, lessons=", ".join(map(str, LESSONS))))
     return LESSONS[number]

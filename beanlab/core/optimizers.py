@@ -10,11 +10,13 @@ import math
 
 import numpy as np
 
+from ..i18n import N_, tr
+
 
 def _check_positive(name: str, value: float) -> float:
     value = float(value)
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"the {name} must be a positive number, not {value!r}")
+        raise ValueError(tr("the {name} must be a positive number, not {value}").format(name=tr(name), value=repr(value)))
     return value
 
 
@@ -36,7 +38,7 @@ class Optimizer:
 
     @lr.setter
     def lr(self, value: float) -> None:
-        self._lr = _check_positive("learning rate", value)
+        self._lr = _check_positive(N_("learning rate"), value)
 
     def beans_per_update(self, n_beans: int) -> int:
         raise NotImplementedError
@@ -116,7 +118,7 @@ class MiniBatch(Optimizer):
     def __init__(self, lr: float = 0.01, batch_size: int = 10) -> None:
         super().__init__(lr)
         if isinstance(batch_size, bool) or int(batch_size) != batch_size or batch_size < 1:
-            raise ValueError(f"the batch size must be a whole number >= 1, not {batch_size!r}")
+            raise ValueError(tr("the batch size must be a whole number >= 1, not {value}").format(value=repr(batch_size)))
         self.batch_size = int(batch_size)
 
     def beans_per_update(self, n_beans):
@@ -150,7 +152,7 @@ class FixedStep(Optimizer):
 
     @step.setter
     def step(self, value: float) -> None:
-        self._step = _check_positive("step size", value)
+        self._step = _check_positive(N_("step size"), value)
 
     def beans_per_update(self, n_beans):
         return n_beans

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from ..i18n import tr
 from .datasets import Beans, make_dataset
 from .models import make_model
 from .optimizers import make_optimizer
@@ -47,16 +48,17 @@ class RunConfig:
         Checks only names and kinds of value: whether they make a run is ``build_trainer``'s to say.
         """
         if not isinstance(values, dict):
-            raise ValueError("the settings are missing")  # noqa: TRY004 - a message for the user, as every other bad value
+            raise ValueError(tr("the settings are missing"))  # noqa: TRY004 - a message for the user, as every other bad value
         unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
         if unknown:
-            raise ValueError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+            raise ValueError(tr("unknown setting(s): {names}").format(names=", ".join(sorted(unknown))))
         values = dict(values)
         if isinstance(values.get("init"), list):
             values["init"] = tuple(values["init"])
         for name, kind in _KINDS.items():
             if name in values and not isinstance(values[name], kind):
-                raise ValueError(f"the setting {name} has the wrong kind of value: {values[name]!r}")
+                raise ValueError(tr("the setting {name} has the wrong kind of value: {value}").format(
+                    name=name, value=repr(values[name])))
         return cls(**values)
 
     def replace(self, **changes) -> RunConfig:
@@ -79,12 +81,12 @@ class RunConfig:
         beans = self.make_beans() if beans is None else beans
         model = make_model(self.model)
         if beans.n_features != model.n_features:
-            kinds = {1: "one feature (size)", 2: "two features"}
-            raise ValueError(f"model {model.name} takes {kinds[model.n_features]} per bean, "
-                             f"but these beans have {kinds[beans.n_features]}")
+            kinds = {1: tr("one feature (size)"), 2: tr("two features")}
+            raise ValueError(tr("model {model} takes {wanted} per bean, but these beans have {given}").format(
+                model=model.name, wanted=kinds[model.n_features], given=kinds[beans.n_features]))
         init = (0.1,) * model.n_params if self.init is None else tuple(self.init)
         if len(init) != model.n_params:
-            raise ValueError(f"model {model.name} needs {model.n_params} starting value(s) "
-                             f"({', '.join(model.param_names)}), got {len(init)}")
+            raise ValueError(tr("model {model} needs {count} starting value(s) ({names}), got {given}").format(
+                model=model.name, count=model.n_params, names=", ".join(model.param_names), given=len(init)))
         optimizer = make_optimizer(self.optimizer, lr=self.lr, step=self.step, batch_size=self.batch_size)
         return Trainer(beans, model, optimizer, order=self.order, init=init, seed=self.seed)

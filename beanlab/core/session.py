@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import N_, tr
 from .datasets import Beans
 from .run_config import RunConfig
 from .trainer import Trainer
@@ -39,13 +40,13 @@ def _pack(values: np.ndarray) -> str:
 
 def _unpack(text, what: str) -> np.ndarray:
     if not isinstance(text, str):
-        raise SessionError(f"{what} is missing or not text")
+        raise SessionError(tr("{what} is missing or not text").format(what=tr(what)))
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise SessionError(f"{what} is damaged (not base64)") from None
+        raise SessionError(tr("{what} is damaged (not base64)").format(what=tr(what))) from None
     if len(raw) % 8:
-        raise SessionError(f"{what} is damaged (cut short)")
+        raise SessionError(tr("{what} is damaged (cut short)").format(what=tr(what)))
     return np.frombuffer(raw, dtype="<f8").astype(np.float64)
 
 
@@ -69,38 +70,38 @@ def open_session(text: str) -> Session:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SessionError(f"not a BeanLab session (broken JSON at line {exc.lineno})") from None
+        raise SessionError(tr("not a BeanLab session (broken JSON at line {line})").format(line=exc.lineno)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SessionError("not a BeanLab session file")
+        raise SessionError(tr("not a BeanLab session file"))
     version = document.get("version")
     if version != VERSION:
-        raise SessionError(f"session version {version!r}: this BeanLab reads version {VERSION} "
-                           "(a newer BeanLab may have written it)")
+        raise SessionError(tr("session version {version}: this BeanLab reads version {readable} "
+                              "(a newer BeanLab may have written it)").format(version=repr(version), readable=VERSION))
     config = _config(document.get("config"))
     beans_part, run = document.get("beans"), document.get("run")
     if not isinstance(beans_part, dict) or not isinstance(run, dict):
-        raise SessionError("the beans or the run are missing")
-    x, y = _unpack(beans_part.get("x"), "the beans' sizes"), _unpack(beans_part.get("y"), "the beans' toxicities")
+        raise SessionError(tr("the beans or the run are missing"))
+    x, y = _unpack(beans_part.get("x"), N_("the beans' sizes")), _unpack(beans_part.get("y"), N_("the beans' toxicities"))
     features = beans_part.get("features", 1)
     if features not in (1, 2) or len(x) != len(y) * features or len(y) == 0 \
             or not (np.isfinite(x).all() and np.isfinite(y).all()):
-        raise SessionError("the beans are damaged (uneven, empty or not finite)")
+        raise SessionError(tr("the beans are damaged (uneven, empty or not finite)"))
     if features == 2:
         x = x.reshape(len(y), 2)
     beans = Beans(x, y, str(beans_part.get("name", "session")))
     try:
         trainer = config.build_trainer(beans)
     except ValueError as exc:
-        raise SessionError(f"the settings do not make a run: {exc}") from None
+        raise SessionError(tr("the settings do not make a run: {reason}").format(reason=exc)) from None
     updates = run.get("updates")
-    params, loss = _unpack(run.get("params"), "the recorded parameters"), _unpack(run.get("loss"), "the recorded losses")
+    params, loss = _unpack(run.get("params"), N_("the recorded parameters")), _unpack(run.get("loss"), N_("the recorded losses"))
     if not isinstance(updates, int) or updates < 0 or len(loss) != updates + 1 \
             or len(params) != len(loss) * trainer.model.n_params:
-        raise SessionError("the recorded run is damaged (its lengths do not agree)")
+        raise SessionError(tr("the recorded run is damaged (its lengths do not agree)"))
     try:
         trainer.load_history(params, loss)
     except ValueError as exc:
-        raise SessionError(f"the recorded run is damaged: {exc}") from None
+        raise SessionError(tr("the recorded run is damaged: {reason}").format(reason=exc)) from None
     lesson = document.get("lesson")
     return Session(config, trainer, lesson if isinstance(lesson, int) else None)
 

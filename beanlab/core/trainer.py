@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import tr
 from .datasets import Beans
 from .history import History
 from .models import Model
@@ -53,7 +54,7 @@ class Trainer:
             raise ValueError(f"unknown bean order {order!r}; choose one of: {', '.join(ORDERS)}")
         init = np.broadcast_to(np.asarray(init, dtype=np.float64), (model.n_params,)).copy()
         if not np.all(np.isfinite(init)):
-            raise ValueError("the starting parameters must be finite numbers")
+            raise ValueError(tr("the starting parameters must be finite numbers"))
         self.beans, self.model, self.optimizer = beans, model, optimizer
         self.order, self.seed, self.init = order, seed, init
         self._losses_at = model.loss_function(beans.x, beans.y)
@@ -97,9 +98,9 @@ class Trainer:
         """
         params = np.asarray(params, dtype=np.float64).reshape(len(losses), self.model.n_params)
         if len(losses) < 1 or not np.array_equal(params[0], self.init):
-            raise ValueError("the recorded run does not start from this run's starting point")
+            raise ValueError(tr("the recorded run does not start from this run's starting point"))
         if not (np.isfinite(params).all() and np.isfinite(losses).all()):
-            raise ValueError("the recorded run holds numbers that are not finite")
+            raise ValueError(tr("the recorded run holds numbers that are not finite"))
         self.history.clear()
         self.history.append(params, np.asarray(losses, dtype=np.float64))
         return self._take_state_from_history()

@@ -1,4 +1,8 @@
-"""Every playback action defined once — label, tooltip, shortcut, handler — for menus, toolbar and panels."""
+"""Every action defined once — label, tooltip, shortcut, handler — for menus, toolbar and panels.
+
+Labels and tooltips are English, marked for translation; an action shows them translated, and
+``retranslate_actions`` shows them again in a new language.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from beanlab.i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -16,50 +22,55 @@ class ActionSpec:
     shortcuts: tuple[str, ...]
     handler: Callable[..., None]   # checkable actions get the new checked state
     checkable: bool = False
+    describe: Callable[[], tuple[str, str]] | None = None   # (label, tooltip) made anew, instead of the two above
+
+    def words(self) -> tuple[str, str]:
+        """The label and tooltip in the current language."""
+        return self.describe() if self.describe else (tr(self.label), tr(self.tooltip))
 
 
 def playback_actions(controller, step: Callable[[], None] | None = None) -> list[ActionSpec]:
     """The actions that steer a run; the controller's verbs do the work (``step``: a stage-aware Step)."""
     return [
-        ActionSpec("play", "Play / Pause", "start or pause training", ("Space",), controller.toggle_play),
-        ActionSpec("step", "Step", "make exactly one update and show it (a presenter remote's next)",
+        ActionSpec("play", N_("Play / Pause"), N_("start or pause training"), ("Space",), controller.toggle_play),
+        ActionSpec("step", N_("Step"), N_("make exactly one update and show it (a presenter remote's next)"),
                    ("Right", "PgDown"), step or controller.step),
-        ActionSpec("back", "Step back", "undo the last update (a presenter remote's previous)",
+        ActionSpec("back", N_("Step back"), N_("undo the last update (a presenter remote's previous)"),
                    ("Left", "PgUp"), controller.step_back),
-        ActionSpec("epoch", "Epoch", "run to the end of the epoch", ("Shift+Right",), controller.step_epoch),
-        ActionSpec("reset", "Reset", "back to the starting point", ("R",), controller.reset),
+        ActionSpec("epoch", N_("Epoch"), N_("run to the end of the epoch"), ("Shift+Right",), controller.step_epoch),
+        ActionSpec("reset", N_("Reset"), N_("back to the starting point"), ("R",), controller.reset),
     ]
 
 
 def speed_actions(panel) -> list[ActionSpec]:
     """Faster and slower, one notch of the speed slider at a time."""
     return [
-        ActionSpec("faster", "Faster", "one notch faster", ("+", "="), panel.faster),
-        ActionSpec("slower", "Slower", "one notch slower", ("-",), panel.slower),
+        ActionSpec("faster", N_("Faster"), N_("one notch faster"), ("+", "="), panel.faster),
+        ActionSpec("slower", N_("Slower"), N_("one notch slower"), ("-",), panel.slower),
     ]
 
 
 def lesson_actions(lessons: dict, load_lesson: Callable[[int], None]) -> list[ActionSpec]:
-    """One action per lesson preset, Ctrl+1, Ctrl+2, …"""
-    return [ActionSpec(f"lesson{number}", preset.menu_text, preset.caption.splitlines()[0],
-                       (f"Ctrl+{number}",), lambda number=number: load_lesson(number))
+    """One action per lesson preset, Ctrl+1, Ctrl+2, … (labels are translated as the lessons say)."""
+    return [ActionSpec(f"lesson{number}", "", "", (f"Ctrl+{number}",), lambda number=number: load_lesson(number),
+                       describe=lambda preset=preset: (preset.menu_text, tr(preset.caption).splitlines()[0]))
             for number, preset in lessons.items()]
 
 
 def view_actions(stepper, reset_camera: Callable[[], None], window) -> list[ActionSpec]:
     return [
-        ActionSpec("projector", "&Projector view", "large text, thick lines, colour-blind-safe colours, "
-                   "only playback and the explanation", ("F5",), window.set_projector_view, checkable=True),
-        ActionSpec("dark", "&Dark theme", "light text on dark, for a dark room", ("Ctrl+D",), window.set_dark,
-                   checkable=True),
-        ActionSpec("full_screen", "&Full screen", "the whole screen for the window", ("F11",),
+        ActionSpec("projector", N_("&Projector view"), N_("large text, thick lines, colour-blind-safe colours, "
+                   "only playback and the explanation"), ("F5",), window.set_projector_view, checkable=True),
+        ActionSpec("dark", N_("&Dark theme"), N_("light text on dark, for a dark room"), ("Ctrl+D",),
+                   window.set_dark, checkable=True),
+        ActionSpec("full_screen", N_("&Full screen"), N_("the whole screen for the window"), ("F11",),
                    window.set_full_screen, checkable=True),
-        ActionSpec("bigger", "Bigger", "all text and lines larger", ("Ctrl+=", "Ctrl++"), window.zoom_in),
-        ActionSpec("smaller", "Smaller", "all text and lines smaller", ("Ctrl+-",), window.zoom_out),
-        ActionSpec("stages", "Step in &stages (bean → slope → move)",
-                   "each Step shows one stage of the next update: its bean(s), its slope, its move",
+        ActionSpec("bigger", N_("Bigger"), N_("all text and lines larger"), ("Ctrl+=", "Ctrl++"), window.zoom_in),
+        ActionSpec("smaller", N_("Smaller"), N_("all text and lines smaller"), ("Ctrl+-",), window.zoom_out),
+        ActionSpec("stages", N_("Step in &stages (bean → slope → move)"),
+                   N_("each Step shows one stage of the next update: its bean(s), its slope, its move"),
                    ("S",), stepper.set_enabled, checkable=True),
-        ActionSpec("camera", "Reset 3-D camera", "back to the starting view of the bowl", (), reset_camera),
+        ActionSpec("camera", N_("Reset 3-D camera"), N_("back to the starting view of the bowl"), (), reset_camera),
     ]
 
 
@@ -67,9 +78,8 @@ def build_actions(specs: list[ActionSpec], parent: QWidget) -> dict[str, QAction
     """QActions for ``specs``, with window-wide shortcuts, keyed by name."""
     actions = {}
     for spec in specs:
-        action = QAction(spec.label, parent)
-        keys = f" ({' or '.join(spec.shortcuts)})" if spec.shortcuts else ""
-        action.setToolTip(f"{spec.tooltip}{keys}")
+        action = QAction(parent)
+        action.beanlab_spec = spec
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setCheckable(spec.checkable)
         if spec.checkable:
@@ -78,4 +88,16 @@ def build_actions(specs: list[ActionSpec], parent: QWidget) -> dict[str, QAction
             action.triggered.connect(lambda _=False, handler=spec.handler: handler())
         parent.addAction(action)
         actions[spec.name] = action
+    retranslate_actions(actions.values())
     return actions
+
+
+def retranslate_actions(actions) -> None:
+    """Show the actions' labels and tooltips (with their keys) in the current language."""
+    for action in actions:
+        spec: ActionSpec = action.beanlab_spec
+        label, tooltip = spec.words()
+        keys = tr(" or ").join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
+                               for s in spec.shortcuts)
+        action.setText(label)
+        action.setToolTip(f"{tooltip} ({keys})" if keys else tooltip)

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from beanlab.core import RunConfig
+from beanlab.i18n import N_, normalise, tr
 
 ENV_VARIABLE = "BEANLAB_SETTINGS"
 
@@ -30,15 +31,23 @@ class AppSettings:
     def __init__(self, path: str | None = None) -> None:
         self.path = path or settings_path()
         self._store = QSettings(self.path, QSettings.Format.IniFormat)
-        self.problem: str | None = None   # said once to the user, then forgotten
+        self._why: tuple[str, dict] | None = None   # what was wrong with the file, said once to the user
         unreadable = os.path.isfile(self.path) and os.path.getsize(self.path) > 0 and not self._store.allKeys()
         if self._store.status() != QSettings.Status.NoError or unreadable:
-            self._start_again("could not be read")
+            self._start_again(N_("The settings file {path} could not be read; BeanLab started with its defaults."))
 
-    def _start_again(self, why: str) -> None:
-        self.problem = f"The settings file {self.path} {why}; BeanLab started with its defaults."
+    def _start_again(self, why: str, **details) -> None:
+        self._why = (why, details)
         self._store.clear()
         self._store.sync()
+
+    @property
+    def problem(self) -> str | None:
+        """What was wrong with the settings file, in the current language; None if nothing was."""
+        if self._why is None:
+            return None
+        why, details = self._why
+        return tr(why).format(path=self.path, **details)
 
     # -- reading -------------------------------------------------------------------------------
     def last_config(self) -> RunConfig | None:
@@ -49,7 +58,8 @@ class AppSettings:
             config = RunConfig.from_dict(json.loads(str(text)))
             config.build_trainer()   # the values must make a run
         except ValueError:   # broken JSON included
-            self._start_again("held settings that do not make a run")
+            self._start_again(N_("The settings file {path} held settings that do not make a run; BeanLab started "
+                                 "with its defaults."))
             return None
         return config
 
@@ -61,16 +71,30 @@ class AppSettings:
         try:
             return kind(raw) if kind is not bytes else raw
         except (ValueError, TypeError):
-            self._start_again(f"held a bad value for {key}")
+            self._start_again(N_("The settings file {path} held a bad value for {key}; BeanLab started with its "
+                                 "defaults."), key=key)
             return default
+
+    def language(self) -> str | None:
+        """The language last chosen from View → Language, or None (follow the system's)."""
+        code = self.value("view/language", None, str)
+        try:
+            return None if code is None else normalise(code)
+        except ValueError:
+            self._start_again(N_("The settings file {path} held a bad value for {key}; BeanLab started with its "
+                                 "defaults."), key="view/language")
+            return None
 
     # -- writing -------------------------------------------------------------------------------
     def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool,
-                 dark: bool = False) -> None:
+                 dark: bool = False, language: str | None = None) -> None:
+        """``language``: the one chosen from View → Language, if any (else the system's is followed)."""
         self._store.setValue("run/config", json.dumps(config.to_dict()))
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
         self._store.setValue("playback/speed_notch", int(speed_notch))
         self._store.setValue("view/stages", int(bool(stages)))
         self._store.setValue("view/dark", int(bool(dark)))
+        if language is not None:
+            self._store.setValue("view/language", language)
         self._store.sync()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,11 +21,13 @@ from beanlab.gui.actions import (
     build_actions,
     lesson_actions,
     playback_actions,
+    retranslate_actions,
     speed_actions,
     view_actions,
 )
 from beanlab.gui.app_settings import AppSettings
 from beanlab.gui.export.export_actions import ExportActions
+from beanlab.gui.language import apply_language, with_cjk_fallback
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.panels.model_panel import ModelPanel
@@ -38,10 +40,14 @@ from beanlab.gui.stage_stepper import StageStepper
 from beanlab.gui.theme import apply_qt_theme
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import LANGUAGES, N_, system_language, tr
+from beanlab.i18n import language as i18n_language
 
-DIVERGED_TEXT = ("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at "
-                 "the last finite point. Try a smaller learning rate, then press Reset (R).")
-FINISHED_TEXT = "Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R)."
+DIVERGED_TEXT = N_("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at "
+                   "the last finite point. Try a smaller learning rate, then press Reset (R).")
+FINISHED_TEXT = N_("Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R).")
+MENUS = {"file": N_("&File"), "run": N_("&Run"), "lessons": N_("&Lessons"), "view": N_("&View"),
+         "language": N_("&Language"), "help": N_("&Help")}
 
 
 PROJECTOR_SCALE = 1.6   # readouts 16 pt → 25.6 pt: readable from the back row on a 1280×720 projector
@@ -52,11 +58,15 @@ class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
     def __init__(self, config: RunConfig | None = None, lesson: int | None = None,
-                 session: Session | None = None, session_name: str = "") -> None:
+                 session: Session | None = None, session_name: str = "", language: str | None = None) -> None:
+        """``language``: "en" or "zh_CN" for this launch (--lang); by default the one chosen last from
+        View → Language, or else the system's."""
         super().__init__()
         style.configure_pyqtgraph()
-        self.setWindowTitle("BeanLab — gradient descent on beans")
         self.settings = AppSettings()
+        self._chosen_language = self.settings.language()
+        apply_language(language or self._chosen_language or system_language())
+        self._title: tuple[str, object] = ("default", None)   # what the window title names: see retranslate
         remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
         self.controller = TrainingController(config or remembered, self)
         self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
@@ -98,9 +108,11 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self._on_message)
         self._fit_to_screen(1600, 1000)
         self._restore_settings()
+        self.retranslate()
         if session is not None:
             self._on_session_opened(session, session_name)
-            self.controller.load_session(session, f"Opened {session_name}: paused where it was saved.")
+            self.controller.load_session(session, tr("Opened {name}: paused where it was saved.").format(
+                name=session_name))
         elif lesson is not None:
             self.load_lesson(lesson)
         else:
@@ -133,32 +145,71 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "run", "lessons", "view", "help")}
+        file_menu = self.menus["file"]
         self.sessions.add_to(file_menu)
         file_menu.addSeparator()
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        run_menu = self.menuBar().addMenu("&Run")
+        self._quit = QAction(self)
+        self._quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self._quit.triggered.connect(self.close)
+        file_menu.addAction(self._quit)
+        for menu, actions in ((self.menus["run"], self.actions), (self.menus["lessons"], self.lesson_actions),
+                              (self.menus["view"], self.view_actions)):
+            for action in actions.values():
+                menu.addAction(action)
+        self.menus["language"] = self.menus["view"].addMenu("")
+        self.language_actions = {}
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():   # each language named in itself, whichever is shown
+            action = group.addAction(name)
+            action.setFont(with_cjk_fallback(action.font()))   # 简体中文 is readable in any language
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            self.menus["language"].addAction(action)
+            self.language_actions[code] = action
+        self._keys = QAction(self)
+        self._keys.triggered.connect(self._show_shortcuts)
+        self.menus["help"].addAction(self._keys)
+        self._toolbar = self.addToolBar("")
+        self._toolbar.setObjectName("playback-toolbar")
         for action in self.actions.values():
-            run_menu.addAction(action)
-        lessons_menu = self.menuBar().addMenu("&Lessons")
-        for action in self.lesson_actions.values():
-            lessons_menu.addAction(action)
-        view_menu = self.menuBar().addMenu("&View")
-        for action in self.view_actions.values():
-            view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        keys = QAction("Keyboard shortcuts", self)
-        keys.triggered.connect(self._show_shortcuts)
-        help_menu.addAction(keys)
-        toolbar = self.addToolBar("Playback")
-        toolbar.setObjectName("playback-toolbar")
-        for action in self.actions.values():
-            toolbar.addAction(action)
+            self._toolbar.addAction(action)
+
+    # -- language ----------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch language now (View → Language), and keep the choice for the next launches."""
+        self._chosen_language = code
+        apply_language(code)   # every widget gets a LanguageChange event: see retranslate
+        self.controller.refresh()   # the explanation comes from the worker: have it explained anew
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's own words (menus, actions, title, notices); each panel re-sets its own."""
+        for key, menu in self.menus.items():
+            menu.setTitle(tr(MENUS[key]))
+        retranslate_actions([*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values()])
+        self.sessions.retranslate()
+        self.exports.retranslate()
+        self._quit.setText(tr("&Quit"))
+        self._keys.setText(tr("Keyboard shortcuts"))
+        self._toolbar.setWindowTitle(tr("Playback"))
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n_language())
+        kind, what = self._title
+        if kind == "lesson":
+            self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=lesson(what).menu_text))
+        elif kind == "session":
+            self.setWindowTitle(f"BeanLab — {what}")
+        else:
+            self.setWindowTitle(tr("BeanLab — gradient descent on beans"))
+        if self.controller.latest is not None:
+            self._show_notice(self.controller.latest)
 
     # -- wiring ------------------------------------------------------------------------------
     @Slot(object, object)
@@ -184,9 +235,9 @@ class MainWindow(QMainWindow):
 
     def _show_notice(self, frame: Frame) -> None:
         if frame.state == "diverged":
-            self.notice.setText(DIVERGED_TEXT.format(step=frame.snapshot.step))
+            self.notice.setText(tr(DIVERGED_TEXT).format(step=frame.snapshot.step))
         elif frame.state == "finished":
-            self.notice.setText(FINISHED_TEXT.format(epochs=self.controller.config.epochs))
+            self.notice.setText(tr(FINISHED_TEXT).format(epochs=self.controller.config.epochs))
         self.notice.setVisible(frame.state in ("diverged", "finished"))
 
     def load_lesson(self, number: int) -> None:
@@ -195,8 +246,10 @@ class MainWindow(QMainWindow):
         self.plots.show_views(preset.views)
         self.explanation.set_caption(preset.caption)
         self.sessions.lesson = number
-        self.setWindowTitle(f"BeanLab — {preset.menu_text}")
-        self.controller.load_config(preset.config, f"{preset.menu_text}: loaded, ready to play.")
+        self._title = ("lesson", number)
+        self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
+        self.controller.load_config(preset.config, tr("{lesson}: loaded, ready to play.").format(
+            lesson=preset.menu_text))
 
     # -- how it looks: the projector view and zoom -------------------------------------------------
     def set_projector_view(self, on: bool) -> None:
@@ -275,6 +328,7 @@ class MainWindow(QMainWindow):
         self.plots.show_views(preset.views if preset else VIEWS)
         self.explanation.set_caption(preset.caption if preset else None)
         self.sessions.lesson = session.lesson
+        self._title = ("session", name)
         self.setWindowTitle(f"BeanLab — {name}")
 
     @Slot(str)
@@ -290,11 +344,11 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>" for keys, text in self.shortcuts())
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=4>{rows}</table>")
+        QMessageBox.information(self, tr("Keyboard shortcuts"), f"<table cellpadding=4>{rows}</table>")
 
     def closeEvent(self, event) -> None:
         self.settings.remember(self.controller.config, self.saveGeometry().data(), self.saveState().data(),
                                self.playback_panel.speed.value(), self.view_actions["stages"].isChecked(),
-                               self.view_actions["dark"].isChecked())
+                               self.view_actions["dark"].isChecked(), self._chosen_language)
         self.controller.shutdown()
         super().closeEvent(event)

@@ -15,9 +15,11 @@ from beanlab.core import (
     session_json,
     write_text_atomically,
 )
+from beanlab.i18n import N_, tr
 
 SUFFIX = ".beanlab"
-FILTER = "BeanLab session (*.beanlab)"
+FILTER = N_("BeanLab session (*.beanlab)")
+ACTIONS = {"open": N_("&Open session…"), "save": N_("&Save session…")}
 
 
 class SessionActions(QObject):
@@ -29,24 +31,31 @@ class SessionActions(QObject):
         super().__init__(window)
         self._window, self._controller = window, controller
         self.keyed_actions: list[QAction] = []
+        self._actions: dict[str, QAction] = {}
         self.lesson: int | None = None   # the lesson the run came from, saved with it
 
     def add_to(self, menu: QMenu) -> None:
-        for text, keys, handler in (("&Open session…", QKeySequence.StandardKey.Open, self._ask_open),
-                                    ("&Save session…", QKeySequence.StandardKey.Save, self._ask_save)):
-            action = QAction(text, self)
+        for name, keys, handler in (("open", QKeySequence.StandardKey.Open, self._ask_open),
+                                    ("save", QKeySequence.StandardKey.Save, self._ask_save)):
+            action = QAction(tr(ACTIONS[name]), self)
             action.setShortcut(keys)
             action.triggered.connect(handler)
             menu.addAction(action)
             self.keyed_actions.append(action)
+            self._actions[name] = action
+
+    def retranslate(self) -> None:
+        for name, action in self._actions.items():
+            action.setText(tr(ACTIONS[name]))
 
     def _ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._window, "Save session", str(Path.home() / f"run{SUFFIX}"), FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self._window, tr("Save session"), str(Path.home() / f"run{SUFFIX}"),
+                                                    tr(FILTER))
         if path:
             self.save_session(path)
 
     def _ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open session", str(Path.home()), FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self._window, tr("Open session"), str(Path.home()), tr(FILTER))
         if path:
             self.open_session(path)
 
@@ -60,9 +69,11 @@ class SessionActions(QObject):
         try:
             write_text_atomically(path, session_json(trainer, self._controller.config, self.lesson))
         except OSError as exc:
-            self.failed.emit(f"Could not save {path}: {exc.strerror or exc}. Nothing was written.")
+            self.failed.emit(tr("Could not save {path}: {reason}. Nothing was written.").format(
+                path=path, reason=exc.strerror or exc))
             return
-        self.succeeded.emit(f"Saved the session at update {trainer.step_count:,} to {path}.")
+        self.succeeded.emit(tr("Saved the session at update {update:,} to {path}.").format(
+            update=trainer.step_count, path=path))
 
     def open_session(self, path: str) -> bool:
         """Open a session file and go on with its run; a bad file is a message, nothing changes."""
@@ -70,14 +81,18 @@ class SessionActions(QObject):
             with open(path, encoding="utf-8") as stream:
                 session = open_session(stream.read())
         except OSError as exc:
-            self.failed.emit(f"Could not open {path}: {exc.strerror or exc}.")
+            self.failed.emit(tr("Could not open {path}: {reason}.").format(path=path, reason=exc.strerror or exc))
             return False
-        except (SessionError, UnicodeDecodeError) as exc:
-            self.failed.emit(f"Could not open {path}: {exc}. Nothing was changed.")
+        except UnicodeDecodeError:
+            self.failed.emit(tr("Could not open {path}: {reason}. Nothing was changed.").format(
+                path=path, reason=tr("not a BeanLab session file")))
+            return False
+        except SessionError as exc:
+            self.failed.emit(tr("Could not open {path}: {reason}. Nothing was changed.").format(path=path, reason=exc))
             return False
         name = os.path.basename(path)
         self.lesson = session.lesson
         self.opened.emit(session, name)
-        self._controller.load_session(session, f"Opened {name}: update {session.trainer.step_count:,}, "
-                                               "paused where it was saved.")
+        self._controller.load_session(session, tr("Opened {name}: update {update:,}, paused where it was saved.").format(
+            name=name, update=session.trainer.step_count))
         return True

@@ -14,6 +14,7 @@ from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import tr
 
 
 class StageStepper(QObject):
@@ -46,7 +47,7 @@ class StageStepper(QObject):
                 self._plots.cost_slices.emphasize_tangents(True)
         else:
             self._clear()
-            self._panel.label_next_update("Stage 3 of 3: the move.")
+            self._panel.label_next_update(tr("Stage 3 of 3: the move."))
             self._controller.step()
 
     def _on_stages_ready(self, beans: tuple[int, ...], pick: Explanation, slope: Explanation) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT
+from beanlab.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
     widget.beanlab_title_colour = look.foreground
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        widget.setTitle(title, size=widget.beanlab_title_size, color=look.foreground)
+        widget.setTitle(tr(title), size=widget.beanlab_title_size, color=look.foreground)
 
 
 def configure_pyqtgraph() -> None:
@@ -86,7 +87,10 @@ def pen(colour, width: float = 2.0, dashed: bool = False):
 
 
 def set_title(widget: pg.PlotWidget, title: str) -> None:
-    """A plot title that never makes the plot wider than its space: too long, and it is cut."""
+    """A plot title that never makes the plot wider than its space: too long, and it is cut.
+
+    ``title`` is English, marked for translation; the plot shows it translated.
+    """
     label = widget.getPlotItem().titleLabel
     if not getattr(label, "beanlab_may_shrink", False):
         # pyqtgraph makes a title's width the plot's minimum width, again at every resize, which
@@ -100,7 +104,7 @@ def set_title(widget: pg.PlotWidget, title: str) -> None:
         label.updateMin = update_min
         label.beanlab_may_shrink = True
     widget.beanlab_title = title
-    widget.setTitle(title, size=getattr(widget, "beanlab_title_size", "12pt"),
+    widget.setTitle(tr(title), size=getattr(widget, "beanlab_title_size", "12pt"),
                     color=getattr(widget, "beanlab_title_colour", "k"))
 
 
@@ -108,12 +112,34 @@ def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
     """A PlotWidget with a title and labelled axes."""
     widget = pg.PlotWidget()
     set_title(widget, title)
-    widget.setLabel("bottom", x_label)
-    widget.setLabel("left", y_label)
+    label_axes(widget, x_label, y_label)
     # no grid: pyqtgraph repaints its lines with the axes on every frame, at several ms a plot
     widget.setMinimumSize(140, 110)
     plain_axes(widget)
     return widget
+
+
+def label_axes(widget: pg.PlotWidget, x_label: str, y_label: str) -> None:
+    """Axis labels, given in English (marked for translation) and shown translated."""
+    for side, text in (("bottom", x_label), ("left", y_label)):
+        widget.getAxis(side).beanlab_label = text
+        widget.setLabel(side, tr(text))
+
+
+def retranslate_plot(widget: pg.PlotWidget) -> None:
+    """The plot's title, axis labels and legend entries again, in the current language."""
+    title = getattr(widget, "beanlab_title", None)
+    if title is not None:
+        set_title(widget, title)
+    for side in ("bottom", "left"):
+        axis = widget.getAxis(side)
+        source = getattr(axis, "beanlab_label", None)
+        if source is not None:
+            axis.setLabel(tr(source), **axis.labelStyle)
+    legend = widget.getPlotItem().legend
+    if legend is not None:
+        for sample, label in legend.items:
+            label.setText(tr(sample.item.name()))   # the item keeps its English name
 
 
 def plain_axes(widget: pg.PlotWidget) -> None:

@@ -12,11 +12,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from beanlab.core import Beans, Landscape, RunConfig, Session, Trainer
+from beanlab.i18n import N_, tr
 
 from .training_worker import Frame, TrainingWorker
 
 # Settings that change how far or how often the run moves: applied live, no restart.
 LIVE_SETTINGS = {"lr", "step", "epochs"}
+# RunConfig's fields as the panels name them, for messages
+SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N_("seed"), "model": N_("model"),
+                 "optimizer": N_("optimizer"), "lr": N_("learning rate"), "step": N_("step size"),
+                 "batch_size": N_("batch size"), "order": N_("bean order"), "epochs": N_("epoch limit"),
+                 "init": N_("starting values")}
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
@@ -44,6 +50,7 @@ class TrainingController(QObject):
     _epoch_limit_changed = Signal(int)
     _stop_requested = Signal()
     _copy_requested = Signal(int, int)
+    _refresh_requested = Signal()
 
     def __init__(self, config: RunConfig | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +83,8 @@ class TrainingController(QObject):
                              (self._copy_requested, self._worker.copy_run),
                              (self._step_back_requested, self._worker.step_back),
                              (self._step_epoch_requested, self._worker.step_epoch),
-                             (self._preview_requested, self._worker.preview_stages)):
+                             (self._preview_requested, self._worker.preview_stages),
+                             (self._refresh_requested, self._worker.refresh)):
             signal.connect(slot)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
         self._worker.run_copied.connect(self._on_run_copied)
@@ -140,7 +148,7 @@ class TrainingController(QObject):
             try:
                 new_config.build_trainer(self.beans)  # validates the values; cheap
             except ValueError as exc:
-                self.message.emit(f"Not changed: {exc}.")
+                self.message.emit(tr("Not changed: {reason}.").format(reason=exc))
                 return False
             self.config = new_config
             if "lr" in changes:
@@ -154,10 +162,10 @@ class TrainingController(QObject):
         try:
             self._load(new_config, regenerate)
         except ValueError as exc:
-            self.message.emit(f"Not changed: {exc}.")
+            self.message.emit(tr("Not changed: {reason}.").format(reason=exc))
             return False
-        names = ", ".join(sorted(changes))
-        self.message.emit(f"Changed {names}: the run restarted from the beginning.")
+        names = tr(", ").join(tr(SETTING_NAMES[name]) for name in sorted(changes))
+        self.message.emit(tr("Changed {settings}: the run restarted from the beginning.").format(settings=names))
         return True
 
     def copy_run(self, extra_updates: int, then: Callable[[Trainer, int], None]) -> None:
@@ -186,7 +194,11 @@ class TrainingController(QObject):
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
         self._load(self.config, regenerate=True)
-        self.message.emit("New beans: the run restarted from the beginning.")
+        self.message.emit(tr("New beans: the run restarted from the beginning."))
+
+    def refresh(self) -> None:
+        """Ask the worker to send the current frame again (its explanation in a new language)."""
+        self._refresh_requested.emit()
 
     def start(self) -> None:
         """Load the first run."""

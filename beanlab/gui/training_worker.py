@@ -161,6 +161,12 @@ class TrainingWorker(QObject):
         self.stages_ready.emit(self._generation, beans, pick, slope)
 
     @Slot()
+    def refresh(self) -> None:
+        """Send the current frame again, explained anew (after a change of language)."""
+        if self._trainer is not None:
+            self._emit(force=True)
+
+    @Slot()
     def step_back(self) -> None:
         """Undo the last update (from the record): the run is as if it had never been made."""
         if self._trainer is None:

@@ -22,6 +22,7 @@ from beanlab.core import Landscape, Trainer, spread_frames, write_bytes_atomical
 from beanlab.export.gif import encode_gif, frames_within_budget
 from beanlab.gui.export.frame_renderer import FrameRenderer, export_palette, views_for
 from beanlab.gui.export.replay import replay_frames
+from beanlab.i18n import tr
 
 SAMPLE_FRAMES = 12       # frames encoded first to estimate the bytes a frame costs
 SLICE_S = 0.03           # work this long per turn of the event loop
@@ -54,15 +55,17 @@ class AnimationRequest:
     def check(self) -> None:
         """Raise ValueError, in words for the user, if the request cannot be carried out."""
         if not (self.is_picture or self.path.lower().endswith(".gif")):
-            raise ValueError(f"the file name must end in .gif (animation) or .png (final picture): {self.path}")
+            raise ValueError(tr("the file name must end in .gif (animation) or .png (final picture): {path}").format(
+                path=self.path))
         if self.frames < 1:
-            raise ValueError("an animation needs at least 1 frame")
+            raise ValueError(tr("an animation needs at least 1 frame"))
         if not 0.5 <= self.fps <= 50:
-            raise ValueError(f"frames per second must be from 0.5 to 50, not {self.fps:g}")
+            raise ValueError(tr("frames per second must be from 0.5 to 50, not {fps:g}").format(fps=self.fps))
         if not (160 <= self.size[0] <= 4000 and 120 <= self.size[1] <= 4000):
-            raise ValueError(f"{self.size[0]}x{self.size[1]} pixels is outside 160x120 … 4000x4000")
+            raise ValueError(tr("{width}x{height} pixels is outside 160x120 … 4000x4000").format(
+                width=self.size[0], height=self.size[1]))
         if not self.max_mb > 0:
-            raise ValueError(f"the size budget must be more than 0 MB, not {self.max_mb:g}")
+            raise ValueError(tr("the size budget must be more than 0 MB, not {mb:g}").format(mb=self.max_mb))
 
 
 class AnimationExport(QObject):
@@ -112,13 +115,14 @@ class AnimationExport(QObject):
         except StopIteration:
             return
         except ExportCancelled:
-            self._fail("Export cancelled: nothing was written.")
+            self._fail(tr("Export cancelled: nothing was written."))
             return
         except OSError as exc:
-            self._fail(f"Could not write {self.request.path}: {exc.strerror or exc}. Nothing was written.")
+            self._fail(tr("Could not write {path}: {reason}. Nothing was written.").format(
+                path=self.request.path, reason=exc.strerror or exc))
             return
         except (ValueError, MemoryError) as exc:
-            self._fail(f"Export failed: {exc}. Nothing was written.")
+            self._fail(tr("Export failed: {reason}. Nothing was written.").format(reason=exc))
             return
         self._timer.start(pause_ms)
 
@@ -146,7 +150,8 @@ class AnimationExport(QObject):
         picture.save(out, format="PNG", optimize=True)
         write_bytes_atomically(self.request.path, out.getvalue())
         self.done = True
-        self.finished.emit(f"Wrote the picture at update {frame.snapshot.step:,} to {self.request.path}.")
+        self.finished.emit(tr("Wrote the picture at update {update:,} to {path}.").format(
+            update=frame.snapshot.step, path=self.request.path))
 
     def _write_animation(self, renderer: FrameRenderer) -> Iterator[None]:
         request = self.request
@@ -165,18 +170,21 @@ class AnimationExport(QObject):
         per_frame = (sample_bytes - first_bytes) / max(len(sample) - 1, 1)
         count = frames_within_budget(wanted, first_bytes, sample_bytes, len(sample), budget)
         if count < min(2, wanted):
-            raise ValueError(f"{request.max_mb:g} MB is too small for even 2 frames of {request.size[0]}x"
-                             f"{request.size[1]} (one frame takes {first_bytes / MB:.2f} MB); "
-                             "allow more MB or choose a smaller size")
+            raise ValueError(tr("{mb:g} MB is too small for even 2 frames of {width}x{height} (one frame takes "
+                                "{frame_mb:.2f} MB); allow more MB or choose a smaller size").format(
+                mb=request.max_mb, width=request.size[0], height=request.size[1], frame_mb=first_bytes / MB))
 
         best: tuple[int, bytes] | None = None      # the most frames that fitted so far
         too_many: tuple[int, int] | None = None    # the fewest frames that did not fit, and their bytes
         for attempt in range(MAX_ATTEMPTS):
             estimate = first_bytes + (count - 1) * per_frame
-            verb = "Exporting" if attempt == 0 else "Trying"
-            self.planned.emit(f"{verb} {count} frames of updates {self._first:,}–{self._last:,} at "
-                              f"{request.fps:g} fps, about {min(estimate, budget) / MB:.2f} MB "
-                              f"(budget {request.max_mb:g} MB)" + (f"; {self.note}" if self.note else ""))
+            plan = tr("Exporting {count} frames of updates {first:,}–{last:,} at {fps:g} fps, about {mb:.2f} MB "
+                      "(budget {budget:g} MB)") if attempt == 0 else \
+                tr("Trying {count} frames of updates {first:,}–{last:,} at {fps:g} fps, about {mb:.2f} MB "
+                   "(budget {budget:g} MB)")
+            plan = plan.format(count=count, first=self._first, last=self._last, fps=request.fps,
+                               mb=min(estimate, budget) / MB, budget=request.max_mb)
+            self.planned.emit(plan + (f"; {self.note}" if self.note else ""))
             data = yield from self._draw_and_encode(renderer, palette, count)
             if len(data) <= budget:
                 best = (count, data)
@@ -186,13 +194,13 @@ class AnimationExport(QObject):
             if count is None:
                 break
         if best is None:
-            raise ValueError(f"could not bring the animation under {request.max_mb:g} MB")
+            raise ValueError(tr("could not bring the animation under {mb:g} MB").format(mb=request.max_mb))
         count, data = best
         write_bytes_atomically(request.path, data)
         self.done = True
         seconds = count / request.fps
-        self.finished.emit(f"Wrote {count} frames ({seconds:.1f} s at {request.fps:g} fps, "
-                           f"{len(data) / MB:.2f} MB) to {request.path}.")
+        self.finished.emit(tr("Wrote {count} frames ({seconds:.1f} s at {fps:g} fps, {mb:.2f} MB) to {path}.").format(
+            count=count, seconds=seconds, fps=request.fps, mb=len(data) / MB, path=request.path))
 
     @staticmethod
     def _next_count(best: tuple[int, bytes] | None, too_many: tuple[int, int] | None, wanted: int,

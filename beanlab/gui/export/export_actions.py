@@ -31,6 +31,9 @@ from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
 from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
+from beanlab.i18n import N_, tr
+
+ACTIONS = {"animation": N_("Export &animation…"), "pictures": N_("Save &picture"), "run": N_("Export &run data…")}
 
 
 class ExportActions(QObject):
@@ -51,19 +54,30 @@ class ExportActions(QObject):
                             os.getcwd())
 
     def add_to(self, menu: QMenu) -> None:
-        animation = QAction("Export &animation…", self)
+        animation = QAction(self)
         animation.setShortcut("Ctrl+E")
         animation.triggered.connect(self._ask_animation)
         menu.addAction(animation)
         self.keyed_actions = [animation]
-        pictures = menu.addMenu("Save &picture")
-        for key, title in VIEW_NAMES:
-            action = QAction(f"{title}…", self)
-            action.triggered.connect(lambda _=False, key=key: self._ask_picture(key))
-            pictures.addAction(action)
-        run = QAction("Export &run data…", self)
+        self._pictures_menu = menu.addMenu("")
+        self._picture_actions = {}
+        for key, _title in VIEW_NAMES:
+            action = QAction(self)
+            action.triggered.connect(lambda _checked=False, key=key: self._ask_picture(key))
+            self._pictures_menu.addAction(action)
+            self._picture_actions[key] = action
+        run = QAction(self)
         run.triggered.connect(self._ask_run_data)
         menu.addAction(run)
+        self._actions = {"animation": animation, "run": run}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for name, action in self._actions.items():
+            action.setText(tr(ACTIONS[name]))
+        self._pictures_menu.setTitle(tr(ACTIONS["pictures"]))
+        for key, title in VIEW_NAMES:
+            self._picture_actions[key].setText(tr(title) + "…")
 
     # -- animation ---------------------------------------------------------------------------
     def _ask_animation(self) -> None:
@@ -74,12 +88,12 @@ class ExportActions(QObject):
     def export_animation(self, request: AnimationRequest, next_updates: int = 0) -> None:
         """Export the run so far (``next_updates`` 0) or the next updates from now, with a progress dialog."""
         if self.job is not None and not self.job.done:
-            self.failed.emit("An export is already running.")
+            self.failed.emit(tr("An export is already running."))
             return
         try:
             request.check()
         except ValueError as exc:
-            self.failed.emit(f"Not exported: {exc}.")
+            self.failed.emit(tr("Not exported: {reason}.").format(reason=exc))
             return
         self._folder = str(Path(request.path).parent)
         self._controller.copy_run(next_updates, lambda trainer, start: self._start_animation(
@@ -90,10 +104,10 @@ class ExportActions(QObject):
         try:
             self.job = AnimationExport(trainer, first, trainer.step_count, request, opengl_available())
         except (NoOpenGLError, ValueError) as exc:
-            self.failed.emit(f"Not exported: {exc}.")
+            self.failed.emit(tr("Not exported: {reason}.").format(reason=exc))
             return
-        progress = QProgressDialog("Preparing…", "Cancel", 0, 100, self._window)
-        progress.setWindowTitle("Exporting animation")
+        progress = QProgressDialog(tr("Preparing…"), tr("Cancel"), 0, 100, self._window)
+        progress.setWindowTitle(tr("Exporting animation"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.canceled.connect(self.job.cancel)
@@ -121,8 +135,8 @@ class ExportActions(QObject):
 
     # -- pictures ----------------------------------------------------------------------------
     def _ask_picture(self, view: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._window, "Save picture", str(Path(self._folder) / f"beanlab-{view}.png"),
-                                              "PNG picture (*.png)")
+        path, _filter = QFileDialog.getSaveFileName(self._window, tr("Save picture"),
+                                                    str(Path(self._folder) / f"beanlab-{view}.png"), tr("PNG picture (*.png)"))
         if path:
             self.save_picture(view, path)
 
@@ -130,23 +144,25 @@ class ExportActions(QObject):
         """The view as the window shows it now, as a PNG."""
         widget = self._plots if view == "all" else self._plots.view(view)
         if widget is None or not widget.isVisible():
-            self.failed.emit(f"Not saved: the {dict(VIEW_NAMES)[view].lower()} is not shown for this model.")
+            self.failed.emit(tr("Not saved: the view “{view}” is not shown for this model.").format(
+                view=tr(dict(VIEW_NAMES)[view])))
             return False
         if not path.lower().endswith(".png"):
             path += ".png"
         try:
             write_bytes_atomically(path, png_bytes(widget))
         except OSError as exc:
-            self.failed.emit(f"Could not save {path}: {exc.strerror or exc}. Nothing was written.")
+            self.failed.emit(tr("Could not save {path}: {reason}. Nothing was written.").format(
+                path=path, reason=exc.strerror or exc))
             return False
         self._folder = str(Path(path).parent)
-        self.succeeded.emit(f"Saved the picture to {path}.")
+        self.succeeded.emit(tr("Saved the picture to {path}.").format(path=path))
         return True
 
     # -- run data ----------------------------------------------------------------------------
     def _ask_run_data(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self._window, "Export run data", str(Path(self._folder) / "beanlab-run.csv"),
-                                              "CSV table (*.csv)")
+        path, _filter = QFileDialog.getSaveFileName(self._window, tr("Export run data"),
+                                                    str(Path(self._folder) / "beanlab-run.csv"), tr("CSV table (*.csv)"))
         if path:
             self.export_run_data(path)
 
@@ -162,15 +178,15 @@ class ExportActions(QObject):
             write_text_atomically(path, history_csv_text(trainer))
             save_beans_csv(trainer.beans, beans_path)
         except OSError as exc:
-            self.failed.emit(f"Could not write {path}: {exc.strerror or exc}.")
+            self.failed.emit(tr("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc))
             return
         self._folder = str(Path(path).parent)
-        self.succeeded.emit(f"Wrote {trainer.step_count:,} updates to {path} and the {len(trainer.beans)} beans "
-                            f"to {beans_path}.")
+        self.succeeded.emit(tr("Wrote {updates:,} updates to {path} and the {beans} beans to {beans_path}.").format(
+            updates=trainer.step_count, path=path, beans=len(trainer.beans), beans_path=beans_path))
 
     def warn(self, text: str) -> None:
         """Show a failure to the user: cancelling is said quietly, anything else in a box."""
-        if "cancelled" in text:
+        if text == tr("Export cancelled: nothing was written."):
             self._window.statusBar().showMessage(text, 8000)
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "BeanLab", text, QMessageBox.StandardButton.Ok, self._window)

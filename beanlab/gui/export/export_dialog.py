@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.gui.export.animation_export import AnimationRequest
+from beanlab.i18n import N_, tr
 
-VIEW_NAMES = (("all", "The whole plot area"), ("scatter", "Beans and the fitted line"), ("loss", "Loss per update"),
-              ("cost", "Cost curves"), ("contour", "Cost map from above"), ("surface", "3-D cost bowl"))
+VIEW_NAMES = (("all", N_("The whole plot area")), ("scatter", N_("Beans and the fitted line")),
+              ("loss", N_("Loss per update")), ("cost", N_("Cost curves")), ("contour", N_("Cost map from above")),
+              ("surface", N_("3-D cost bowl")))
 
 
 class ExportAnimationDialog(QDialog):
@@ -30,19 +32,19 @@ class ExportAnimationDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, default_path: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(tr("Export animation"))
         self.view = QComboBox()
         for key, title in VIEW_NAMES:
-            self.view.addItem(title, key)
-        self.so_far = QRadioButton("The run so far")
+            self.view.addItem(tr(title), key)
+        self.so_far = QRadioButton(tr("The run so far"))
         self.so_far.setChecked(True)
-        self.ahead = QRadioButton("The next")
-        self.ahead_updates = QSpinBox(minimum=1, maximum=10_000_000, value=1_000, suffix=" updates from now")
+        self.ahead = QRadioButton(tr("The next"))
+        self.ahead_updates = QSpinBox(minimum=1, maximum=10_000_000, value=1_000, suffix=tr(" updates from now"))
         span = QHBoxLayout()
         for widget in (self.so_far, self.ahead, self.ahead_updates):
             span.addWidget(widget)
         self.frames = QSpinBox(minimum=1, maximum=100_000, value=300)
-        self.fps = QSpinBox(minimum=1, maximum=50, value=20, suffix=" frames/s")
+        self.fps = QSpinBox(minimum=1, maximum=50, value=20, suffix=tr(" frames/s"))
         self.width_px = QSpinBox(minimum=160, maximum=4000, value=640, suffix=" px")
         self.height_px = QSpinBox(minimum=120, maximum=4000, value=480, suffix=" px")
         size = QHBoxLayout()
@@ -50,22 +52,22 @@ class ExportAnimationDialog(QDialog):
         size.addWidget(self.height_px)
         self.max_mb = QDoubleSpinBox(minimum=0.05, maximum=1000, value=5.0, decimals=2, suffix=" MB")
         self.path = QLineEdit(default_path)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow("View", self.view)
-        form.addRow("Span", span)
-        form.addRow("Frames (at most)", self.frames)
-        form.addRow("Speed", self.fps)
-        form.addRow("Size", size)
-        form.addRow("Size budget", self.max_mb)
-        form.addRow("File (.gif, or .png for the last frame)", where)
+        form.addRow(tr("View"), self.view)
+        form.addRow(tr("Span"), span)
+        form.addRow(tr("Frames (at most)"), self.frames)
+        form.addRow(tr("Speed"), self.fps)
+        form.addRow(tr("Size"), size)
+        form.addRow(tr("Size budget"), self.max_mb)
+        form.addRow(tr("File (.gif, or .png for the last frame)"), where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -82,7 +84,7 @@ class ExportAnimationDialog(QDialog):
         return self.ahead_updates.value() if self.ahead.isChecked() else 0
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export animation to", str(Path(self.path.text()).parent),
-                                              "GIF animation (*.gif);;PNG picture (*.png)")
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Export animation to"), str(Path(self.path.text()).parent),
+                                                    tr("GIF animation (*.gif);;PNG picture (*.png)"))
         if path:
             self.path.setText(path)

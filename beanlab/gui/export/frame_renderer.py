@@ -22,6 +22,7 @@ from beanlab.export.gif import plot_palette, to_palette
 from beanlab.gui import style
 from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import tr
 
 EXPORT_VIEWS = ("all", *VIEWS)
 # QImage's Format_RGB32 pixel is the 32-bit number 0xffRRGGBB: its bytes in memory follow the machine
@@ -45,13 +46,14 @@ def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
     if view not in EXPORT_VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of: {', '.join(EXPORT_VIEWS)}")
     if view == "surface" and not gl:
-        raise NoOpenGLError("the 3-D surface needs OpenGL, and none is available here (no display?); "
-                            "try --view contour, or run with a display")
+        raise NoOpenGLError(tr("the 3-D surface needs OpenGL, and none is available here (no display?); "
+                               "try --view contour, or run with a display"))
     if view != "all":
         return (view,), None
     if gl:
         return VIEWS, None
-    return tuple(v for v in VIEWS if v != "surface"), "no OpenGL here, so the 3-D view is left out (the contour map shows the same surface)"
+    return tuple(v for v in VIEWS if v != "surface"), \
+        tr("no OpenGL here, so the 3-D view is left out (the contour map shows the same surface)")
 
 
 def export_palette() -> Image.Image:
@@ -106,7 +108,7 @@ class FrameRenderer:
         painter.setPen(QColor(*OPTIMUM))
         corner = self._image.rect().adjusted(0, 0, -6, -3)
         painter.drawText(corner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         f"update {snapshot.step:,} · epoch {snapshot.epoch}")
+                         tr("update {update:,} · epoch {epoch}").format(update=snapshot.step, epoch=snapshot.epoch))
         painter.end()
 
     def close(self) -> None:

@@ -2,42 +2,60 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+)
 
 from beanlab.core import DATASETS, RunConfig
+from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
+from beanlab.i18n import tr
 
 
-class DataPanel(QGroupBox):
+class DataPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
-        super().__init__("Beans")
+        super().__init__()
         self._controller = controller
         self.dataset = QComboBox()
         for info in DATASETS.values():
             self.dataset.addItem(info.title, info.name)
             if info.n_features != 1:
                 # two-feature beans need a two-input model, which this window does not offer yet
-                item = self.dataset.model().item(self.dataset.count() - 1)
-                item.setEnabled(False)
-                item.setToolTip("needs a model with two inputs")
+                self.dataset.model().item(self.dataset.count() - 1).setEnabled(False)
         self.count = QSpinBox()
         self.count.setRange(1, 1_000_000)
-        self.count.setToolTip("number of beans")
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("the same seed always gives the same beans")
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("draw the beans again with these settings; the run restarts")
-        form = QFormLayout(self)
-        form.addRow("Dataset", self.dataset)
-        form.addRow("Beans", self.count)
-        form.addRow("Seed", self.seed)
+        self.regenerate = QPushButton()
+        form = self._form = QFormLayout(self)
+        form.addRow(QLabel(), self.dataset)
+        form.addRow(QLabel(), self.count)
+        form.addRow(QLabel(), self.seed)
         form.addRow(self.regenerate)
+        self.retranslate()
         self.show_config(controller.config)
         self.dataset.currentIndexChanged.connect(self._on_dataset_changed)
         self.count.editingFinished.connect(self._on_count_or_seed_changed)
         self.seed.editingFinished.connect(self._on_count_or_seed_changed)
         self.regenerate.clicked.connect(self._on_count_or_seed_changed)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Beans"))
+        for index, info in enumerate(DATASETS.values()):
+            self.dataset.setItemText(index, info.title)
+            if info.n_features != 1:
+                self.dataset.model().item(index).setToolTip(tr("needs a model with two inputs"))
+        self.count.setToolTip(tr("number of beans"))
+        self.seed.setToolTip(tr("the same seed always gives the same beans"))
+        self.regenerate.setText(tr("Regenerate"))
+        self.regenerate.setToolTip(tr("draw the beans again with these settings; the run restarts"))
+        for field, label in ((self.dataset, tr("Dataset")), (self.count, tr("Beans")), (self.seed, tr("Seed"))):
+            self._form.labelForField(field).setText(label)
 
     def show_config(self, config: RunConfig) -> None:
         with QSignalBlocker(self.dataset):

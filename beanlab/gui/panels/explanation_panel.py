@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation
+from beanlab.gui.language import Retranslating
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_, tr
 
 PLAYING_REFRESH_S = 0.5
-PLAYING_LABEL = "Playing: a recent update (pause or step to follow each one) ·"
+PLAYING_LABEL = N_("Playing: a recent update (pause or step to follow each one) ·")
 PROJECTOR_LIKE_SCALE = 1.5   # from this size on the caption gives its room to the explanation
 TEXT_PT, CAPTION_PT = 15, 14
 TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
@@ -21,7 +23,7 @@ LIGHT = {"text": ("#fbfbf4", "#111"), "caption": ("#e8f1fa", "#123")}
 DARK = {"text": ("#1b1f23", "#eee"), "caption": ("#17283a", "#dde8f2")}
 
 
-class ExplanationPanel(QWidget):
+class ExplanationPanel(Retranslating, QWidget):
     """Four lines: the bean(s), the prediction and error, the slope formula with numbers, the move."""
 
     def __init__(self) -> None:
@@ -52,6 +54,11 @@ class ExplanationPanel(QWidget):
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
         self._shown_at = 0.0        # when the text last changed (perf_counter)
         self._next_label = ""       # said before the next update's explanation (stage 3)
+        self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
+
+    def retranslate(self) -> None:
+        # the explanation itself comes translated with the next frame (the controller asks for one)
+        self.set_caption(self._caption_source)
 
     def show_frame(self, frame: Frame) -> None:
         explanation = frame.explanation
@@ -67,7 +74,7 @@ class ExplanationPanel(QWidget):
             return
         label, self._next_label = self._next_label, ""
         self._shown_playing = playing
-        self._show(explanation.lines, PLAYING_LABEL if playing else label)
+        self._show(explanation.lines, tr(PLAYING_LABEL) if playing else label)
 
     def show_stage(self, explanation: Explanation, step: int) -> None:
         """A stage of the update after ``step``; it stays until the run moves on from ``step``."""
@@ -97,8 +104,9 @@ class ExplanationPanel(QWidget):
                                                         colour=colours["caption"][1]))
 
     def set_caption(self, caption: str | None) -> None:
-        """A lesson's two lines of what to watch; None hides them."""
-        self.caption.setText("<br>".join(escape(line) for line in (caption or "").splitlines()))
+        """A lesson's two lines of what to watch (in English: shown translated); None hides them."""
+        self._caption_source = caption
+        self.caption.setText("<br>".join(escape(line) for line in (tr(caption) if caption else "").splitlines()))
         self.caption.setVisible(bool(caption) and self._caption_room)
 
     @property

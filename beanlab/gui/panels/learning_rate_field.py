@@ -6,6 +6,8 @@ import math
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
+from beanlab.i18n import tr
+
 LOW, HIGH = 1e-4, 10.0
 TICKS_PER_DECADE = 100
 
@@ -54,7 +56,8 @@ class LogScaleField(QWidget):
         except ValueError:
             value = math.nan
         if not (self.low <= value <= self.high):
-            self.rejected.emit(f"{text!r} is not a number from {self.low:g} to {self.high:g}; kept {self._value:g}")
+            self.rejected.emit(tr("“{text}” is not a number from {low:g} to {high:g}; kept {kept:g}").format(
+                text=text, low=self.low, high=self.high, kept=self._value))
             self.set_value(self._value)
             return
         if value != self._value:

@@ -4,14 +4,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QRadioButton
 
 from beanlab.core import RunConfig
+from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
+from beanlab.i18n import tr
 
 MODEL_LABELS = {"wx": "y = w·x", "wx+b": "y = w·x + b"}
 
 
-class ModelPanel(QGroupBox):
+class ModelPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
-        super().__init__("Model")
+        super().__init__()
         self._controller = controller
         self._buttons = QButtonGroup(self)
         layout = QHBoxLayout(self)
@@ -20,8 +22,12 @@ class ModelPanel(QGroupBox):
             button.setProperty("model", name)
             self._buttons.addButton(button)
             layout.addWidget(button)
+        self.retranslate()
         self.show_config(controller.config)
         self._buttons.buttonClicked.connect(self._on_model_clicked)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Model"))
 
     def show_config(self, config: RunConfig) -> None:
         for button in self._buttons.buttons():

@@ -7,52 +7,48 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QSpinBox,
 )
 
 from beanlab.core import ORDERS, RunConfig
+from beanlab.gui.language import Retranslating
 from beanlab.gui.panels.learning_rate_field import LogScaleField
 from beanlab.gui.training_controller import TrainingController
+from beanlab.i18n import N_, tr
 
-OPTIMIZER_LABELS = {"sgd": "per-sample SGD", "minibatch": "mini-batch", "batch": "full batch",
-                    "fixed-step": "fixed step", "rosenblatt": "perceptron rule (lesson 1)",
-                    "sweep": "try every w (lesson 2)"}
+OPTIMIZER_LABELS = {"sgd": N_("per-sample SGD"), "minibatch": N_("mini-batch"), "batch": N_("full batch"),
+                    "fixed-step": N_("fixed step"), "rosenblatt": N_("perceptron rule (lesson 1)"),
+                    "sweep": N_("try every w (lesson 2)")}
+ORDER_LABELS = {"sequential": N_("sequential"), "shuffle": N_("shuffle")}
 
 
-class OptimizerPanel(QGroupBox):
+class OptimizerPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
-        super().__init__("Gradient descent")
+        super().__init__()
         self._controller = controller
         self.optimizer = QComboBox()
-        for name, label in OPTIMIZER_LABELS.items():
-            self.optimizer.addItem(label, name)
+        for name in OPTIMIZER_LABELS:
+            self.optimizer.addItem("", name)
         self.learning_rate = LogScaleField(controller.config.lr)
-        self.learning_rate.setToolTip("learning rate α: how far each update moves (applies at once)")
         self.step_size = LogScaleField(controller.config.step)
-        self.step_size.setToolTip("fixed step: how far each move goes, whatever the slope (applies at once)")
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 1_000_000)
         self.order = QComboBox()
         for order in ORDERS:
-            self.order.addItem(order, order)
+            self.order.addItem("", order)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10_000_000)
-        self.epochs.setToolTip("training stops after this many passes over the beans")
         self.start_w, self.start_b = QDoubleSpinBox(), QDoubleSpinBox()
         for spin in (self.start_w, self.start_b):
             spin.setRange(-100, 100)
             spin.setDecimals(3)
             spin.setSingleStep(0.1)
-        form = QFormLayout(self)
-        form.addRow("Optimizer", self.optimizer)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Step size", self.step_size)
-        form.addRow("Batch size", self.batch_size)
-        form.addRow("Bean order", self.order)
-        form.addRow("Epoch limit", self.epochs)
-        form.addRow("Start w", self.start_w)
-        form.addRow("Start b", self.start_b)
-        self._form = form
+        form = self._form = QFormLayout(self)
+        for field in (self.optimizer, self.learning_rate, self.step_size, self.batch_size, self.order, self.epochs,
+                      self.start_w, self.start_b):
+            form.addRow(QLabel(), field)
+        self.retranslate()
         self.show_config(controller.config)
 
         self.optimizer.currentIndexChanged.connect(lambda: self._apply(optimizer=self.optimizer.currentData()))
@@ -65,6 +61,21 @@ class OptimizerPanel(QGroupBox):
         self.epochs.editingFinished.connect(lambda: self._apply(epochs=self.epochs.value()))
         self.start_w.editingFinished.connect(self._on_start_edited)
         self.start_b.editingFinished.connect(self._on_start_edited)
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Gradient descent"))
+        for index, name in enumerate(OPTIMIZER_LABELS):
+            self.optimizer.setItemText(index, tr(OPTIMIZER_LABELS[name]))
+        for index, order in enumerate(ORDERS):
+            self.order.setItemText(index, tr(ORDER_LABELS.get(order, order)))
+        self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
+        self.step_size.setToolTip(tr("fixed step: how far each move goes, whatever the slope (applies at once)"))
+        self.epochs.setToolTip(tr("training stops after this many passes over the beans"))
+        for field, label in ((self.optimizer, tr("Optimizer")), (self.learning_rate, tr("Learning rate")),
+                             (self.step_size, tr("Step size")), (self.batch_size, tr("Batch size")),
+                             (self.order, tr("Bean order")), (self.epochs, tr("Epoch limit")),
+                             (self.start_w, tr("Start w")), (self.start_b, tr("Start b"))):
+            self._form.labelForField(field).setText(label)
 
     def show_config(self, config: RunConfig) -> None:
         for combo, value in ((self.optimizer, config.optimizer), (self.order, config.order)):

@@ -5,7 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QToolButton
 
+from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
+from beanlab.i18n import tr
 
 # updates per second at each notch of the speed slider; 0 = as fast as the machine goes
 SPEEDS = (1, 2, 5, 10, 30, 100, 300, 1_000, 10_000, 100_000, 0)
@@ -13,14 +15,17 @@ SPEEDS = (1, 2, 5, 10, 30, 100, 300, 1_000, 10_000, 100_000, 0)
 
 def speed_label(updates_per_second: float) -> str:
     if updates_per_second == 0:
-        return "full speed"
-    return f"{updates_per_second:,.0f} update{'s' if updates_per_second != 1 else ''}/s"
+        return tr("full speed")
+    if updates_per_second == 1:
+        return tr("1 update/s")
+    return tr("{count:,.0f} updates/s").format(count=updates_per_second)
 
 
-class PlaybackPanel(QGroupBox):
+class PlaybackPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController, actions: dict[str, QAction]) -> None:
-        super().__init__("Playback")
+        super().__init__()
         self._controller = controller
+        self._state = "paused"
         layout = QGridLayout(self)
         self.buttons = {}
         for column, name in enumerate(("play", "step", "reset")):
@@ -33,14 +38,22 @@ class PlaybackPanel(QGroupBox):
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setPageStep(1)
-        self.speed.setToolTip("updates per second; the right end is as fast as the machine goes")
         self.speed_text = QLabel()
-        layout.addWidget(QLabel("Speed"), 1, 0)
+        self.speed_name = QLabel()
+        layout.addWidget(self.speed_name, 1, 0)
         layout.addWidget(self.speed, 1, 1)
         layout.addWidget(self.speed_text, 1, 2)
         self.speed.valueChanged.connect(self._on_speed_moved)
         self.speed.setValue(SPEEDS.index(100))
         self._on_speed_moved(self.speed.value())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Playback"))
+        self.speed.setToolTip(tr("updates per second; the right end is as fast as the machine goes"))
+        self.speed_name.setText(tr("Speed"))
+        self.speed_text.setText(speed_label(SPEEDS[self.speed.value()]))
+        self.show_state(self._state)
 
     def faster(self) -> None:
         self.speed.setValue(min(self.speed.value() + 1, self.speed.maximum()))
@@ -52,7 +65,8 @@ class PlaybackPanel(QGroupBox):
         self.speed.setValue(SPEEDS.index(updates_per_second))
 
     def show_state(self, state: str) -> None:
-        self.buttons["play"].setText("Pause" if state == "playing" else "Play")
+        self._state = state
+        self.buttons["play"].setText(tr("Pause") if state == "playing" else tr("Play"))
 
     def _on_speed_moved(self, notch: int) -> None:
         self.speed_text.setText(speed_label(SPEEDS[notch]))

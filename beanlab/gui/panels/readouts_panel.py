@@ -4,11 +4,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from beanlab.core import Landscape
+from beanlab.gui.language import Retranslating
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_, tr
 
-FIELDS = (("epoch", "epoch"), ("update", "update"), ("beans", "bean(s)"), ("loss", "loss e"),
-          ("w", "w"), ("b", "b"), ("dw", "∂e/∂w (update)"), ("db", "∂e/∂b (update)"), ("w_star", "optimum w*"),
-          ("b_star", "optimum b*"))
+FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", N_("loss e")),
+          ("w", "w"), ("b", "b"), ("dw", N_("∂e/∂w (update)")), ("db", N_("∂e/∂b (update)")),
+          ("w_star", N_("optimum w*")), ("b_star", N_("optimum b*")))
 
 
 VALUE_PT, NAME_PT = 16, 13
@@ -16,20 +18,26 @@ VALUE_STYLE = "font-size: {size:.1f}pt; font-family: monospace;"
 NAME_STYLE = "font-size: {size:.1f}pt;"
 
 
-class ReadoutsPanel(QGroupBox):
+class ReadoutsPanel(Retranslating, QGroupBox):
     def __init__(self) -> None:
-        super().__init__("Now")
+        super().__init__()
         self.values: dict[str, QLabel] = {}
         self._names: dict[str, QLabel] = {}
         grid = QGridLayout(self)
         for row, (key, title) in enumerate(FIELDS):
-            name, value = QLabel(title), QLabel("–")
+            name, value = QLabel(), QLabel("–")
             value.setStyleSheet(VALUE_STYLE.format(size=VALUE_PT))
             name.setStyleSheet(NAME_STYLE.format(size=NAME_PT))
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key], self._names[key] = value, name
         self._has_bias = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(tr("Now"))
+        for key, title in FIELDS:
+            self._names[key].setText(tr(title))
 
     def apply_look(self, look) -> None:
         """The numbers at the look's size (the projector view makes them 24 pt and more)."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF
 
 from beanlab.core import Box, Landscape, thin_indices
 from beanlab.gui import style
+from beanlab.i18n import N_
 
 MAX_PATH_POINTS = 1500   # about four per pixel across the map: more would not show
 CONTOUR_LEVELS = 12
@@ -17,9 +18,8 @@ class ContourPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        style.set_title(self, "Cost map e(w, b) from above")
-        self.setLabel("bottom", "w")
-        self.setLabel("left", "b")
+        style.set_title(self, N_("Cost map e(w, b) from above"))
+        style.label_axes(self, "w", "b")
         style.plain_axes(self)
         self.setMinimumSize(140, 110)
         self._image = pg.ImageItem()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from beanlab.core import Box, Landscape
 from beanlab.gui import style
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_
 
 CURVE_POINTS = 200
 
@@ -18,7 +19,7 @@ class _Slice:
     """One cut: a curve, a ball on it and the tangent line through the ball."""
 
     def __init__(self, title: str, axis_label: str) -> None:
-        self.widget = style.titled_plot(title, axis_label, "cost e")
+        self.widget = style.titled_plot(title, axis_label, N_("cost e"))
         self.curve = self.widget.plot([], [], pen=style.pen(style.BEAN, 3))
         self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, TANGENT_WIDTH))
         self.ball = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
@@ -74,8 +75,8 @@ class CostSlicesPlot(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._along_w = _Slice("Cost along w", "w")
-        self._along_b = _Slice("Cost along b", "b")
+        self._along_w = _Slice(N_("Cost along w"), "w")
+        self._along_b = _Slice(N_("Cost along b"), "b")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._along_w.widget)
@@ -92,10 +93,10 @@ class CostSlicesPlot(QWidget):
         if self.short_titles:
             style.set_title(self._along_w.widget, "e(w | b)" if bias else "e(w)")
         else:
-            style.set_title(self._along_w.widget, "Cost along w, with b held (e(w | b))" if bias else "Cost curve e(w)")
+            style.set_title(self._along_w.widget, N_("Cost along w, with b held (e(w | b))") if bias else N_("Cost curve e(w)"))
         self._along_w.optimum.setValue(landscape.optimum[0])
         if bias:
-            style.set_title(self._along_b.widget, "e(b | w)" if self.short_titles else "Cost along b, with w held (e(b | w))")
+            style.set_title(self._along_b.widget, "e(b | w)" if self.short_titles else N_("Cost along b, with w held (e(b | w))"))
             self._along_b.optimum.setValue(landscape.optimum[1])
 
     def emphasize_tangents(self, on: bool) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from beanlab.core import SampledHistory, thin_indices
 from beanlab.gui import style
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_
 
 MAX_POINTS_DRAWN = 2000   # a few per pixel of the plot's width
 
@@ -17,13 +18,13 @@ class LossPlot(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plot_widget = style.titled_plot("Loss per update", "update", "loss e (MSE)")
+        self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e (MSE)"))
         self._legend = self.plot_widget.addLegend(offset=(-10, 10))
-        self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name="loss")
-        self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name="moving average")
+        self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name=N_("loss"))
+        self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name=N_("moving average"))
         # the thin raw line keeps its peaks; the wide smooth one gets a point per pixel (below)
         self._raw.setDownsampling(auto=True, method="peak")
-        self.log_scale = QCheckBox("log scale")
+        self.log_scale = QCheckBox()   # its words: PlotBoard.retranslate
         self.log_scale.setChecked(True)
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self._on_log_scale_toggled(True)

@@ -5,10 +5,13 @@ it draws, and renders it frame by frame into images.
 """
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from beanlab.core import Beans, Landscape
+from beanlab.gui import style
+from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
@@ -16,11 +19,12 @@ from beanlab.gui.plots.loss_plot import LossPlot
 from beanlab.gui.plots.scatter_plot import ScatterPlot
 from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import tr
 
 VIEWS = ("scatter", "loss", "cost", "contour", "surface")
 
 
-class PlotBoard(QWidget):
+class PlotBoard(Retranslating, QWidget):
     """Beans and line, cost slices / loss, contour map, 3-D bowl; each made only if asked for."""
 
     def __init__(self, views: tuple[str, ...] = VIEWS, controls: bool = True) -> None:
@@ -49,6 +53,16 @@ class PlotBoard(QWidget):
             # an exported picture may be smaller than the window's plots are allowed to get
             for widget in (self, *self.findChildren(QWidget)):
                 widget.setMinimumSize(0, 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles, axis labels, legends and controls of every plot in the current language."""
+        for plot in self.findChildren(pg.PlotWidget):
+            style.retranslate_plot(plot)
+        if self.loss_plot is not None:
+            self.loss_plot.log_scale.setText(tr("log scale"))
+        if self.surface is not None:
+            self.surface.retranslate()
 
     def _lay_out(self) -> None:
         top = QSplitter(Qt.Orientation.Horizontal)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from beanlab.core import Beans, Landscape, thin_indices
 from beanlab.gui import style
 from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_
 
 MAX_BEANS_DRAWN = 20_000  # beyond this, draw an even sample; the numbers still use every bean
 
@@ -17,20 +18,19 @@ class ScatterPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        style.set_title(self, "Beans and the fitted line")
-        self.setLabel("bottom", "bean size x")
-        self.setLabel("left", "toxicity y")
+        style.set_title(self, N_("Beans and the fitted line"))
+        style.label_axes(self, N_("bean size x"), N_("toxicity y"))
         self.showGrid(x=True, y=True, alpha=0.2)
         style.plain_axes(self)
         self.setMinimumSize(160, 120)
         self._legend = self.addLegend(offset=(10, 10))
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
-                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name="beans")
-        self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name="optimum")
-        self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name="fitted line")
+                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name=N_("beans"))
+        self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name=N_("optimum"))
+        self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name=N_("fitted line"))
         self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
                                       symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
-                                      name="this update's bean(s)")
+                                      name=N_("this update's bean(s)"))
         # The beans, the optimum line and the legend stay put while the run moves: kept as pixmaps,
         # they are not redrawn point by point at every frame (live or exported).
         for item in (self._beans_item, self._optimum_item, self._legend):

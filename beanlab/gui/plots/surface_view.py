@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.core import Box, Landscape, thin_indices
+from beanlab.i18n import N_, tr
 
 MAX_PATH_POINTS = 1500
 # The path, the ball and the optimum are drawn over the bowl, never hidden inside it: a learner
@@ -55,12 +56,12 @@ class SurfaceView(QWidget):
             self.view.addItem(item)
         for item in (self._path, self._optimum, self._ball):
             item.setGLOptions(ON_TOP)
-        self._heading, self._controls = "Cost bowl e(w, b) in 3-D", True
+        self._heading, self._controls = N_("Cost bowl e(w, b) in 3-D"), True
         self.title = QLabel()
         # a long title may be cut, but must never make the 3-D view (and the window) wider
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._show_title()
-        self.reset_camera_button = QPushButton("Reset camera")
+        self.reset_camera_button = QPushButton()
         self.reset_camera_button.clicked.connect(self.reset_camera)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -88,9 +89,14 @@ class SurfaceView(QWidget):
         self._controls = visible
         self._show_title()
 
+    def retranslate(self) -> None:
+        """Its words in the current language (the plot board calls this when the language changes)."""
+        self.reset_camera_button.setText(tr("Reset camera"))
+        self._show_title()
+
     def _show_title(self) -> None:
-        hint = " — drag to rotate, wheel to zoom" if self._controls else ""
-        self.title.setText(f"<b>{self._heading}</b>{hint}")
+        hint = tr(" — drag to rotate, wheel to zoom") if self._controls else ""
+        self.title.setText(f"<b>{tr(self._heading)}</b>{hint}")
 
     def reset_camera(self) -> None:
         self.view.setCameraPosition(distance=2.0, elevation=30, azimuth=-60)
@@ -109,7 +115,7 @@ class SurfaceView(QWidget):
         self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
         self._surface.setVisible(True)
         self._curve.setVisible(False)
-        self._heading = "Cost bowl e(w, b) in 3-D"
+        self._heading = N_("Cost bowl e(w, b) in 3-D")
         self._show_title()
         ow, ob = self._to_view(landscape.optimum[0], landscape.optimum[1])
         self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(landscape.optimum) * self._z_scale]]))
@@ -122,7 +128,7 @@ class SurfaceView(QWidget):
         self._curve.setData(pos=np.column_stack([xs, np.zeros_like(xs), cost * self._z_scale]))
         self._surface.setVisible(False)
         self._curve.setVisible(True)
-        self._heading = "Cost curve e(w) in 3-D (model wx has one parameter)"
+        self._heading = N_("Cost curve e(w) in 3-D (model wx has one parameter)")
         self._show_title()
         ow, _ = self._to_view(landscape.optimum[0], 0.0)
         self._optimum.setData(pos=np.array([[ow, 0.0, landscape.cost(landscape.optimum) * self._z_scale]]))
