@@ -117,7 +117,10 @@ def test_the_chinese_window_has_no_english_left(qtbot, chinese_window):
     qtbot.waitUntil(lambda: "第 1/3 步" in window.explanation.plain_text)
     assert untranslated(window) == {}
     assert not english_words(window.explanation.text.text())
-    assert all(not english_words(text) for keys, text in window.shortcuts())
+    shortcuts = window.shortcuts()
+    assert len(shortcuts) > 15
+    assert all(not english_words(keys) and not english_words(text) and "&" not in text for keys, text in shortcuts)
+    assert ("空格", "播放 / 暂停") in shortcuts
 
     dialog = ExportAnimationDialog(window, "/tmp/beanlab-run.gif")
     assert untranslated(dialog) == {} and CJK.search(dialog.windowTitle())

@@ -1,6 +1,7 @@
 """The main window: lays out the panels and plots and wires them to the training controller."""
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -339,7 +340,8 @@ class MainWindow(QMainWindow):
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
         actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
                    *self.sessions.keyed_actions, *self.exports.keyed_actions)
-        return [(" / ".join(k.toString() for k in a.shortcuts()), a.text().replace("&", ""))
+        return [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()),
+                 re.sub(r"\(&\w\)|&", "", a.text()))   # "&Quit" → "Quit", "退出(&Q)" → "退出"
                 for a in actions if a.shortcuts()]
 
     def _show_shortcuts(self) -> None:
