@@ -8,13 +8,17 @@ import os
 import sys
 from dataclasses import dataclass
 
+import numpy as np
+
 from beanlab import __version__, i18n
 from beanlab.core import (
     DATASETS,
     LESSONS,
+    LOSSES,
     MODELS,
     OPTIMIZERS,
     ORDERS,
+    SIGMOID_MODELS,
     BeanDataError,
     Beans,
     RunConfig,
@@ -25,6 +29,7 @@ from beanlab.core import (
     load_beans_csv,
     make_dataset,
     open_session,
+    run_race,
     save_beans_csv,
     write_text_atomically,
 )
@@ -101,11 +106,24 @@ def _language(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _add_data_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dataset", choices=list(DATASETS), default="line-bias",
+def _optimizer_list(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in OPTIMIZERS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown optimizer(s) {', '.join(unknown)}; choose from {', '.join(OPTIMIZERS)}")
+    if not 1 <= len(names) <= 4 or len(set(names)) != len(names):
+        raise argparse.ArgumentTypeError("give one to four different optimizers, separated by commas")
+    return names
+
+
+def _add_data_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
+    """``defaults=False``: unset options stay None, so a lesson's own settings show through."""
+    parser.add_argument("--dataset", choices=list(DATASETS), default="line-bias" if defaults else None,
                         help="a course dataset (default line-bias)")
-    parser.add_argument("--n", type=_positive_int, default=100, help="number of beans (default 100)")
-    parser.add_argument("--seed", type=_non_negative_int, default=0, help="random seed (default 0)")
+    parser.add_argument("--n", type=_positive_int, default=100 if defaults else None,
+                        help="number of beans (default 100)")
+    parser.add_argument("--seed", type=_non_negative_int, default=0 if defaults else None,
+                        help="random seed (default 0)")
 
 
 def _lesson(number: int):
@@ -121,20 +139,25 @@ def _add_lesson_option(parser: argparse.ArgumentParser, what: str) -> None:
                              "learning rate, start and epochs")
 
 
-def _add_training_options(parser: argparse.ArgumentParser) -> None:
+def _add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True) -> None:
+    """The run's settings; each left out comes from --lesson N if given, else from RunConfig's defaults."""
     _add_lesson_option(parser, "train as in")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
-    _add_data_options(parser)
-    parser.add_argument("--model", choices=list(MODELS), default="wx+b", help="default wx+b")
-    parser.add_argument("--optimizer", choices=OPTIMIZERS, default="sgd", help="default sgd")
-    parser.add_argument("--lr", type=_positive_float, default=0.01, help="learning rate (default 0.01)")
-    parser.add_argument("--step", type=_positive_float, default=0.01, help="fixed-step size (default 0.01)")
-    parser.add_argument("--batch-size", type=_positive_int, default=10, help="mini-batch size (default 10)")
-    parser.add_argument("--epochs", type=_positive_int, default=100, help="passes over the beans (default 100)")
-    parser.add_argument("--order", choices=ORDERS, default="sequential", help="bean order (default sequential)")
+    _add_data_options(parser, defaults=False)
+    parser.add_argument("--model", choices=[*MODELS, "net-1-2-1"], help="default wx+b")
+    parser.add_argument("--loss", choices=LOSSES, help="for the sigmoid models (default mse)")
+    parser.add_argument("--hidden", type=_positive_int, metavar="K", help="neurons in the net's hidden layer "
+                        "(1-8, default 2)")
+    if optimizer:
+        parser.add_argument("--optimizer", choices=OPTIMIZERS, help="default sgd")
+    parser.add_argument("--lr", type=_positive_float, help="learning rate (default 0.01)")
+    parser.add_argument("--step", type=_positive_float, help="fixed-step size (default 0.01)")
+    parser.add_argument("--batch-size", type=_positive_int, help="mini-batch size (default 10)")
+    parser.add_argument("--epochs", type=_positive_int, help="passes over the beans (default 100)")
+    parser.add_argument("--order", choices=ORDERS, help="bean order (default sequential)")
     parser.add_argument("--init", type=_init_values, metavar="W[,B]",
-                        help="starting parameters (default 0.1 each)")
+                        help="starting parameters (default 0.1 each; random in [0, 1) for a net)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,6 +192,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--max-mb", type=_positive_float, default=5.0,
                         help="size budget in MB; fewer frames are used to fit (default 5)")
 
+    race = commands.add_parser("race", help="train up to four optimizers on the same beans from the same start "
+                               "and compare them")
+    race.add_argument("--optimizers", type=_optimizer_list, required=True, metavar="A,B,…",
+                      help=f"up to four of: {', '.join(OPTIMIZERS)}")
+    _add_training_options(race, optimizer=False)
+    race.add_argument("--threshold", type=_positive_float, help="the loss to reach (default: the least known "
+                      "loss plus 1%% of the way down to it)")
+    race.add_argument("--json", action="store_true", help="also print the results as one JSON line")
+
     shot = commands.add_parser("screenshot", help="open the window, play the default run, save it as a PNG")
     shot.add_argument("out", metavar="OUT.png", help="the picture to write")
     shot.add_argument("--updates", type=_non_negative_int, default=2000,
@@ -199,22 +231,39 @@ def _beans_from(args: argparse.Namespace) -> tuple[Beans, str]:
     return beans, f"{args.dataset} ({args.n} beans, seed {args.seed})"
 
 
+# the options that set a RunConfig field of the same name
+CONFIG_OPTIONS = ("dataset", "n", "seed", "model", "loss", "hidden", "optimizer", "lr", "step", "batch_size",
+                  "order", "epochs", "init")
+
+
+def config_from(args: argparse.Namespace) -> RunConfig:
+    """The run the options ask for: the lesson's (or the defaults), with every option given laid over it."""
+    base = _lesson(args.lesson).config if getattr(args, "lesson", None) is not None else RunConfig()
+    changes = {name: getattr(args, name) for name in CONFIG_OPTIONS if getattr(args, name, None) is not None}
+    changes["model"] = {"net-1-2-1": "net"}.get(changes.get("model", base.model), changes.get("model", base.model))
+    if changes["model"] != base.model:
+        base = base.with_model(changes["model"])   # keeps the starting values the models share
+    try:
+        return base.replace(**changes)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
 def setup_training(args: argparse.Namespace) -> TrainingSetup:
     """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
-    if getattr(args, "lesson", None) is not None:
-        config = _lesson(args.lesson).config
+    config = config_from(args)
+    if getattr(args, "data", None):
+        beans, source = _beans_from(args)
+    else:
         beans = config.make_beans()
-        return TrainingSetup(beans, config.build_trainer(beans), config.epochs,
-                             f"lesson {args.lesson}'s {config.dataset} ({config.n} beans, seed {config.seed})")
-    beans, source = _beans_from(args)
-    config = RunConfig(dataset=args.dataset, n=args.n, seed=args.seed, model=args.model,
-                       optimizer=args.optimizer, lr=args.lr, step=args.step, batch_size=args.batch_size,
-                       order=args.order, epochs=args.epochs, init=args.init)
+        source = f"{config.dataset} ({config.n} beans, seed {config.seed})"
+        if getattr(args, "lesson", None) is not None:
+            source = f"lesson {args.lesson}'s {source}"
     try:
         trainer = config.build_trainer(beans)
     except ValueError as exc:
         raise UsageError(f"{exc} ({source})") from None
-    return TrainingSetup(beans, trainer, args.epochs, source)
+    return TrainingSetup(beans, trainer, config.epochs, source)
 
 
 class _ProgressBar:
@@ -261,20 +310,50 @@ def _run_train(args: argparse.Namespace) -> int:
     print(f"Trained {trainer.model.name} on {setup.source} with {trainer.optimizer.describe()}.")
     print(f"{snap.step} updates, {snap.epoch} epoch(s) completed.")
     for i, name in enumerate(names):
-        print(f"  {name} = {snap.params[i]:.6f}   (least-squares {name}* = {best[i]:.6f})")
-    print(f"  loss = {final_loss:.6g}   (at the optimum {trainer.model.loss(best, setup.beans.x, setup.beans.y):.6g})")
+        reference = f"   (least-squares {name}* = {best[i]:.6f})" if best is not None else ""
+        print(f"  {name} = {snap.params[i]:.6f}{reference}")
+    at_optimum = f"   (at the optimum {trainer.model.loss(best, setup.beans.x, setup.beans.y):.6g})" \
+        if best is not None else ""
+    print(f"  loss = {final_loss:.6g}{at_optimum}")
+    misclassified = None
+    if trainer.model.name in SIGMOID_MODELS:
+        predicted_toxic = trainer.model.predict(trainer.params, setup.beans.x) > 0.5
+        misclassified = int(np.sum(predicted_toxic != (setup.beans.y > 0.5)))
+        print(f"  {misclassified} of {len(setup.beans)} beans on the wrong side of a = 0.5")
     if snap.diverged:
         print("The run DIVERGED: the loss blew up, so it stopped at the last finite point. "
               "Try a smaller learning rate (--lr).")
     if args.json:
-        result = {
-            "w": snap.params[names.index("w")],
-            "b": snap.params[names.index("b")] if "b" in names else None,
-            "loss": final_loss, "steps": snap.step, "epochs": snap.epoch, "diverged": snap.diverged,
-            "w_star": float(best[names.index("w")]),
-            "b_star": float(best[names.index("b")]) if "b" in names else None,
-        }
+        result = {"model": trainer.model.name, "params": dict(zip(names, snap.params)),
+                  "loss": final_loss, "steps": snap.step, "epochs": snap.epoch, "diverged": snap.diverged}
+        if "w" in names:   # the straight lines, as before
+            result.update({"w": snap.params[names.index("w")],
+                           "b": snap.params[names.index("b")] if "b" in names else None})
+        if best is not None:
+            result.update({"w_star": float(best[names.index("w")]),
+                           "b_star": float(best[names.index("b")]) if "b" in names else None})
+        if misclassified is not None:
+            result["misclassified"] = misclassified
         print(json.dumps(result))
+    return 0
+
+
+def _run_race(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    try:
+        race = run_race(config, args.optimizers, args.threshold)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Race on {config.dataset} ({config.n} beans, seed {config.seed}), model {config.model}, "
+          f"learning rate {config.lr:g}, {config.epochs} epochs; threshold loss {race.threshold:.6g}.")
+    print(f"{'optimizer':<11} {'final loss':>12} {'updates':>9} {'seconds':>8} {'to threshold':>13} {'seconds':>8}")
+    for r in race.results:
+        reached = "never" if r.updates_to_threshold is None else f"{r.updates_to_threshold:,}"
+        when = "" if r.seconds_to_threshold is None else f"{r.seconds_to_threshold:.3f}"
+        status = "  DIVERGED" if r.diverged else ""
+        print(f"{r.optimizer:<11} {r.final_loss:>12.6g} {r.updates:>9,} {r.seconds:>8.3f} {reached:>13} {when:>8}{status}")
+    if args.json:
+        print(json.dumps({"threshold": race.threshold, "results": [r.to_dict() for r in race.results]}))
     return 0
 
 
@@ -354,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.lang:
             i18n.set_language(args.lang)   # also for what the window-less commands draw (exports)
         command = {"data": _run_data, "train": _run_train, "screenshot": _run_screenshot,
-                   "export": _run_export,
+                   "export": _run_export, "race": _run_race,
                    None: _run_app}[args.command]
         return command(args)
     except UsageError as exc:

@@ -21,7 +21,8 @@ from beanlab.gui.main_window import MainWindow
 
 # Words that stay as they are in Chinese text: names, file types, units and key names
 KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
-        "Ctrl", "Shift", "PgUp", "PgDown", "English", "view", "contour", "wx", "fps"}
+        "Ctrl", "Shift", "PgUp", "PgDown", "English", "view", "contour", "wx", "fps",
+        "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras"}   # the optimizers' names are names
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -121,6 +122,15 @@ def test_the_chinese_window_has_no_english_left(qtbot, chinese_window):
     assert len(shortcuts) > 15
     assert all(not english_words(keys) and not english_words(text) and "&" not in text for keys, text in shortcuts)
     assert ("空格", "播放 / 暂停") in shortcuts
+
+    window.view_actions["stages"].trigger()   # stages off: each Step an update
+    for number in (6, 7):   # a network, two features: the panels and plots they bring
+        window.load_lesson(number)
+        qtbot.waitUntil(lambda number=number: window.windowTitle().startswith(f"BeanLab — 第 {number} 课"))
+        window.actions["step"].trigger()
+        qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+        qtbot.waitUntil(lambda: "反向传播" in window.explanation.plain_text)
+        assert untranslated(window) == {}
 
     dialog = ExportAnimationDialog(window, "/tmp/beanlab-run.gif")
     assert untranslated(dialog) == {} and CJK.search(dialog.windowTitle())

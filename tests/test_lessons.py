@@ -1,10 +1,10 @@
 """Each lesson preset loads and runs, in the window and without one."""
 import pytest
+from gui_helpers import full_speed, latest
 from PySide6.QtCore import Qt
 
 from beanlab.cli import main
 from beanlab.core import LESSONS
-from gui_helpers import full_speed, latest
 
 
 @pytest.mark.parametrize("number", sorted(LESSONS))

@@ -115,7 +115,7 @@ def test_changing_model_or_optimizer_restarts_and_says_so(qtbot, window):
     qtbot.waitUntil(lambda: len(latest(window).snapshot.params) == 1)
     assert latest(window).snapshot.step == 0
     assert "restarted" in window.statusBar().currentMessage()
-    assert not window.readouts.values["b"].isVisible() and not window.contour.isVisible()
+    assert "b" not in window.readouts.values and not window.contour.isVisible()
     window.optimizer_panel.optimizer.setCurrentIndex(window.optimizer_panel.optimizer.findData("batch"))
     assert window.controller.config.optimizer == "batch"
     window.actions["step"].trigger()

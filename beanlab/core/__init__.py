@@ -17,7 +17,9 @@ from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .lessons import LESSONS, Lesson, lesson
-from .models import MODELS, Line, LineThroughOrigin, Model, SufficientStats, make_model
+from .model_catalogue import MODELS, SIGMOID_MODELS, make_model
+from .models import Line, LineThroughOrigin, Model, SufficientStats
+from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizers import (
     OPTIMIZERS,
     SGD,
@@ -27,6 +29,7 @@ from .optimizers import (
     Optimizer,
     make_optimizer,
 )
+from .race import Race, RaceResult, run_race
 from .run_config import RunConfig
 from .run_history import history_csv_text
 from .session import Session, SessionError, open_session, session_json
@@ -37,16 +40,19 @@ __all__ = [
     "DATASETS",
     "DIVERGENCE_LOSS",
     "LESSONS",
+    "LOSSES",
     "MODELS",
     "OPTIMIZERS",
     "ORDERS",
     "SGD",
+    "SIGMOID_MODELS",
     "Batch",
     "BeanDataError",
     "Beans",
     "Box",
     "Explanation",
     "FixedStep",
+    "HiddenLayerNet",
     "History",
     "Landscape",
     "Lesson",
@@ -55,10 +61,14 @@ __all__ = [
     "MiniBatch",
     "Model",
     "Optimizer",
+    "PlaneNeuron",
+    "Race",
+    "RaceResult",
     "RunConfig",
     "SampledHistory",
     "Session",
     "SessionError",
+    "SigmoidNeuron",
     "Snapshot",
     "SufficientStats",
     "Trainer",
@@ -76,8 +86,10 @@ __all__ = [
     "make_optimizer",
     "open_session",
     "optimum",
+    "run_race",
     "save_beans_csv",
     "session_json",
+    "sigmoid",
     "spread_frames",
     "thin_indices",
     "write_bytes_atomically",

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .models import LineThroughOrigin, Model, SufficientStats, make_model
+from .model_catalogue import make_model
+from .models import LineThroughOrigin, Model, SufficientStats
 
 
 def cost_curve(x: np.ndarray, y: np.ndarray, w_values: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from .datasets import Beans
 from .models import Model
 from .optimizers import FixedStep, Optimizer
@@ -65,13 +65,15 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
     predictions = model.predict(before, x)
     errors = predictions - y
     gradient = np.asarray(snapshot.gradient, dtype=float)
-    numbers = {"x": float(x[0]), "y": float(y[0]), "prediction": float(predictions[0]),
+    numbers = {"x": float(np.ravel(x[0])[0]), "y": float(y[0]), "prediction": float(predictions[0]),
                "error": float(errors[0]), **{f"d{n}": float(g) for n, g in zip(names, gradient)},
                **{f"{n}_before": float(v) for n, v in zip(names, before)},
                **{f"{n}_after": float(v) for n, v in zip(names, after)}}
 
     if optimizer.name == "rosenblatt":
         return _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model, optimizer, numbers)
+    if model.name not in PREDICTIONS:
+        return _explain_neuron(snapshot, used, x, y, before, after, predictions, gradient, model, optimizer, numbers)
     if optimizer.name == "sweep":
         if snapshot.step <= len(optimizer.GRID):
             line = tr("Try {number} of {tries} (exhaustive search): w = {w:.1f} gives cost "
@@ -99,6 +101,8 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
                      step=optimizer.step, before=b, after=a)
                  for n, g, b, a in zip(names, gradient, before, after)]
         lines.append(tr("Fixed step, against the sign of the slope: ") + tr("{moves}.").format(moves=tr(";   ").join(moves)))
+    elif optimizer.stateful:
+        lines.append(_move_with_memory(optimizer, names, before, after))
     else:
         lines += [tr("Move against the slope: {name} ← {name} − α·∂e/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
                      "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
@@ -132,6 +136,51 @@ def _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model,
     return Explanation(tuple(lines), numbers)
 
 
+# the optimizers with a memory, by the names they go by
+OPTIMIZER_NAMES = {"momentum": N_("Momentum"), "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSProp",
+                   "adam": "Adam"}
+# how the sigmoid models predict, as the course writes them
+NEURON_PREDICTIONS = {"sigmoid": "σ(w·x + b)", "net": "σ(Σ w2j·σ(w1j·x + b1j) + b2)", "plane": "σ(w1·x1 + w2·x2 + b)"}
+MANY_PARAMETERS = 3   # beyond this the slopes and moves are listed compactly
+
+
+def _bean_values(x) -> str:
+    return f"x = ({x[0]:.4f}, {x[1]:.4f})" if np.ndim(x) else f"x = {x:.4f}"
+
+
+def _slopes_by_backprop(names, gradient) -> str:
+    return tr("Slopes by backpropagation: {slopes}.").format(
+        slopes=tr(";   ").join(f"∂e/∂{n} = {g:+.5f}" for n, g in zip(names, gradient)))
+
+
+def _move_with_memory(optimizer, names, before, after) -> str:
+    """Momentum, Adam …: the move is not −α·slope but the optimizer's own rule, from its memory."""
+    moves = tr(";   ").join(f"{n} {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after))
+    return tr("{optimizer} moves each parameter by its own rule: {moves}.").format(
+        optimizer=tr(OPTIMIZER_NAMES.get(optimizer.name, optimizer.name)), moves=moves)
+
+
+def _explain_neuron(snapshot, used, x, y, before, after, predictions, gradient, model, optimizer,
+                    numbers) -> Explanation:
+    """A sigmoid neuron or a network: the prediction, the slopes backpropagation found, the move."""
+    names = model.param_names
+    if len(used) == 1:
+        first = tr("Update {update:,} · bean {index}: {values}, y = {y:.0f}.").format(
+            update=snapshot.step, index=used[0], values=_bean_values(x[0]), y=y[0])
+        second = tr("Prediction a = {formula} = {prediction:.4f};  error a − y = {error:+.4f}.").format(
+            formula=NEURON_PREDICTIONS[model.name], prediction=predictions[0], error=predictions[0] - y[0])
+    else:
+        first = tr("Update {update:,} · {beans}: mean error a − y = {error:+.4f}.").format(
+            update=snapshot.step, beans=_bean_list(tuple(int(i) for i in used)), error=np.mean(predictions - y))
+        second = tr("Prediction a = {formula}, for each bean.").format(formula=NEURON_PREDICTIONS[model.name])
+    if optimizer.stateful:
+        move = _move_with_memory(optimizer, names, before, after)
+    else:
+        moves = tr(";   ").join(f"{n} {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after))
+        move = tr("Move against the slope, α = {lr:g}: {moves}.").format(lr=optimizer.lr, moves=moves)
+    return Explanation((first, second, _slopes_by_backprop(names, gradient), move), numbers)
+
+
 def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
     """The coming update told in two stages before it is made: which bean(s), then the slope.
 
@@ -146,9 +195,14 @@ def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
     predictions = model.predict(params, x)
     errors = predictions - y
     gradient = model.grad(params, x, y)
-    numbers = {"x": float(x[0]), "y": float(y[0]), "prediction": float(predictions[0]),
+    numbers = {"x": float(np.ravel(x[0])[0]), "y": float(y[0]), "prediction": float(predictions[0]),
                **{f"d{n}": float(g) for n, g in zip(names, gradient)}}
-    if len(used) == 1:
+    if len(used) == 1 and model.name not in PREDICTIONS:
+        pick = (tr("Stage 1 of 3 · update {update:,}: pick bean {index}: {values}, y = {y:.0f}.").format(
+                    update=update, index=used[0], values=_bean_values(x[0]), y=y[0]),
+                tr("The neuron predicts a = {formula} = {prediction:.4f}; error a − y = {error:+.4f}.").format(
+                    formula=NEURON_PREDICTIONS[model.name], prediction=predictions[0], error=errors[0]))
+    elif len(used) == 1:
         prediction = tr("The line predicts ŷ = {formula} = {prediction:.4f}; error ŷ − y = {error:+.4f}.").format(
             formula=PREDICTIONS[model.name], prediction=predictions[0], error=errors[0])
         pick = (tr("Stage 1 of 3 · update {update:,}: pick bean {index}: x = {x:.4f}, y = {y:.4f}.").format(
@@ -158,7 +212,10 @@ def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
         pick = (tr("Stage 1 of 3 · update {update:,}: take {beans}.").format(
                     update=update, beans=_bean_list(tuple(int(i) for i in used))),
                 tr("Their mean error ŷ − y = {error:+.4f}.").format(error=errors.mean()))
-    if optimizer.name == "sweep":
+    if model.name not in PREDICTIONS:
+        slope = (tr("Stage 2 of 3 · update {update:,}: the slopes, by backpropagation through σ:").format(
+                     update=update), _slopes_by_backprop(names, gradient))
+    elif optimizer.name == "sweep":
         slope = (tr("Stage 2 of 3: no slope in an exhaustive search; the next try is the next w on the list."),)
     elif optimizer.name == "rosenblatt":
         error = float(-errors[0])

@@ -2,7 +2,8 @@
 
 Parameters are a 1-D float array in the order of ``param_names``. Loss is the mean squared error
 with no ½, as the course writes it; ``grad`` is the mean over the given beans of each bean's slope.
-A new model (sigmoid neuron, 1-2-1 network) subclasses :class:`Model` and the trainer needs no change.
+The sigmoid neuron and the hidden-layer network (neurons.py) subclass :class:`Model` too; the
+trainer needs no change for them.
 """
 from __future__ import annotations
 
@@ -97,6 +98,10 @@ class Model:
     def optimum(self, x: np.ndarray, y: np.ndarray) -> np.ndarray | None:
         """The parameters of least loss in closed form, or None where the model has none."""
         return None
+
+    def initial_params(self, seed: int) -> np.ndarray:
+        """Where a run starts when no start is given: the course's 0.1 for every parameter."""
+        return np.full(self.n_params, 0.1)
 
     def __repr__(self) -> str:
         return f"<model {self.name}>"
@@ -222,12 +227,3 @@ class Line(LinearModel):
         design = np.column_stack([x, np.ones_like(x)])
         return np.linalg.lstsq(design, y, rcond=None)[0]
 
-
-MODELS: dict[str, type[Model]] = {model.name: model for model in (LineThroughOrigin, Line)}
-
-
-def make_model(name: str) -> Model:
-    """The model called ``name`` (``wx`` or ``wx+b``)."""
-    if name not in MODELS:
-        raise ValueError(f"unknown model {name!r}; choose one of: {', '.join(MODELS)}")
-    return MODELS[name]()

@@ -27,6 +27,8 @@ class Optimizer:
     #: True when each update uses one bean and moves by −lr·gradient, so a model's fast
     #: ``sgd_path`` can run many updates in one call with exactly the same floats.
     per_sample_descent = False
+    #: True when a move depends on the moves before (momentum, Adam …): see adaptive.py
+    stateful = False
 
     def __init__(self, lr: float = 0.01) -> None:
         self.lr = lr
@@ -165,7 +167,8 @@ class FixedStep(Optimizer):
         return f"{self.name}, step {self.step:g}"
 
 
-OPTIMIZERS = ("sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep")
+OPTIMIZERS = ("sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep",
+              "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 
 
 def make_optimizer(name: str, lr: float = 0.01, step: float = 0.01, batch_size: int = 10) -> Optimizer:
@@ -182,4 +185,8 @@ def make_optimizer(name: str, lr: float = 0.01, step: float = 0.01, batch_size: 
         return Rosenblatt(lr)
     if name == "sweep":
         return Sweep(lr)
+    from .adaptive import STATEFUL  # (adaptive builds on this module's MiniBatch)
+
+    if name in STATEFUL:
+        return STATEFUL[name](lr, batch_size)
     raise ValueError(f"unknown optimizer {name!r}; choose one of: {', '.join(OPTIMIZERS)}")

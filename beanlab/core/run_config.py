@@ -9,14 +9,18 @@ import dataclasses
 from dataclasses import dataclass
 
 from ..i18n import tr
-from .datasets import Beans, make_dataset
-from .models import make_model
+from .datasets import DATASETS, Beans, make_dataset
+from .model_catalogue import SIGMOID_MODELS, make_model
 from .optimizers import make_optimizer
 from .trainer import Trainer
 
+# the dataset each model's lesson uses: where a model goes when the beans do not fit it
+LESSON_DATASETS = {"wx": "line", "wx+b": "line-bias", "sigmoid": "threshold", "net": "window", "plane": "plane"}
+
 # the kind of value each setting must hold when read back from JSON
 _KINDS = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
-          "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None))}
+          "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None)),
+          "loss": str, "hidden": int}
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,9 @@ class RunConfig:
     batch_size: int = 10
     order: str = "sequential"
     epochs: int = 100
-    init: tuple[float, ...] | None = None  # None: 0.1 for every parameter
+    init: tuple[float, ...] | None = None  # None: the model's own start (0.1 each; random for a network)
+    loss: str = "mse"                      # or "cross-entropy", for the sigmoid models
+    hidden: int = 2                        # neurons in the network's hidden layer
 
     def to_dict(self) -> dict:
         """Plain values for JSON (sessions, remembered settings)."""
@@ -66,11 +72,27 @@ class RunConfig:
         return dataclasses.replace(self, **changes)
 
     def with_model(self, name: str) -> RunConfig:
-        """A copy for another model, keeping the starting values it shares (0.1 for new ones)."""
-        n_params = make_model(name).n_params
-        kept = tuple(self.init or ())[:n_params]
-        init = None if self.init is None else kept + (0.1,) * (n_params - len(kept))
-        return self.replace(model=name, init=init)
+        """A copy for another model, keeping the starting values it shares (0.1 for new ones; a
+        network starts from its own random weights), and on the model's own dataset if the beans
+        have the wrong number of features for it."""
+        model = make_model(name, hidden=self.hidden)
+        kept = tuple(self.init or ())[:model.n_params]
+        init = None if self.init is None or name == "net" else kept + (0.1,) * (model.n_params - len(kept))
+        dataset = self.dataset
+        if DATASETS[dataset].n_features != model.n_features:
+            dataset = LESSON_DATASETS[name]
+        return self.replace(model=name, init=init, dataset=dataset)
+
+    def with_dataset(self, name: str) -> RunConfig:
+        """A copy on another dataset; with another model if the beans' number of features needs one."""
+        changed = self.replace(dataset=name)
+        if DATASETS[name].n_features != make_model(self.model, hidden=self.hidden).n_features:
+            return changed.with_model("plane" if DATASETS[name].n_features == 2 else "sigmoid")
+        return changed
+
+    def make_model(self):
+        """The model these settings name, with its loss and hidden layer."""
+        return make_model(self.model, self.loss if self.model in SIGMOID_MODELS else "mse", self.hidden)
 
     def make_beans(self) -> Beans:
         """The dataset this configuration names."""
@@ -79,12 +101,12 @@ class RunConfig:
     def build_trainer(self, beans: Beans | None = None) -> Trainer:
         """A trainer for these settings, on ``beans`` or on the named dataset; ValueError if they do not fit."""
         beans = self.make_beans() if beans is None else beans
-        model = make_model(self.model)
+        model = self.make_model()
         if beans.n_features != model.n_features:
             kinds = {1: tr("one feature (size)"), 2: tr("two features")}
             raise ValueError(tr("model {model} takes {wanted} per bean, but these beans have {given}").format(
                 model=model.name, wanted=kinds[model.n_features], given=kinds[beans.n_features]))
-        init = (0.1,) * model.n_params if self.init is None else tuple(self.init)
+        init = tuple(model.initial_params(self.seed)) if self.init is None else tuple(self.init)
         if len(init) != model.n_params:
             raise ValueError(tr("model {model} needs {count} starting value(s) ({names}), got {given}").format(
                 model=model.name, count=model.n_params, names=", ".join(model.param_names), given=len(init)))

@@ -121,11 +121,36 @@ class Trainer:
             for _ in range(self.epoch + (1 if self.position else 0)):
                 self._epoch_order = self._rng.permutation(n_beans)
         self.optimizer.reset()
+        if self.optimizer.stateful:
+            self._replay_optimizer(update)
         self.last_beans = self.beans_of_update(update)
         self.gradient = None if update == 0 else self.model.grad(
             self.history.params[update - 1], self.beans.x[self.last_beans], self.beans.y[self.last_beans])
         self.diverged = False
         return self.snapshot()
+
+    def _replay_optimizer(self, updates: int) -> None:
+        """Rebuild a stateful optimizer's memory (velocity, running squares) after ``updates`` updates,
+        by making each recorded update's move again from the record: the same floats, in order."""
+        x, y, params = self.beans.x, self.beans.y, self.history.params
+        for update, beans in enumerate(self._bean_batches(updates), start=1):
+            before = params[update - 1]
+            gradient = self.model.grad(before, x[beans], y[beans])
+            self.optimizer.next_params(self.model, before, gradient, x[beans], y[beans], update)
+
+    def _bean_batches(self, updates: int):
+        """The beans of updates 1 … ``updates`` in turn, drawn from the seed as the run drew them."""
+        n_beans = len(self.beans)
+        per_update = self.optimizer.beans_per_update(n_beans)
+        rng = np.random.default_rng(self.seed)
+        made = 0
+        while made < updates:
+            order = rng.permutation(n_beans) if self.order == "shuffle" else np.arange(n_beans)
+            for start in range(0, n_beans, per_update):
+                if made == updates:
+                    return
+                yield order[start:start + per_update]
+                made += 1
 
     @property
     def loss(self) -> float:

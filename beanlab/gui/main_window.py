@@ -35,6 +35,7 @@ from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
+from beanlab.gui.panels.slice_panel import SlicePanel
 from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
 from beanlab.gui.session_actions import SessionActions
 from beanlab.gui.stage_stepper import StageStepper
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.playback_panel = PlaybackPanel(self.controller, self.actions)
         self.actions.update(build_actions(speed_actions(self.playback_panel), self))
         self.readouts = ReadoutsPanel()
+        self.slice_panel = SlicePanel()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: 12pt;")
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._build_menus()
         self.controller.run_replaced.connect(self._on_run_replaced)
+        self.slice_panel.pair_chosen.connect(self._on_pair_chosen)
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
         self._fit_to_screen(1600, 1000)
@@ -123,8 +126,8 @@ class MainWindow(QMainWindow):
     def _lay_out(self) -> None:
         controls = QWidget()
         column = QVBoxLayout(controls)
-        for widget in (self.playback_panel, self.notice, self.readouts, self.data_panel, self.model_panel,
-                       self.optimizer_panel):
+        for widget in (self.playback_panel, self.notice, self.readouts, self.slice_panel, self.data_panel,
+                       self.model_panel, self.optimizer_panel):
             column.addWidget(widget)
         column.addStretch(1)
         scroll = self._controls_scroll = QScrollArea()
@@ -220,7 +223,13 @@ class MainWindow(QMainWindow):
             panel.show_config(config)
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
+        self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
         self.notice.hide()
+
+    @Slot(int, int)
+    def _on_pair_chosen(self, first: int, second: int) -> None:
+        self.plots.set_pair(Landscape(self.controller.beans, self.controller.landscape.model, (first, second)))
+        self.controller.refresh()   # a frame to draw the new slice through, playing or not
 
     @Slot(object)
     def _on_frame_ready(self, frame: Frame) -> None:
@@ -258,6 +267,7 @@ class MainWindow(QMainWindow):
         self._projector = on
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
             panel.setVisible(not on)
+        self.slice_panel.setVisible(not on and self.slice_panel.wanted)
         self._apply_look()
         # the larger text needs more room below the plots
         height = self._plots_and_explanation.height()

@@ -74,7 +74,8 @@ def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
     widget.beanlab_title_colour = look.foreground
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        widget.setTitle(tr(title), size=widget.beanlab_title_size, color=look.foreground)
+        widget.setTitle(tr(title).format(**widget.beanlab_title_fields), size=widget.beanlab_title_size,
+                        color=look.foreground)
 
 
 def configure_pyqtgraph() -> None:
@@ -86,10 +87,10 @@ def pen(colour, width: float = 2.0, dashed: bool = False):
     return pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 
-def set_title(widget: pg.PlotWidget, title: str) -> None:
+def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
     """A plot title that never makes the plot wider than its space: too long, and it is cut.
 
-    ``title`` is English, marked for translation; the plot shows it translated.
+    ``title`` is English, marked for translation, with ``{fields}`` filled in after translating.
     """
     label = widget.getPlotItem().titleLabel
     if not getattr(label, "beanlab_may_shrink", False):
@@ -103,8 +104,8 @@ def set_title(widget: pg.PlotWidget, title: str) -> None:
 
         label.updateMin = update_min
         label.beanlab_may_shrink = True
-    widget.beanlab_title = title
-    widget.setTitle(tr(title), size=getattr(widget, "beanlab_title_size", "12pt"),
+    widget.beanlab_title, widget.beanlab_title_fields = title, fields
+    widget.setTitle(tr(title).format(**fields), size=getattr(widget, "beanlab_title_size", "12pt"),
                     color=getattr(widget, "beanlab_title_colour", "k"))
 
 
@@ -130,7 +131,7 @@ def retranslate_plot(widget: pg.PlotWidget) -> None:
     """The plot's title, axis labels and legend entries again, in the current language."""
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        set_title(widget, title)
+        set_title(widget, title, **widget.beanlab_title_fields)
     for side in ("bottom", "left"):
         axis = widget.getAxis(side)
         source = getattr(axis, "beanlab_label", None)

@@ -6,6 +6,7 @@ worker's frames on as ``frame_ready``. Nothing here runs a training step.
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable
 
@@ -22,7 +23,7 @@ LIVE_SETTINGS = {"lr", "step", "epochs"}
 SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N_("seed"), "model": N_("model"),
                  "optimizer": N_("optimizer"), "lr": N_("learning rate"), "step": N_("step size"),
                  "batch_size": N_("batch size"), "order": N_("bean order"), "epochs": N_("epoch limit"),
-                 "init": N_("starting values")}
+                 "init": N_("starting values"), "loss": N_("loss"), "hidden": N_("hidden neurons")}
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
@@ -143,7 +144,10 @@ class TrainingController(QObject):
         if not changes:
             return True
         base = self.config.with_model(changes["model"]) if "model" in changes else self.config
-        new_config = base.replace(**changes)
+        if "dataset" in changes:
+            base = base.with_dataset(changes["dataset"])   # may bring a model that takes its beans
+        new_config = base.replace(**{k: v for k, v in changes.items() if k not in ("model", "dataset")})
+        changes = {k: v for k, v in dataclasses.asdict(new_config).items() if getattr(self.config, k) != v}
         if set(changes) <= LIVE_SETTINGS:
             try:
                 new_config.build_trainer(self.beans)  # validates the values; cheap

@@ -24,9 +24,6 @@ class DataPanel(Retranslating, QGroupBox):
         self.dataset = QComboBox()
         for info in DATASETS.values():
             self.dataset.addItem(info.title, info.name)
-            if info.n_features != 1:
-                # two-feature beans need a two-input model, which this window does not offer yet
-                self.dataset.model().item(self.dataset.count() - 1).setEnabled(False)
         self.count = QSpinBox()
         self.count.setRange(1, 1_000_000)
         self.seed = QSpinBox()
@@ -49,7 +46,7 @@ class DataPanel(Retranslating, QGroupBox):
         for index, info in enumerate(DATASETS.values()):
             self.dataset.setItemText(index, info.title)
             if info.n_features != 1:
-                self.dataset.model().item(index).setToolTip(tr("needs a model with two inputs"))
+                self.dataset.model().item(index).setToolTip(tr("size and colour depth: for the neuron with two inputs"))
         self.count.setToolTip(tr("number of beans"))
         self.seed.setToolTip(tr("the same seed always gives the same beans"))
         self.regenerate.setText(tr("Regenerate"))

@@ -1,44 +1,65 @@
-"""Which model: y = w·x or y = w·x + b."""
+"""Which model: the lines y = w·x and y = w·x + b, a sigmoid neuron, a hidden-layer network, a neuron
+on two features; with the network's hidden-layer size and the sigmoid models' loss."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGroupBox, QHBoxLayout, QRadioButton
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox
 
-from beanlab.core import RunConfig
+from beanlab.core import LOSSES, SIGMOID_MODELS, RunConfig
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
-from beanlab.i18n import tr
+from beanlab.i18n import N_, tr
 
-MODEL_LABELS = {"wx": "y = w·x", "wx+b": "y = w·x + b"}
+MODEL_LABELS = {"wx": "y = w·x", "wx+b": "y = w·x + b", "sigmoid": "a = σ(w·x + b)",
+                "net": N_("network: one hidden layer"), "plane": "a = σ(w1·x1 + w2·x2 + b)"}
+LOSS_LABELS = {"mse": N_("mean squared error"), "cross-entropy": N_("cross-entropy")}
 
 
 class ModelPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
         super().__init__()
         self._controller = controller
-        self._buttons = QButtonGroup(self)
-        layout = QHBoxLayout(self)
-        for name, label in MODEL_LABELS.items():
-            button = QRadioButton(label)
-            button.setProperty("model", name)
-            self._buttons.addButton(button)
-            layout.addWidget(button)
+        self.model = QComboBox()
+        for name in MODEL_LABELS:
+            self.model.addItem("", name)
+        self.hidden = QSpinBox()
+        self.hidden.setRange(1, 8)
+        self.loss = QComboBox()
+        for name in LOSSES:
+            self.loss.addItem("", name)
+        form = self._form = QFormLayout(self)
+        for field in (self.model, self.hidden, self.loss):
+            form.addRow(QLabel(), field)
         self.retranslate()
         self.show_config(controller.config)
-        self._buttons.buttonClicked.connect(self._on_model_clicked)
+        self.model.currentIndexChanged.connect(lambda: self._apply(model=self.model.currentData()))
+        self.hidden.editingFinished.connect(lambda: self._apply(hidden=self.hidden.value()))
+        self.loss.currentIndexChanged.connect(lambda: self._apply(loss=self.loss.currentData()))
 
     def retranslate(self) -> None:
         self.setTitle(tr("Model"))
+        for index, name in enumerate(MODEL_LABELS):
+            self.model.setItemText(index, tr(MODEL_LABELS[name]))
+        for index, name in enumerate(LOSSES):
+            self.loss.setItemText(index, tr(LOSS_LABELS[name]))
+        self.hidden.setToolTip(tr("neurons in the hidden layer: two make a bump, more make several"))
+        self.loss.setToolTip(tr("cross-entropy punishes a confident wrong answer hard; its slope at the output "
+                                "is simply a − y"))
+        for field, label in ((self.model, tr("Model")), (self.hidden, tr("Hidden neurons")), (self.loss, tr("Loss"))):
+            self._form.labelForField(field).setText(label)
 
     def show_config(self, config: RunConfig) -> None:
-        for button in self._buttons.buttons():
-            button.setChecked(button.property("model") == config.model)
+        for combo, value in ((self.model, config.model), (self.loss, config.loss)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(value))
+        self.hidden.setValue(config.hidden)
+        self._form.setRowVisible(self.hidden, config.model == "net")
+        self._form.setRowVisible(self.loss, config.model in SIGMOID_MODELS)
 
     def choose(self, name: str) -> None:
-        """Pick a model as if its button were clicked."""
-        for button in self._buttons.buttons():
-            if button.property("model") == name:
-                button.click()
+        """Pick a model as the user would."""
+        self.model.setCurrentIndex(self.model.findData(name))
 
-    def _on_model_clicked(self, button) -> None:
-        if not self._controller.set_config(model=button.property("model")):
-            self.show_config(self._controller.config)
+    def _apply(self, **changes) -> None:
+        self._controller.set_config(**changes)
+        self.show_config(self._controller.config)

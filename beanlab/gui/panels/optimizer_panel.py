@@ -19,7 +19,10 @@ from beanlab.i18n import N_, tr
 
 OPTIMIZER_LABELS = {"sgd": N_("per-sample SGD"), "minibatch": N_("mini-batch"), "batch": N_("full batch"),
                     "fixed-step": N_("fixed step"), "rosenblatt": N_("perceptron rule (lesson 1)"),
-                    "sweep": N_("try every w (lesson 2)")}
+                    "sweep": N_("try every w (lesson 2)"), "momentum": N_("momentum"), "nesterov": N_("Nesterov"),
+                    "adagrad": N_("AdaGrad"), "rmsprop": N_("RMSProp"), "adam": N_("Adam")}
+WITH_START = ("wx", "wx+b", "sigmoid")
+MINI_BATCHES = ("minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 ORDER_LABELS = {"sequential": N_("sequential"), "shuffle": N_("shuffle")}
 
 
@@ -88,16 +91,17 @@ class OptimizerPanel(Retranslating, QGroupBox):
         start = config.init or (0.1, 0.1)
         self.start_w.setValue(start[0])
         self.start_b.setValue(start[1] if len(start) > 1 else 0.1)
-        has_bias = config.model == "wx+b"
-        self._form.setRowVisible(self.start_b, has_bias)
+        # a start to type in for the models of w (and b); the others start on their own (0.1 or random)
+        self._form.setRowVisible(self.start_w, config.model in WITH_START)
+        self._form.setRowVisible(self.start_b, config.model in WITH_START and config.model != "wx")
         fixed = config.optimizer == "fixed-step"
         self._form.setRowVisible(self.step_size, fixed)
         self._form.setRowVisible(self.learning_rate, not fixed)
-        self._form.setRowVisible(self.batch_size, config.optimizer == "minibatch")
+        self._form.setRowVisible(self.batch_size, config.optimizer in MINI_BATCHES)
 
     def _on_start_edited(self) -> None:
         start = (self.start_w.value(), self.start_b.value())
-        self._apply(init=start if self._controller.config.model == "wx+b" else start[:1])
+        self._apply(init=start[:1] if self._controller.config.model == "wx" else start)
 
     def _apply(self, **changes) -> None:
         self._controller.set_config(**changes)

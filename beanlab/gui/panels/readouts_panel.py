@@ -1,4 +1,9 @@
-"""The numbers of the current update, large enough to read from the back of the room."""
+"""The numbers of the current update, large enough to read from the back of the room.
+
+Above, where the run is (epoch, update, bean(s), loss); below, one row per parameter of the model:
+its value and the slope this update moved it by; then, for the straight lines, the least-squares
+optimum. The parameter rows are built anew for each model (two for a line, seven for lesson 6's net).
+"""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
@@ -8,10 +13,11 @@ from beanlab.gui.language import Retranslating
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
-FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", N_("loss e")),
-          ("w", "w"), ("b", "b"), ("dw", N_("∂e/∂w (update)")), ("db", N_("∂e/∂b (update)")),
-          ("w_star", N_("optimum w*")), ("b_star", N_("optimum b*")))
-
+RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", N_("loss e")))
+SLOPE_NAME = N_("∂e/∂{name} (update)")
+SLOPE_HEADING = N_("slope (update)")
+OPTIMUM_NAME = N_("optimum {name}*")
+SLOPE_ROWS_UP_TO = 3   # parameters; with more, the slopes stand beside the values, to keep the panel short
 
 VALUE_PT, NAME_PT = 16, 13
 VALUE_STYLE = "font-size: {size:.1f}pt; font-family: monospace;"
@@ -22,37 +28,87 @@ class ReadoutsPanel(Retranslating, QGroupBox):
     def __init__(self) -> None:
         super().__init__()
         self.values: dict[str, QLabel] = {}
-        self._names: dict[str, QLabel] = {}
-        grid = QGridLayout(self)
-        for row, (key, title) in enumerate(FIELDS):
-            name, value = QLabel(), QLabel("–")
-            value.setStyleSheet(VALUE_STYLE.format(size=VALUE_PT))
-            name.setStyleSheet(NAME_STYLE.format(size=NAME_PT))
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
-            self.values[key], self._names[key] = value, name
-        self._has_bias = True
+        self._named: dict[str, QLabel] = {}                      # key → the label naming its value
+        self._titles: list[tuple[QLabel, str, dict]] = []        # every name shown: (label, English, fields)
+        self._grid = QGridLayout(self)
+        self._param_names: tuple[str, ...] = ()
+        self._built_for: tuple = ()
+        self._size = (VALUE_PT, NAME_PT)
+        for key, title in RUN_FIELDS:
+            self._add_row(key, title)
+        self._first_param_row = self._grid.rowCount()
         self.retranslate()
+
+    def _add_row(self, key: str, title: str, column: int = 0, row: int | None = None, **fields) -> None:
+        row = self._grid.rowCount() if row is None else row
+        name = self._add_name(title, row, column, **fields)
+        self._add_value(key, row, column + 1)
+        self._named[key] = name
+
+    def _add_name(self, title: str, row: int, column: int, **fields) -> QLabel:
+        label = QLabel(tr(title).format(**fields))
+        label.setStyleSheet(NAME_STYLE.format(size=self._size[1]))
+        self._grid.addWidget(label, row, column)
+        self._titles.append((label, title, fields))
+        return label
+
+    def _add_value(self, key: str, row: int, column: int) -> None:
+        value = QLabel("–")
+        value.setStyleSheet(VALUE_STYLE.format(size=self._size[0]))
+        self._grid.addWidget(value, row, column)
+        self.values[key] = value
 
     def retranslate(self) -> None:
         self.setTitle(tr("Now"))
-        for key, title in FIELDS:
-            self._names[key].setText(tr(title))
+        for label, title, fields in self._titles:
+            label.setText(tr(title).format(**fields))
 
     def apply_look(self, look) -> None:
         """The numbers at the look's size (the projector view makes them 24 pt and more)."""
-        for key in self.values:
-            self.values[key].setStyleSheet(VALUE_STYLE.format(size=look(VALUE_PT)))
-            self._names[key].setStyleSheet(NAME_STYLE.format(size=look(NAME_PT)))
+        self._size = (look(VALUE_PT), look(NAME_PT))
+        for value in self.values.values():
+            value.setStyleSheet(VALUE_STYLE.format(size=self._size[0]))
+        for label, _title, _fields in self._titles:
+            label.setStyleSheet(NAME_STYLE.format(size=self._size[1]))
 
     def set_run(self, landscape: Landscape) -> None:
-        self._has_bias = landscape.has_bias
-        for key in ("b", "db", "b_star"):
-            self.values[key].setVisible(self._has_bias)
-            self._names[key].setVisible(self._has_bias)
-        self.values["w_star"].setText(f"{landscape.optimum[0]:.5f}")
-        if self._has_bias:
-            self.values["b_star"].setText(f"{landscape.optimum[1]:.5f}")
+        """Rows for this model's parameters (and the optimum, where one is known)."""
+        names = landscape.model.param_names
+        with_optimum = landscape.optimum is not None
+        if (names, with_optimum) != self._built_for:
+            self._rebuild(names, with_optimum)
+        if with_optimum:
+            for name, value in zip(names, landscape.optimum):
+                self.values[f"{name}_star"].setText(f"{value:.5f}")
+
+    def _rebuild(self, names: tuple[str, ...], with_optimum: bool) -> None:
+        run_keys = dict(RUN_FIELDS)
+        keep = {self.values[k] for k in run_keys} | {self._named[k] for k in run_keys}
+        for widget in [*self.values.values(), *(label for label, _t, _f in self._titles)]:
+            if widget not in keep:
+                self._grid.removeWidget(widget)
+                widget.deleteLater()
+        self.values = {k: v for k, v in self.values.items() if k in run_keys}
+        self._titles = [entry for entry in self._titles if entry[0] in keep]
+        self._built_for, self._param_names = (names, with_optimum), names
+        row = self._first_param_row
+        beside = len(names) > SLOPE_ROWS_UP_TO
+        if beside:   # a row per parameter and its slope under one heading: "∂e/∂w11 (update)" would crowd
+            self._add_name(SLOPE_HEADING, row, 2)
+            row += 1
+        for name in names:
+            self._add_row(name, name, row=row)
+            if beside:
+                self._add_value(f"d{name}", row, 2)
+            row += 1
+        if not beside:
+            for name in names:
+                self._add_row(f"d{name}", SLOPE_NAME, row=row, name=name)
+                row += 1
+        if with_optimum:
+            for name in names:
+                self._add_row(f"{name}_star", OPTIMUM_NAME, row=row, name=name)
+                row += 1
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
@@ -62,9 +118,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self.values["beans"].setText("–" if not beans else f"{beans[0]}" if len(beans) == 1
                                      else f"{beans[0]}…{beans[-1]} ({len(beans)})")
         self.values["loss"].setText(f"{snap.loss:.6f}")
-        self.values["w"].setText(f"{snap.params[0]:.5f}")
-        gradient = snap.gradient or (None, None)
-        self.values["dw"].setText("–" if gradient[0] is None else f"{gradient[0]:+.5f}")
-        if self._has_bias:
-            self.values["b"].setText(f"{snap.params[1]:.5f}")
-            self.values["db"].setText("–" if gradient[1] is None else f"{gradient[1]:+.5f}")
+        gradient = snap.gradient or (None,) * len(snap.params)
+        for name, value, slope in zip(self._param_names, snap.params, gradient):
+            self.values[name].setText(f"{value:.5f}")
+            self.values[f"d{name}"].setText("–" if slope is None else f"{slope:+.5f}")

@@ -18,8 +18,7 @@ class ContourPlot(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        style.set_title(self, N_("Cost map e(w, b) from above"))
-        style.label_axes(self, "w", "b")
+        self.set_names(("w", "b"))
         style.plain_axes(self)
         self.setMinimumSize(140, 110)
         self._image = pg.ImageItem()
@@ -45,7 +44,14 @@ class ContourPlot(pg.PlotWidget):
         self._optimum.setSymbolSize(look(20))
         style.apply_axes_look(self, look)
 
-    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray) -> None:
+    def set_names(self, names: tuple[str, ...]) -> None:
+        """The two parameters the map is drawn over."""
+        if len(names) == 2:
+            style.set_title(self, N_("Cost map e({first}, {second}) from above"), first=names[0], second=names[1])
+            style.label_axes(self, *names)
+
+    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
+                    at: np.ndarray | None = None) -> None:
         """Draw a new grid (data or model changed, or the path left the old ranges)."""
         shade = np.log10(np.maximum(cost, 1e-12))
         self._image.setImage(shade, autoLevels=True)
@@ -55,7 +61,8 @@ class ContourPlot(pg.PlotWidget):
             curve.setData(shade, level)
             # contour lines come in grid-cell units; map them to (w, b) as the image is mapped
             curve.setTransform(self._image.transform())
-        self._optimum.setData([landscape.optimum[0]], [landscape.optimum[1]])
+        optimum = landscape.optimum
+        self._optimum.setData([] if optimum is None else [optimum[0]], [] if optimum is None else [optimum[1]])
         self.setRange(xRange=(box.w_lo, box.w_hi), yRange=(box.b_lo, box.b_hi), padding=0)
 
     def show_path(self, path: np.ndarray) -> None:

@@ -86,18 +86,29 @@ class CostSlicesPlot(QWidget):
         self.short_titles = False   # for small exported pictures
         self._look, self._emphasized = style.NORMAL, False
 
+    def set_names(self, names: tuple[str, ...]) -> None:
+        """(Titles come with the landscape in set_run: they depend on what is held.)"""
+
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
-        bias = landscape.has_bias
-        self._along_b.widget.setVisible(bias)
-        if self.short_titles:
-            style.set_title(self._along_w.widget, "e(w | b)" if bias else "e(w)")
-        else:
-            style.set_title(self._along_w.widget, N_("Cost along w, with b held (e(w | b))") if bias else N_("Cost curve e(w)"))
-        self._along_w.optimum.setValue(landscape.optimum[0])
-        if bias:
-            style.set_title(self._along_b.widget, "e(b | w)" if self.short_titles else N_("Cost along b, with w held (e(b | w))"))
-            self._along_b.optimum.setValue(landscape.optimum[1])
+        names, two_d = landscape.names, landscape.two_d
+        self._along_b.widget.setVisible(two_d)
+        cuts = ((self._along_w, names[0], names[-1]), (self._along_b, names[-1], names[0]))
+        for cut, name, other in cuts[:len(names)]:
+            style.label_axes(cut.widget, name, N_("cost e"))
+            if self.short_titles:
+                style.set_title(cut.widget, f"e({name} | {other})" if two_d else f"e({name})")
+            elif not landscape.complete:
+                style.set_title(cut.widget, N_("Cost along {name} (others held)"), name=name)
+            elif two_d:
+                style.set_title(cut.widget, N_("Cost along {name}, with {other} held (e({name} | {other}))"),
+                                name=name, other=other)
+            else:
+                style.set_title(cut.widget, N_("Cost curve e({name})"), name=name)
+        for index, cut in enumerate((self._along_w, self._along_b)[:len(names)]):
+            cut.optimum.setVisible(landscape.optimum is not None)
+            if landscape.optimum is not None:
+                cut.optimum.setValue(landscape.optimum[index])
 
     def emphasize_tangents(self, on: bool) -> None:
         """Draw the tangents thick while a stage talks about the slope."""
@@ -120,9 +131,10 @@ class CostSlicesPlot(QWidget):
         params = np.asarray(frame.snapshot.params)
         slope = landscape.gradient(params)
         cost = landscape.cost(params)
-        w_values = np.linspace(self._box.w_lo, self._box.w_hi, CURVE_POINTS)
-        b = params[1] if landscape.has_bias else 0.0
-        self._along_w.show(w_values, landscape.curve_w(w_values, b), params[0], cost, slope[0], "w")
-        if landscape.has_bias:
-            b_values = np.linspace(self._box.b_lo, self._box.b_hi, CURVE_POINTS)
-            self._along_b.show(b_values, landscape.curve_b(b_values, params[0]), params[1], cost, slope[1], "b")
+        here = landscape.project(params[None, :])[0]
+        first = np.linspace(self._box.w_lo, self._box.w_hi, CURVE_POINTS)
+        self._along_w.show(first, landscape.curve(0, first, params), here[0], cost, slope[0], landscape.names[0])
+        if landscape.two_d:
+            second = np.linspace(self._box.b_lo, self._box.b_hi, CURVE_POINTS)
+            self._along_b.show(second, landscape.curve(1, second, params), here[1], cost, slope[1],
+                               landscape.names[1])

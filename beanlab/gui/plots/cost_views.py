@@ -1,7 +1,9 @@
 """Keeps the cost views (slices, contour map, 3-D bowl) in step with the run.
 
 It holds the window's copy of the descent path, and recomputes the grid only when the data or
-model change or when the path leaves the ranges drawn so far (the ranges grow with the path).
+model change or when the path leaves the ranges drawn so far (the ranges grow with the path). For a
+model with more parameters than the views show, the grid is a slice through the current point: it
+is computed again when the run pauses there, or when another pair of parameters is chosen.
 """
 from __future__ import annotations
 
@@ -26,14 +28,25 @@ class CostViews:
         self._landscape: Landscape | None = None
         self._path: SampledHistory | None = None   # rows: parameters then cost, bounded in size
         self._box = None
+        self._held_at: np.ndarray | None = None   # where the slice's other parameters were held
         self.surface_computations = 0   # how often a grid was computed (the tests check it stays rare)
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
         self._path = SampledHistory(landscape.model.n_params + 1, MAX_PATH_ROWS)
         self._box = None
+        for view in (self.slices, self.contour, self.surface):
+            if view is not None:
+                view.set_names(landscape.names)
         if self.slices is not None:
             self.slices.set_run(landscape)
+
+    def set_pair(self, landscape: Landscape) -> None:
+        """Show another pair of parameters (the same run): new names, a new grid."""
+        latest = self._path.values if self._path is not None else None
+        self.set_run(landscape)
+        if latest is not None and len(latest):
+            self._path.append(0, latest)
 
     def show_frame(self, frame: Frame) -> None:
         if self._landscape is None:
@@ -45,30 +58,37 @@ class CostViews:
         latest = np.append(frame.snapshot.params, frame.snapshot.loss)
         rows = np.vstack([self._path.values, latest])
         path, costs = rows[:, :-1], rows[:, -1]
-        if self._box is None or not self._box.contains(*self._coordinates(frame.params)):
-            self._recompute(path)
+        landscape = self._landscape
+        current = np.asarray(frame.snapshot.params)
+        moved_off_slice = not landscape.complete and frame.state != "playing" and \
+            (self._held_at is None or not np.array_equal(self._held_at, current))
+        if self._box is None or moved_off_slice or not self._box.contains(*self._pair_columns(frame.params)):
+            self._recompute(path, current)
+        shown = landscape.project(path)
         if self.slices is not None:
             self.slices.show_frame(frame)
         if self.surface is not None:
-            self.surface.show_path(path, costs)
-        if self.contour is not None and self._landscape.has_bias:
-            self.contour.show_path(path)
+            self.surface.show_path(shown, costs)
+        if self.contour is not None and landscape.two_d:
+            self.contour.show_path(shown)
 
-    def _coordinates(self, params: np.ndarray):
-        return (params[:, 0], params[:, 1]) if params.shape[1] > 1 else (params[:, 0], None)
+    def _pair_columns(self, params: np.ndarray):
+        shown = self._landscape.project(params)
+        return (shown[:, 0], shown[:, 1]) if shown.shape[1] > 1 else (shown[:, 0], None)
 
-    def _recompute(self, path: np.ndarray) -> None:
+    def _recompute(self, path: np.ndarray, at: np.ndarray) -> None:
         landscape = self._landscape
         self._box = landscape.box_around(path)
+        self._held_at = at.copy()
         self.surface_computations += 1
         if self.slices is not None:
             self.slices.set_box(self._box)
-        if landscape.has_bias:
-            w, b, cost = landscape.grid(self._box, GRID_SIZE)
+        if landscape.two_d:
+            w, b, cost = landscape.grid(self._box, GRID_SIZE, at)
             if self.contour is not None:
-                self.contour.set_surface(landscape, self._box, w, b, cost)
+                self.contour.set_surface(landscape, self._box, w, b, cost, at)
             if self.surface is not None:
-                self.surface.set_surface(landscape, self._box, w, b, cost)
+                self.surface.set_surface(landscape, self._box, w, b, cost, at)
         elif self.surface is not None:
             w = np.linspace(self._box.w_lo, self._box.w_hi, 200)
-            self.surface.set_curve(landscape, self._box, w, landscape.curve_w(w))
+            self.surface.set_curve(landscape, self._box, w, landscape.curve(0, w, at), at)

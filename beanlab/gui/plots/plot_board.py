@@ -43,7 +43,7 @@ class PlotBoard(Retranslating, QWidget):
             if view is not None:
                 view.set_controls_visible(controls)
         self._shown = set(views)
-        self._has_bias = True
+        self._two_d = True
         self._lay_out()
         if not controls and self.cost_slices is not None:
             self.cost_slices.short_titles = True
@@ -98,7 +98,13 @@ class PlotBoard(Retranslating, QWidget):
         if self.scatter is not None:
             self.scatter.set_run(beans, landscape)
         self.cost_views.set_run(landscape)
-        self._has_bias = landscape.has_bias
+        self._two_d = landscape.two_d
+        self._apply_visibility()
+
+    def set_pair(self, landscape: Landscape) -> None:
+        """The same run seen through another pair of parameters."""
+        self.cost_views.set_pair(landscape)
+        self._two_d = landscape.two_d
         self._apply_visibility()
 
     def show_views(self, views: tuple[str, ...]) -> None:
@@ -111,7 +117,7 @@ class PlotBoard(Retranslating, QWidget):
             widget = self.view(name)
             if widget is not None:
                 # the contour map needs two parameters: for y = w·x there is no map to draw
-                widget.setVisible(name in self._shown and (name != "contour" or self._has_bias))
+                widget.setVisible(name in self._shown and (name != "contour" or self._two_d))
 
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""

@@ -1,4 +1,9 @@
-"""Beans with the live fitted line, the bean(s) of the current update, and the optimum line."""
+"""Beans with the live fitted line, the bean(s) of the current update, and the optimum line.
+
+For a sigmoid neuron or a network the line is the prediction curve a(x) (an S, a bump); for beans
+with two features the plot is the plane of size and colour depth, the toxic beans marked, and the
+line is the decision boundary a = 0.5 (where w1·x1 + w2·x2 + b = 0).
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -11,6 +16,10 @@ from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_
 
 MAX_BEANS_DRAWN = 20_000  # beyond this, draw an even sample; the numbers still use every bean
+CURVE_POINTS = 200        # along the prediction curve of a neuron
+FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5")}
+TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
+          "boundary": N_("Beans and the boundary")}
 
 
 class ScatterPlot(pg.PlotWidget):
@@ -38,6 +47,9 @@ class ScatterPlot(pg.PlotWidget):
         self._beans: Beans | None = None
         self._model = None
         self._x_ends = np.array([0.0, 1.0])
+        self._curve_x = self._x_ends
+        self._kind = "line"
+        self._optimum_in_legend = True
 
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
@@ -68,31 +80,65 @@ class ScatterPlot(pg.PlotWidget):
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw the beans and the optimum line."""
         self._beans, self._model = beans, landscape.model
+        self._kind = "boundary" if beans.n_features == 2 else "line" if landscape.linear else "curve"
         shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
-        self._beans_item.setData(beans.x[shown], beans.y[shown])
-        lo, hi = float(beans.x.min()), float(beans.x.max())
+        across, up = self._coordinates(np.asarray(shown))
+        if self._kind == "boundary":
+            toxic = beans.y[shown] > 0.5   # toxic beans in the fitted line's colour, the others as usual
+            self._beans_item.setData(across, up, symbolBrush=[pg.mkBrush(*(style.FIT if t else style.BEAN), 200)
+                                                             for t in toxic])
+            style.label_axes(self, N_("bean size x1"), N_("colour depth x2"))
+        else:
+            self._beans_item.setData(across, up, symbolBrush=pg.mkBrush(*style.BEAN, 170))
+            style.label_axes(self, N_("bean size x"), N_("toxicity y"))
+        style.set_title(self, TITLES[self._kind])
+        self._fit_item.opts["name"] = FIT_NAMES[self._kind]
+        lo, hi = float(across.min()), float(across.max())
         pad = max(hi - lo, 1e-9) * 0.05
         self._x_ends = np.array([min(lo - pad, 0.0), hi + pad])
-        self._optimum_item.setData(self._x_ends, self._line(landscape.optimum))
-        y_lo, y_hi = float(beans.y.min()), float(beans.y.max())
+        self._curve_x = self._x_ends if self._kind != "curve" else np.linspace(*self._x_ends, CURVE_POINTS)
+        self._show_optimum(landscape.optimum if landscape.linear else None)
+        y_lo, y_hi = float(up.min()), float(up.max())
         y_pad = max(y_hi - y_lo, 1e-9) * 0.15
-        self.setRange(xRange=self._x_ends, yRange=(min(y_lo - y_pad, 0.0), y_hi + y_pad), padding=0)
+        self._y_range = (min(y_lo - y_pad, 0.0), y_hi + y_pad)
+        self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
+        style.retranslate_plot(self)
+
+    def _show_optimum(self, optimum) -> None:
+        """The least-squares line, dashed, where there is one (not for a neuron)."""
+        if optimum is None:
+            self._optimum_item.setData([], [])
+            if self._optimum_in_legend:
+                self._legend.removeItem(self._optimum_item)
+        else:
+            self._optimum_item.setData(self._x_ends, self._line(optimum))
+            if not self._optimum_in_legend:
+                self._legend.addItem(self._optimum_item, self._optimum_item.name())
+        self._optimum_in_legend = optimum is not None
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
-        self._fit_item.setData(self._x_ends, self._line(snap.params))
-        if self._beans is not None and snap.beans:
-            used = np.asarray(snap.beans)[:200]  # a whole batch can be large; the first 200 tell the story
-            self._active_item.setData(self._beans.x[used], self._beans.y[used])
-        else:
-            self._active_item.setData([], [])
+        self._fit_item.setData(self._curve_x, self._line(snap.params))
+        self.highlight_beans(snap.beans)
         style.settle(self)
 
     def highlight_beans(self, indices) -> None:
-        """Point at these beans (the next update's, in a stage) with the current-bean marker."""
-        if self._beans is not None:
-            used = np.asarray(indices, dtype=int)[:200]
-            self._active_item.setData(self._beans.x[used], self._beans.y[used])
+        """Point at these beans (the update's, or the next update's in a stage) with the current-bean marker."""
+        if self._beans is not None and len(indices):
+            used = np.asarray(indices, dtype=int)[:200]  # a whole batch can be large; the first 200 tell the story
+            self._active_item.setData(*self._coordinates(used))
+        else:
+            self._active_item.setData([], [])
+
+    def _coordinates(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where these beans are drawn: (size, toxicity), or (size, colour depth) for two features."""
+        x = self._beans.x[indices]
+        return (x[:, 0], x[:, 1]) if x.ndim == 2 else (x, self._beans.y[indices])
 
     def _line(self, params) -> np.ndarray:
-        return self._model.predict(np.asarray(params, dtype=float), self._x_ends)
+        params = np.asarray(params, dtype=float)
+        if self._kind != "boundary":
+            return self._model.predict(params, self._curve_x)
+        w1, w2, b = params
+        with np.errstate(all="ignore"):   # w2 = 0: a vertical boundary, drawn off the chart
+            return -(w1 * self._curve_x + b) / w2

@@ -56,7 +56,7 @@ class SurfaceView(QWidget):
             self.view.addItem(item)
         for item in (self._path, self._optimum, self._ball):
             item.setGLOptions(ON_TOP)
-        self._heading, self._controls = N_("Cost bowl e(w, b) in 3-D"), True
+        self._heading, self._controls = N_("Cost bowl e({first}, {second}) in 3-D"), True
         self.title = QLabel()
         # a long title may be cut, but must never make the 3-D view (and the window) wider
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -96,15 +96,22 @@ class SurfaceView(QWidget):
 
     def _show_title(self) -> None:
         hint = tr(" — drag to rotate, wheel to zoom") if self._controls else ""
-        self.title.setText(f"<b>{tr(self._heading)}</b>{hint}")
+        names = getattr(self, "_names", ("w", "b"))
+        heading = tr(self._heading).format(first=names[0], second=names[-1])
+        self.title.setText(f"<b>{heading}</b>{hint}")
 
     def reset_camera(self) -> None:
         self.view.setCameraPosition(distance=2.0, elevation=30, azimuth=-60)
         self.view.opts["center"] = pg.Vector(0, 0, HEIGHT * 0.3)
         self.view.update()
 
-    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray) -> None:
-        """Draw a new grid (data or model changed, or the path left the old ranges)."""
+    def set_names(self, names: tuple[str, ...]) -> None:
+        """The parameters the bowl is drawn over (the title says them)."""
+        self._names = names
+
+    def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
+                    at: np.ndarray | None = None) -> None:
+        """Draw a new grid (data or model changed, the path left the old ranges, a slice moved)."""
         self._landscape, self._box = landscape, box
         self._z_scale = HEIGHT / max(float(np.nanmax(cost)), 1e-12)
         xs, ys = self._to_view(w, b)
@@ -115,12 +122,20 @@ class SurfaceView(QWidget):
         self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
         self._surface.setVisible(True)
         self._curve.setVisible(False)
-        self._heading = N_("Cost bowl e(w, b) in 3-D")
+        self._heading = N_("Cost bowl e({first}, {second}) in 3-D") if landscape.complete \
+            else N_("Cost e({first}, {second}) in 3-D, the other parameters held")
         self._show_title()
-        ow, ob = self._to_view(landscape.optimum[0], landscape.optimum[1])
-        self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(landscape.optimum) * self._z_scale]]))
+        self._show_optimum(landscape)
 
-    def set_curve(self, landscape: Landscape, box: Box, w: np.ndarray, cost: np.ndarray) -> None:
+    def _show_optimum(self, landscape: Landscape) -> None:
+        optimum = landscape.optimum
+        self._optimum.setVisible(optimum is not None)
+        if optimum is not None:   # known in closed form: the straight lines, whose whole cost is in view
+            ow, ob = self._to_view(optimum[0], optimum[1] if len(optimum) > 1 else 0.0)
+            self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(optimum) * self._z_scale]]))
+
+    def set_curve(self, landscape: Landscape, box: Box, w: np.ndarray, cost: np.ndarray,
+                  at: np.ndarray | None = None) -> None:
         """Model y = w·x: one parameter, so the 3-D view shows the curve e(w) standing in the w–e plane."""
         self._landscape, self._box = landscape, box
         self._z_scale = HEIGHT / max(float(np.nanmax(cost)), 1e-12)
@@ -130,8 +145,7 @@ class SurfaceView(QWidget):
         self._curve.setVisible(True)
         self._heading = N_("Cost curve e(w) in 3-D (model wx has one parameter)")
         self._show_title()
-        ow, _ = self._to_view(landscape.optimum[0], 0.0)
-        self._optimum.setData(pos=np.array([[ow, 0.0, landscape.cost(landscape.optimum) * self._z_scale]]))
+        self._show_optimum(landscape)
 
     def show_path(self, path: np.ndarray, costs: np.ndarray) -> None:
         """The descent so far (rows of parameters) and its costs; the last row is the ball."""

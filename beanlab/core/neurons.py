@@ -1,0 +1,262 @@
+"""Beyond the line: a sigmoid neuron (lesson 5), a hidden layer (lesson 6), two features (lesson 7).
+
+Each is a :class:`Model` like the straight lines, so the trainer, the optimizers and the race need no
+change. Gradients are backpropagation written out by hand, as the course derives them (the chain
+rule, one factor per step); ``tests/test_neurons.py`` checks each against finite differences.
+
+The loss is the course's mean squared error (no ½); the sigmoid models can use cross-entropy
+instead, whose slope at the output is simply a − y. Where a per-bean step is needed in bulk
+(per-sample SGD) it runs in plain Python floats, several times faster than numpy scalars.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+
+import numpy as np
+
+from ..i18n import tr
+from .models import Model
+
+LOSSES = ("mse", "cross-entropy")
+LOSS_BLOCK_ROWS = 256
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^−z), without overflow for large |z|."""
+    with np.errstate(all="ignore"):
+        return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=np.float64)))
+
+
+def _sigmoid_in_place(z: np.ndarray) -> np.ndarray:
+    """σ(z) written over ``z``: the loss of every update runs through here, so no temporaries."""
+    with np.errstate(over="ignore"):
+        np.negative(z, out=z)
+        np.exp(z, out=z)          # e^−z (inf for very negative z gives σ = 0, as it should)
+        z += 1.0
+        np.reciprocal(z, out=z)
+    return z
+
+
+def _sigmoid_float(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+class SigmoidModel(Model):
+    """A model whose output is a sigmoid a = σ(z): toxic when a > 0.5."""
+
+    def __init__(self, loss: str = "mse") -> None:
+        if loss not in LOSSES:
+            raise ValueError(tr("unknown loss {name}; choose one of: {names}").format(name=repr(loss),
+                                                                                  names=", ".join(LOSSES)))
+        self.loss_name = loss
+
+    def output_slope(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """∂(one bean's loss)/∂z at the output: −2(y − a)·a(1 − a) for MSE, a − y for cross-entropy."""
+        if self.loss_name == "mse":
+            return -2 * (y - a) * a * (1 - a)
+        return a - y
+
+    def losses_of(self, z: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Mean loss along the last axis, from the output's z (any leading shape)."""
+        with np.errstate(all="ignore"):
+            if self.loss_name == "mse":
+                error = sigmoid(z) - y
+                return np.mean(error * error, axis=-1)
+            # −(y·ln a + (1 − y)·ln(1 − a)) with ln σ(z) = −ln(1 + e^−z): exact for any z
+            return np.mean(y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z), axis=-1)
+
+    def output_z(self, params: np.ndarray, x: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def predict(self, params, x):
+        return sigmoid(self.output_z(np.asarray(params, dtype=np.float64), x))
+
+    def loss(self, params, x, y):
+        return float(self.losses_of(self.output_z(np.asarray(params, dtype=np.float64), x), y))
+
+    def loss_function(self, x, y):
+        # the loss at many parameter rows at once: rows × beans in one numpy expression
+        if self.loss_name != "mse":
+            return lambda rows: self.losses_of(self.output_z(np.asarray(rows, dtype=np.float64), x), y)
+
+        def mean_squared_errors(rows):
+            # The trainer asks for the loss after every update: σ and the error are computed in
+            # place, a block of rows at a time, so the arrays stay in the processor's cache.
+            rows = np.asarray(rows, dtype=np.float64)
+            losses = np.empty(len(rows))
+            for start in range(0, len(rows), LOSS_BLOCK_ROWS):
+                error = _sigmoid_in_place(self.output_z(rows[start:start + LOSS_BLOCK_ROWS], x))
+                error -= y
+                losses[start:start + LOSS_BLOCK_ROWS] = np.einsum("rn,rn->r", error, error)
+            return losses / len(y)
+        return mean_squared_errors
+
+    def inputs(self, x):
+        raise ValueError(tr("the perceptron rule is for the straight lines only"))
+
+
+class SigmoidNeuron(SigmoidModel):
+    """a = σ(w·x + b), lesson 5."""
+
+    name = "sigmoid"
+    param_names = ("w", "b")
+
+    def output_z(self, params, x):
+        return params[..., 0, None] * x + params[..., 1, None]
+
+    def grad(self, params, x, y):
+        dz = self.output_slope(self.predict(params, x), y)   # the course's de/da · da/dz
+        return np.array([np.mean(dz * x), np.mean(dz)])
+
+    def sgd_path(self, params, xs, ys, lr):
+        w, b = float(params[0]), float(params[1])
+        mse = self.loss_name == "mse"
+        path = array("d")
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            a = _sigmoid_float(w * x + b)
+            dz = -2 * (y - a) * a * (1 - a) if mse else a - y
+            w, b = w - lr * dz * x, b - lr * dz
+            path.append(w)
+            path.append(b)
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 2)
+
+
+class HiddenLayerNet(SigmoidModel):
+    """Lesson 6's network: one input, a hidden layer of ``hidden`` sigmoid neurons, a sigmoid output.
+
+    Parameters, hidden neuron by neuron, then the output: w1j, b1j (j = 1 … hidden), w2j, b2.
+    """
+
+    name = "net"
+    MAX_HIDDEN = 8
+
+    def __init__(self, loss: str = "mse", hidden: int = 2) -> None:
+        super().__init__(loss)
+        if isinstance(hidden, bool) or int(hidden) != hidden or not 1 <= hidden <= self.MAX_HIDDEN:
+            raise ValueError(tr("the hidden layer has 1 to {most} neurons, not {value}").format(
+                most=self.MAX_HIDDEN, value=repr(hidden)))
+        self.hidden = int(hidden)
+        self.param_names = (*(f"{kind}1{j}" for j in range(1, self.hidden + 1) for kind in ("w", "b")),
+                            *(f"w2{j}" for j in range(1, self.hidden + 1)), "b2")
+
+    def _split(self, params: np.ndarray):
+        """(w1, b1, w2, b2) with the parameters' leading axes kept: w1, b1, w2 end in ``hidden``."""
+        k = self.hidden
+        first = params[..., :2 * k].reshape(*params.shape[:-1], k, 2)
+        return first[..., 0], first[..., 1], params[..., 2 * k:3 * k], params[..., 3 * k]
+
+    def output_z(self, params, x):
+        w1, b1, w2, b2 = self._split(params)
+        hidden = w1[..., :, None] * x                                        # (…, k, n)
+        hidden += b1[..., :, None]
+        _sigmoid_in_place(hidden)
+        z = np.broadcast_to(b2[..., None], hidden.shape[:-2] + hidden.shape[-1:]).copy()   # (…, n)
+        for j in range(self.hidden):
+            z += w2[..., j, None] * hidden[..., j, :]
+        return z
+
+    def grad(self, params, x, y):
+        w1, b1, w2, b2 = self._split(np.asarray(params, dtype=np.float64))
+        h = sigmoid(w1[:, None] * x + b1[:, None])                  # (k, n) hidden activations
+        a = sigmoid(w2 @ h + b2)                                     # (n,) output
+        dz2 = self.output_slope(a, y)                                # ∂e/∂z2 per bean
+        dz1 = dz2 * w2[:, None] * h * (1 - h)                        # ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j)
+        d_first = np.stack([np.mean(dz1 * x, axis=1), np.mean(dz1, axis=1)], axis=1).ravel()
+        return np.concatenate([d_first, np.mean(dz2 * h, axis=1), [np.mean(dz2)]])
+
+    def sgd_path(self, params, xs, ys, lr):
+        if self.hidden == 2 and self.loss_name == "mse":
+            return self._course_sgd_path(params, xs, ys, lr)
+        # The course's backprop for one bean at a time, in plain floats over lists
+        k = self.hidden
+        p = [float(v) for v in params]
+        w1 = p[0:2 * k:2]
+        b1 = p[1:2 * k:2]
+        w2 = p[2 * k:3 * k]
+        b2 = p[3 * k]
+        mse = self.loss_name == "mse"
+        hidden_range = range(k)
+        path = array("d")
+        extend = path.extend
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            h = [_sigmoid_float(w1[j] * x + b1[j]) for j in hidden_range]
+            z2 = b2
+            for j in hidden_range:
+                z2 += w2[j] * h[j]
+            a = _sigmoid_float(z2)
+            dz2 = -2 * (y - a) * a * (1 - a) if mse else a - y
+            for j in hidden_range:
+                dz1 = dz2 * w2[j] * h[j] * (1 - h[j])    # from the old w2j: every slope before any move
+                w2[j] -= lr * dz2 * h[j]
+                w1[j] -= lr * dz1 * x
+                b1[j] -= lr * dz1
+            b2 -= lr * dz2
+            for j in hidden_range:
+                extend((w1[j], b1[j]))
+            extend(w2)
+            path.append(b2)
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 3 * k + 1)
+
+    @staticmethod
+    def _course_sgd_path(params, xs, ys, lr):
+        """Lesson 6's own network (two hidden neurons, MSE) spelled out: the same floats as the
+        general loop, twice as fast (every name a local variable, no inner loops)."""
+        w11, b11, w12, b12, w21, w22, b2 = (float(v) for v in params)
+        exp = math.exp
+        path = array("d")
+        record = path.extend
+        for x, y in zip(xs.tolist(), ys.tolist()):
+            # σ written out (a call per neuron would cost a third of the time); the sign test keeps exp small
+            z = w11 * x + b11
+            h1 = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
+            z = w12 * x + b12
+            h2 = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
+            z = b2 + w21 * h1 + w22 * h2
+            a = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
+            dz2 = -2 * (y - a) * a * (1 - a)
+            dz11 = dz2 * w21 * h1 * (1 - h1)
+            dz12 = dz2 * w22 * h2 * (1 - h2)
+            w21 -= lr * dz2 * h1
+            w11 -= lr * dz11 * x
+            b11 -= lr * dz11
+            w22 -= lr * dz2 * h2
+            w12 -= lr * dz12 * x
+            b12 -= lr * dz12
+            b2 -= lr * dz2
+            record((w11, b11, w12, b12, w21, w22, b2))
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 7)
+
+    def initial_params(self, seed: int) -> np.ndarray:
+        # Equal starting weights would keep the hidden neurons identical for ever: start, as the
+        # course does, from uniform random numbers in [0, 1) — drawn from the run's seed.
+        return np.random.default_rng(seed).random(self.n_params)
+
+
+class PlaneNeuron(SigmoidModel):
+    """a = σ(w1·x1 + w2·x2 + b), lesson 7: size and colour depth."""
+
+    name = "plane"
+    param_names = ("w1", "w2", "b")
+    n_features = 2
+
+    def output_z(self, params, x):
+        return params[..., 0, None] * x[:, 0] + params[..., 1, None] * x[:, 1] + params[..., 2, None]
+
+    def grad(self, params, x, y):
+        dz = self.output_slope(self.predict(params, x), y)
+        return np.array([np.mean(dz * x[:, 0]), np.mean(dz * x[:, 1]), np.mean(dz)])
+
+    def sgd_path(self, params, xs, ys, lr):
+        w1, w2, b = (float(v) for v in params)
+        mse = self.loss_name == "mse"
+        path = array("d")
+        for (x1, x2), y in zip(xs.tolist(), ys.tolist()):
+            a = _sigmoid_float(w1 * x1 + w2 * x2 + b)
+            dz = -2 * (y - a) * a * (1 - a) if mse else a - y
+            w1, w2, b = w1 - lr * dz * x1, w2 - lr * dz * x2, b - lr * dz
+            path.extend((w1, w2, b))
+        return np.frombuffer(path, dtype=np.float64).reshape(-1, 3)

@@ -1,0 +1,96 @@
+"""A race: several optimizers on the same beans from the same start, side by side.
+
+Each racer is the run's configuration with another optimizer; all train for the same number of
+epochs. The table says where each one ended and how soon it first got within reach of the bottom:
+the threshold is the least loss known (the closed-form optimum's, or else the best any racer
+reached) plus 1% of the way down from the start, unless one is given.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..i18n import tr
+from .run_config import RunConfig
+from .trainer import Trainer
+
+MAX_RACERS = 4
+CHUNK = 2_000   # updates between checks of the clock
+
+
+@dataclass(frozen=True)
+class RaceResult:
+    optimizer: str
+    final_loss: float
+    updates: int
+    seconds: float
+    diverged: bool
+    updates_to_threshold: int | None   # the first update at or below the threshold; None: never
+    seconds_to_threshold: float | None
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Race:
+    threshold: float
+    results: tuple[RaceResult, ...]
+
+
+def racers(config: RunConfig, optimizers: list[str]) -> list[Trainer]:
+    """One trainer per optimizer, on the same beans from the same start; ValueError for a bad list."""
+    if not 1 <= len(optimizers) <= MAX_RACERS:
+        raise ValueError(tr("a race has 1 to {most} optimizers, not {count}").format(
+            most=MAX_RACERS, count=len(optimizers)))
+    if len(set(optimizers)) != len(optimizers):
+        raise ValueError(tr("each optimizer may run once in a race"))
+    beans = config.make_beans()
+    start = config.build_trainer(beans).init
+    return [config.replace(optimizer=name, init=tuple(start)).build_trainer(beans) for name in optimizers]
+
+
+def run_race(config: RunConfig, optimizers: list[str], threshold: float | None = None) -> Race:
+    """Train each racer for ``config.epochs`` epochs, timing it, and compare them."""
+    trainers = racers(config, optimizers)
+    timings = []
+    for trainer in trainers:
+        total = config.epochs * trainer.updates_per_epoch
+        marks = []   # (update, seconds since the start) after each chunk
+        started = time.perf_counter()
+        while trainer.step_count < total and not trainer.diverged:
+            trainer.run(min(CHUNK, total - trainer.step_count))
+            marks.append((trainer.step_count, time.perf_counter() - started))
+        timings.append(marks)
+    if threshold is None:
+        threshold = default_threshold(trainers)
+    results = []
+    for trainer, marks in zip(trainers, timings):
+        losses = trainer.history.loss
+        below = np.flatnonzero(losses <= threshold)
+        reached = int(below[0]) if len(below) else None
+        seconds = marks[-1][1] if marks else 0.0
+        results.append(RaceResult(trainer.optimizer.name, float(losses[-1]), trainer.step_count, seconds,
+                                  trainer.diverged, reached, _time_at(marks, reached)))
+    return Race(float(threshold), tuple(results))
+
+
+def default_threshold(trainers: list[Trainer]) -> float:
+    """The least known loss plus 1% of the way down to it from the start."""
+    first = trainers[0]
+    best = first.model.optimum(first.beans.x, first.beans.y)
+    start = float(first.history.loss[0])
+    finals = [float(np.min(t.history.loss)) for t in trainers]
+    floor = first.model.loss(best, first.beans.x, first.beans.y) if best is not None else min(finals)
+    return floor + 0.01 * max(start - floor, 0.0)
+
+
+def _time_at(marks: list[tuple[int, float]], update: int | None) -> float | None:
+    """When the racer made update ``update``, from the clock read after each chunk (interpolated)."""
+    if update is None:
+        return None
+    updates = [0] + [m[0] for m in marks]
+    seconds = [0.0] + [m[1] for m in marks]
+    return float(np.interp(update, updates, seconds))

@@ -1,0 +1,82 @@
+"""Lessons 5–8 in the window: the prediction curve, the boundary, the parameter rows, the slice chooser."""
+import numpy as np
+from gui_helpers import full_speed, latest, wait_state
+from PySide6.QtCore import Qt
+
+from beanlab.core import LESSONS
+
+
+def load(qtbot, window, number):
+    window.load_lesson(number)
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[number].config and latest(window).restarted
+                    and len(latest(window).snapshot.params) == window.controller.landscape.model.n_params)
+
+
+def test_the_network_shows_its_bump_its_seven_parameters_and_a_slice_of_its_cost(qtbot, window):
+    load(qtbot, window, 6)
+    assert window.scatter.getPlotItem().titleLabel.text == "Beans and the prediction"
+    assert len(window.scatter._fit_item.getData()[0]) == 200        # a curve, not a line's two ends
+    names = ("w11", "b11", "w12", "b12", "w21", "w22", "b2")
+    assert all(window.readouts.values[n].isVisible() for n in names) and "w_star" not in window.readouts.values
+    assert window.slice_panel.isVisible() and window.contour.isVisible()
+    full_speed(window)
+    window.controller.play_until(20_000)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 20_000, timeout=30_000)
+    wait_state(qtbot, window, "paused")
+    params = np.array(latest(window).snapshot.params)
+    x, curve = window.scatter._fit_item.getData()
+    np.testing.assert_allclose(curve, window.controller.landscape.model.predict(params, x))
+    assert window.readouts.values["w21"].text() == f"{params[4]:.5f}"
+
+    # another pair of parameters: the map is redrawn through the current point, along w21 and w22
+    computed = window.cost_views.surface_computations
+    window.slice_panel.first.setCurrentIndex(4)
+    window.slice_panel.second.setCurrentIndex(5)
+    qtbot.waitUntil(lambda: window.cost_views.surface_computations > computed)
+    assert "e(w21, w22)" in window.contour.getPlotItem().titleLabel.text
+    assert window.contour.getAxis("bottom").labelText == "w21"
+    ball = window.contour._ball.getData()
+    assert (ball[0][0], ball[1][0]) == (params[4], params[5])
+
+
+def test_two_features_show_the_plane_of_beans_and_the_boundary(qtbot, window):
+    load(qtbot, window, 7)
+    assert window.scatter.getAxis("left").labelText == "colour depth x2"
+    full_speed(window)
+    window.controller.play_until(30_000)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 30_000, timeout=30_000)
+    w1, w2, b = latest(window).snapshot.params
+    x1, x2 = window.scatter._fit_item.getData()
+    np.testing.assert_allclose(w1 * x1 + w2 * x2 + b, 0, atol=1e-9)   # the line a = 0.5
+
+
+def test_choosing_a_model_brings_beans_it_can_take_and_back(qtbot, window):
+    window.model_panel.choose("plane")
+    qtbot.waitUntil(lambda: window.controller.config.model == "plane")
+    assert window.controller.config.dataset == "plane" and window.data_panel.dataset.currentData() == "plane"
+    window.data_panel.dataset.setCurrentIndex(window.data_panel.dataset.findData("window"))
+    qtbot.waitUntil(lambda: window.controller.config.dataset == "window")
+    assert window.controller.config.model == "sigmoid"
+    window.model_panel.choose("net")
+    qtbot.waitUntil(lambda: window.controller.config.model == "net")
+    assert window.model_panel.hidden.isVisible() and window.model_panel.loss.isVisible()
+    window.model_panel.hidden.setValue(3)
+    window.model_panel.hidden.editingFinished.emit()
+    qtbot.waitUntil(lambda: len(latest(window).snapshot.params) == 10)
+    assert "w13" in window.readouts.values
+
+
+def test_adam_in_the_window_steps_back_to_the_same_floats(qtbot, window):
+    window.optimizer_panel.optimizer.setCurrentIndex(window.optimizer_panel.optimizer.findData("adam"))
+    qtbot.waitUntil(lambda: window.controller.config.optimizer == "adam")
+    assert window.optimizer_panel.batch_size.isVisible()
+    for _ in range(5):
+        window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 5)
+    fifth = latest(window).snapshot.params
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 4)
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 5)
+    assert latest(window).snapshot.params == fifth
+    assert "Adam moves each parameter by its own rule" in window.explanation.plain_text
