@@ -1,5 +1,6 @@
 """Lessons 5–8 in the window: the prediction curve, the boundary, the parameter rows, the slice chooser."""
 import numpy as np
+import pytest
 from gui_helpers import full_speed, latest, wait_state
 from PySide6.QtCore import Qt
 
@@ -80,3 +81,38 @@ def test_adam_in_the_window_steps_back_to_the_same_floats(qtbot, window):
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 5)
     assert latest(window).snapshot.params == fifth
     assert "Adam moves each parameter by its own rule" in window.explanation.plain_text
+
+
+def test_the_network_diagram_draws_every_weight_live(qtbot, window):
+    load(qtbot, window, 6)
+    diagram = window.plots.network
+    assert diagram.isVisible() and diagram.width() > 100 and not window.plots.surface.isVisible()
+    assert len(diagram._edges) == 4 and len(diagram._biases) == 3    # x→h1, x→h2, h1→a, h2→a; three biases
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    np.testing.assert_array_equal(diagram._params, latest(window).snapshot.params)
+    picture = diagram.grab().toImage()
+    colours = {picture.pixelColor(x, y).name() for x in range(0, picture.width(), 3)
+               for y in range(0, picture.height(), 3)}
+    assert "#0072b2" in colours   # positive weights drawn in blue
+    load(qtbot, window, 4)
+    assert not diagram.isVisible()
+
+
+def test_a_race_in_its_own_window(qtbot, window):
+    window.controller.set_config(epochs=50)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    race = window.race_window
+    qtbot.waitUntil(race.isVisible)
+    race.racers[2].setCurrentIndex(0)        # no third racer
+    assert race.chosen() == ["sgd", "minibatch", "adam"]
+    with qtbot.waitSignal(race._runner.finished, timeout=30_000):
+        race.start.click()
+    qtbot.waitUntil(lambda: race.table.rowCount() == 3)
+    assert [race.table.item(row, 0).text() for row in range(3)] == ["per-sample SGD", "mini-batch", "Adam"]
+    assert race.table.item(0, 2).text() == "5,000"          # 50 epochs of one bean per update
+    x, _y = race.curves[2].getData()
+    assert len(x) > 10 and race.curves[3].getData()[0] is None or len(race.curves[3].getData()[0]) == 0
+    path_x, _ = race.paths[0].getData()
+    assert path_x[0] == pytest.approx(0.1)                   # every racer from the run's start
+    assert "Threshold" in race.status.text()

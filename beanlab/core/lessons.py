@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..i18n import N_, tr
 from .run_config import RunConfig
 
-ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")
+ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram is for lessons 5–8
 
 
 @dataclass(frozen=True)
@@ -46,23 +46,23 @@ LESSONS = {
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
               "Watch the S slide and steepen until its step sits where the beans turn toxic."),
               RunConfig(dataset="threshold", model="sigmoid", optimizer="sgd", lr=0.05, epochs=5000, init=(0.1, 0.1)),
-              ("scatter", "loss", "cost", "contour")),
+              ("scatter", "loss", "cost", "contour", "network")),
     6: Lesson(6, N_("a hidden layer"),
               N_("Lesson 6: two hidden neurons, each an S, added by an output neuron: a bump, for medium beans.\n"
               "Without σ the layers would add up to one straight line, however many. Watch the bump form."),
               RunConfig(dataset="window", model="net", optimizer="sgd", lr=0.03, epochs=5000),
-              ("scatter", "loss", "cost", "contour")),
+              ("scatter", "loss", "cost", "contour", "network")),
     7: Lesson(7, N_("two features"),
               N_("Lesson 7: size and colour depth together: a = σ(w1·x1 + w2·x2 + b), a plane bent into an S.\n"
               "Watch the boundary line turn until it parts the toxic beans from the rest."),
               RunConfig(dataset="plane", model="plane", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1, 0.1)),
-              ("scatter", "loss", "cost", "contour")),
+              ("scatter", "loss", "cost", "contour", "network")),
     8: Lesson(8, N_("mini-batches and Adam"),
               N_("Lesson 8: two toxic windows need more hidden neurons; Keras-style mini-batches of 10 and Adam train them.\n"
               "Watch two bumps form. (Plain SGD at 0.05 stalls here: try it under Gradient descent.)"),
               RunConfig(dataset="two-windows", model="net", hidden=8, optimizer="adam", lr=0.05, batch_size=10,
                         epochs=3000),
-              ("scatter", "loss", "cost", "contour")),
+              ("scatter", "loss", "cost", "contour", "network")),
 }
 
 

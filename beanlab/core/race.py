@@ -38,6 +38,8 @@ class RaceResult:
 class Race:
     threshold: float
     results: tuple[RaceResult, ...]
+    paths: tuple[np.ndarray, ...] = ()    # each racer's parameters after every update (row 0: the start)
+    losses: tuple[np.ndarray, ...] = ()   # and its loss there
 
 
 def racers(config: RunConfig, optimizers: list[str]) -> list[Trainer]:
@@ -74,7 +76,8 @@ def run_race(config: RunConfig, optimizers: list[str], threshold: float | None =
         seconds = marks[-1][1] if marks else 0.0
         results.append(RaceResult(trainer.optimizer.name, float(losses[-1]), trainer.step_count, seconds,
                                   trainer.diverged, reached, _time_at(marks, reached)))
-    return Race(float(threshold), tuple(results))
+    return Race(float(threshold), tuple(results), tuple(t.history.params.copy() for t in trainers),
+                tuple(t.history.loss.copy() for t in trainers))
 
 
 def default_threshold(trainers: list[Trainer]) -> float:

@@ -36,7 +36,8 @@ from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.panels.slice_panel import SlicePanel
-from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
+from beanlab.gui.plots.plot_board import SHOWN_FIRST, PlotBoard
+from beanlab.gui.race_window import RaceWindow
 from beanlab.gui.session_actions import SessionActions
 from beanlab.gui.stage_stepper import StageStepper
 from beanlab.gui.theme import apply_qt_theme
@@ -163,6 +164,12 @@ class MainWindow(QMainWindow):
                               (self.menus["view"], self.view_actions)):
             for action in actions.values():
                 menu.addAction(action)
+        self.menus["run"].addSeparator()
+        self._race = QAction(self)
+        self._race.setShortcut(QKeySequence("Ctrl+R"))
+        self._race.triggered.connect(self.open_race)
+        self.menus["run"].addAction(self._race)
+        self.race_window: RaceWindow | None = None
         self.menus["language"] = self.menus["view"].addMenu("")
         self.language_actions = {}
         group = QActionGroup(self)
@@ -180,6 +187,14 @@ class MainWindow(QMainWindow):
         self._toolbar.setObjectName("playback-toolbar")
         for action in self.actions.values():
             self._toolbar.addAction(action)
+
+    def open_race(self) -> None:
+        """Run → Race optimizers…: a window of its own, on the run's current settings."""
+        if self.race_window is not None:
+            self.race_window.close()
+            self.race_window.deleteLater()
+        self.race_window = RaceWindow(self.controller.config, self)
+        self.race_window.show()
 
     # -- language ----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -201,6 +216,7 @@ class MainWindow(QMainWindow):
         self.sessions.retranslate()
         self.exports.retranslate()
         self._quit.setText(tr("&Quit"))
+        self._race.setText(tr("&Race optimizers…"))
         self._keys.setText(tr("Keyboard shortcuts"))
         self._toolbar.setWindowTitle(tr("Playback"))
         for code, action in self.language_actions.items():
@@ -336,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _on_session_opened(self, session: Session, name: str) -> None:
         preset = LESSONS.get(session.lesson)
-        self.plots.show_views(preset.views if preset else VIEWS)
+        self.plots.show_views(preset.views if preset else SHOWN_FIRST)
         self.explanation.set_caption(preset.caption if preset else None)
         self.sessions.lesson = session.lesson
         self._title = ("session", name)
@@ -349,7 +365,7 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
         actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
-                   *self.sessions.keyed_actions, *self.exports.keyed_actions)
+                   *self.sessions.keyed_actions, *self.exports.keyed_actions, self._race)
         return [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()),
                  re.sub(r"\(&\w\)|&", "", a.text()))   # "&Quit" → "Quit", "退出(&Q)" → "退出"
                 for a in actions if a.shortcuts()]
@@ -362,5 +378,7 @@ class MainWindow(QMainWindow):
         self.settings.remember(self.controller.config, self.saveGeometry().data(), self.saveState().data(),
                                self.playback_panel.speed.value(), self.view_actions["stages"].isChecked(),
                                self.view_actions["dark"].isChecked(), self._chosen_language)
+        if self.race_window is not None:
+            self.race_window.close()
         self.controller.shutdown()
         super().closeEvent(event)

@@ -16,12 +16,14 @@ from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
 from beanlab.gui.plots.loss_plot import LossPlot
+from beanlab.gui.plots.network_view import NetworkView
 from beanlab.gui.plots.scatter_plot import ScatterPlot
 from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
-VIEWS = ("scatter", "loss", "cost", "contour", "surface")
+VIEWS = ("scatter", "loss", "cost", "contour", "surface", "network")
+SHOWN_FIRST = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram waits for a lesson that wants it
 
 
 class PlotBoard(Retranslating, QWidget):
@@ -38,11 +40,12 @@ class PlotBoard(Retranslating, QWidget):
         self.cost_slices = CostSlicesPlot() if "cost" in views else None
         self.contour = ContourPlot() if "contour" in views else None
         self.surface = SurfaceView() if "surface" in views else None
+        self.network = NetworkView() if "network" in views else None
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
-        self._shown = set(views)
+        self._shown = set(SHOWN_FIRST) if tuple(views) == VIEWS else set(views)
         self._two_d = True
         self._lay_out()
         if not controls and self.cost_slices is not None:
@@ -68,12 +71,12 @@ class PlotBoard(Retranslating, QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         for splitter, widgets in ((top, (self.scatter, self.cost_slices)),
-                                  (bottom, (self.loss_plot, self.contour, self.surface))):
+                                  (bottom, (self.loss_plot, self.contour, self.surface, self.network))):
             for widget in widgets:
                 if widget is not None:
                     splitter.addWidget(widget)
         top.setSizes([500, 700])
-        bottom.setSizes([400, 400, 400])
+        bottom.setSizes([400] * bottom.count())
         rows = QSplitter(Qt.Orientation.Vertical)
         for splitter in (top, bottom):
             if splitter.count():
@@ -91,13 +94,15 @@ class PlotBoard(Retranslating, QWidget):
 
     def view(self, name: str) -> QWidget | None:
         return {"scatter": self.scatter, "loss": self.loss_plot, "cost": self.cost_slices,
-                "contour": self.contour, "surface": self.surface}[name]
+                "contour": self.contour, "surface": self.surface, "network": self.network}[name]
 
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw what does not move."""
         if self.scatter is not None:
             self.scatter.set_run(beans, landscape)
         self.cost_views.set_run(landscape)
+        if self.network is not None:
+            self.network.set_run(landscape)
         self._two_d = landscape.two_d
         self._apply_visibility()
 
@@ -126,3 +131,5 @@ class PlotBoard(Retranslating, QWidget):
         if self.loss_plot is not None:
             self.loss_plot.show_frame(frame)
         self.cost_views.show_frame(frame)
+        if self.network is not None and self.network.isVisible():
+            self.network.show_frame(frame)

@@ -1,0 +1,118 @@
+"""The network as a diagram: inputs, hidden neurons, output; every weight a line that changes live.
+
+A line's thickness is the size of its weight and its colour the sign (blue positive, orange
+negative: told apart by colour-blind eyes too); each neuron shows its bias. For the single neurons
+of lessons 5 and 7 it is the same picture with no hidden layer. Drawing is a handful of lines per
+frame, painted directly (no plot items to keep).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from beanlab.core import Landscape
+from beanlab.gui import style
+from beanlab.gui.language import Retranslating
+from beanlab.gui.training_worker import Frame
+from beanlab.i18n import N_, tr
+
+POSITIVE, NEGATIVE = QColor(0, 114, 178), QColor(230, 159, 0)   # Okabe–Ito blue and orange
+TITLE = N_("The network's weights (blue +, orange −; thicker = larger)")
+
+
+class NetworkView(Retranslating, QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumSize(160, 120)
+        self._layers: list[list[str]] = []              # node labels per layer
+        self._edges: list[tuple[int, int, int, int, int]] = []   # (layer, from, layer, to, parameter index)
+        self._biases: dict[tuple[int, int], int] = {}   # (layer, node) → parameter index
+        self._params = np.zeros(0)
+        self._look = style.NORMAL
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(tr(TITLE))
+        self.update()
+
+    def apply_look(self, look: style.Look) -> None:
+        self._look = look
+        self.update()
+
+    def set_run(self, landscape: Landscape) -> None:
+        """The shape of this model's network: which parameter is which line or bias."""
+        model = landscape.model
+        names = model.param_names
+        index = {name: i for i, name in enumerate(names)}
+        if model.name == "net":
+            hidden = model.hidden
+            self._layers = [["x"], [f"h{j}" for j in range(1, hidden + 1)], ["a"]]
+            self._edges = [(0, 0, 1, j - 1, index[f"w1{j}"]) for j in range(1, hidden + 1)] + \
+                          [(1, j - 1, 2, 0, index[f"w2{j}"]) for j in range(1, hidden + 1)]
+            self._biases = {**{(1, j - 1): index[f"b1{j}"] for j in range(1, hidden + 1)}, (2, 0): index["b2"]}
+        elif model.n_features == 2:
+            self._layers = [["x1", "x2"], ["ŷ" if landscape.linear else "a"]]
+            self._edges = [(0, 0, 1, 0, index["w1"]), (0, 1, 1, 0, index["w2"])]
+            self._biases = {(1, 0): index["b"]}
+        else:
+            self._layers = [["x"], ["ŷ" if landscape.linear else "a"]]
+            self._edges = [(0, 0, 1, 0, index["w"])]
+            self._biases = {(1, 0): index["b"]} if "b" in index else {}
+        self._params = np.zeros(len(names))
+        self.update()
+
+    def show_frame(self, frame: Frame) -> None:
+        self._params = np.asarray(frame.snapshot.params, dtype=float)
+        self.update()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def _position(self, layer: int, node: int, area: QRectF) -> QPointF:
+        count = len(self._layers[layer])
+        x = area.left() + area.width() * (layer + 0.5) / len(self._layers)
+        y = area.top() + area.height() * (node + 0.5) / count
+        return QPointF(x, y)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        look = self._look
+        painter.fillRect(self.rect(), pg.mkColor(look.background))
+        if not self._layers or not len(self._params):
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(look(9))
+        painter.setFont(font)
+        foreground = pg.mkColor(look.foreground)
+        title_height = painter.fontMetrics().height() + 6
+        painter.setPen(foreground)
+        painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, tr(TITLE))
+        area = QRectF(0, title_height, self.width(), self.height() - title_height)
+        largest = max(float(np.max(np.abs(self._params[[e[4] for e in self._edges]]))), 1e-9)
+        radius = max(10.0, min(area.height() / (2.6 * max(map(len, self._layers))), look(18)))
+        for from_layer, from_node, to_layer, to_node, param in self._edges:
+            weight = float(self._params[param])
+            pen = QPen(POSITIVE if weight >= 0 else NEGATIVE, 1 + look(9) * abs(weight) / largest)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            start, end = self._position(from_layer, from_node, area), self._position(to_layer, to_node, area)
+            painter.drawLine(start, end)
+            middle = start + (end - start) * 0.35
+            painter.setPen(foreground)
+            painter.drawText(QRectF(middle.x() - 40, middle.y() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter,
+                             f"{weight:+.2f}")
+        for layer, labels in enumerate(self._layers):
+            for node, label in enumerate(labels):
+                centre = self._position(layer, node, area)
+                painter.setPen(QPen(foreground, 1.5))
+                painter.setBrush(pg.mkColor(look.background))
+                painter.drawEllipse(centre, radius, radius)
+                painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                                 Qt.AlignmentFlag.AlignCenter, label)
+                bias = self._biases.get((layer, node))
+                if bias is not None:
+                    painter.drawText(QRectF(centre.x() - 50, centre.y() + radius, 100, 16),
+                                     Qt.AlignmentFlag.AlignCenter, f"b {self._params[bias]:+.2f}")
+        painter.end()

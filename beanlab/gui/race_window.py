@@ -1,0 +1,203 @@
+"""Run → Race…: up to four optimizers on the same beans from the same start, side by side.
+
+The race itself is the core's (``run_race``), run on a thread of its own so the window never
+waits; the answer comes back as paths and losses, drawn each in its racer's colour on a cost map
+and one loss chart, with a table of where each ended and how soon it got near the bottom.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from beanlab.core import OPTIMIZERS, Landscape, Race, RunConfig, run_race, thin_indices
+from beanlab.gui import style
+from beanlab.gui.language import Retranslating
+from beanlab.gui.panels.optimizer_panel import OPTIMIZER_LABELS
+from beanlab.i18n import N_, tr
+
+RACER_COLOURS = ((0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0))   # Okabe–Ito: told apart by all
+DEFAULT_RACERS = ("sgd", "minibatch", "batch", "adam")
+RACEABLE = tuple(name for name in OPTIMIZERS if name not in ("rosenblatt", "sweep"))
+POINTS_DRAWN = 2000
+GRID = 60
+COLUMNS = (N_("optimizer"), N_("final loss"), N_("updates"), N_("seconds"), N_("updates to threshold"),
+           N_("seconds to threshold"))
+
+
+class _RaceRunner(QObject):
+    """Runs a race on its own thread; says the result (or the error) through signals."""
+
+    finished = Signal(object)   # Race
+    failed = Signal(str)
+
+    @Slot(object, object)
+    def run(self, config: RunConfig, optimizers: list) -> None:
+        try:
+            self.finished.emit(run_race(config, list(optimizers)))
+        except ValueError as exc:
+            self.failed.emit(str(exc))
+
+
+class RaceWindow(Retranslating, QWidget):
+    """A window of its own: choose the racers, start, compare."""
+
+    _start_requested = Signal(object, object)
+
+    def __init__(self, config: RunConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.config = config
+        self.race: Race | None = None
+        self.racers = [QComboBox() for _ in RACER_COLOURS]
+        for combo, default in zip(self.racers, DEFAULT_RACERS):
+            combo.addItem("—", None)
+            for name in RACEABLE:
+                combo.addItem("", name)
+            combo.setCurrentIndex(combo.findData(default))
+        self.start = QPushButton()
+        self.start.clicked.connect(self.start_race)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.map = style.titled_plot(N_("The racers' paths on the cost map"), "w", "b")
+        self.map_image = pg.ImageItem()
+        self.map_image.setColorMap(pg.colormap.get("viridis"))
+        self.map.addItem(self.map_image)
+        self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e"))
+        self.losses.setLogMode(y=True)
+        legend = self.losses.addLegend(offset=(-10, 10))
+        self.paths, self.curves = [], []
+        for colour in RACER_COLOURS:
+            self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
+            self.curves.append(self.losses.plot([], [], pen=style.pen(colour, 2), name=" "))
+        self._legend = legend
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.verticalHeader().hide()
+        self._lay_out()
+        self._thread = QThread(self)
+        self._runner = _RaceRunner()
+        self._runner.moveToThread(self._thread)
+        self._start_requested.connect(self._runner.run)
+        self._runner.finished.connect(self._show_race)
+        self._runner.failed.connect(self._show_failure)
+        self._thread.finished.connect(self._runner.deleteLater)
+        self._thread.start()
+        self.resize(1100, 700)
+        self.retranslate()
+
+    def _lay_out(self) -> None:
+        choices = QHBoxLayout()
+        for combo in self.racers:
+            choices.addWidget(combo)
+        choices.addWidget(self.start)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.addWidget(self.map)
+        plots.addWidget(self.losses)
+        rows = QSplitter(Qt.Orientation.Vertical)
+        rows.addWidget(plots)
+        rows.addWidget(self.table)
+        rows.setSizes([480, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(choices)
+        layout.addWidget(self.status)
+        layout.addWidget(rows, 1)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Race: optimizers side by side"))
+        self.start.setText(tr("Start the race"))
+        for combo in self.racers:
+            for index in range(1, combo.count()):
+                combo.setItemText(index, tr(OPTIMIZER_LABELS[combo.itemData(index)]))
+        self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
+        for plot in (self.map, self.losses):
+            style.retranslate_plot(plot)
+        if self.race is not None:
+            self._show_race(self.race)
+        else:
+            self.status.setText(tr("The same beans, the same start, {epochs} epochs each: choose up to four "
+                                   "optimizers and start.").format(epochs=self.config.epochs))
+
+    def chosen(self) -> list[str]:
+        names = [combo.currentData() for combo in self.racers if combo.currentData()]
+        return list(dict.fromkeys(names))   # each once, in the order chosen
+
+    def start_race(self) -> None:
+        names = self.chosen()
+        if not names:
+            self.status.setText(tr("Choose at least one optimizer."))
+            return
+        self.start.setEnabled(False)
+        self.status.setText(tr("Racing {names} …").format(names=tr(", ").join(
+            tr(OPTIMIZER_LABELS[name]) for name in names)))
+        self._start_requested.emit(self.config, names)
+
+    @Slot(str)
+    def _show_failure(self, text: str) -> None:
+        self.start.setEnabled(True)
+        self.status.setText(tr("No race: {reason}.").format(reason=text))
+
+    @Slot(object)
+    def _show_race(self, race: Race) -> None:
+        self.race = race
+        self.start.setEnabled(True)
+        beans = self.config.make_beans()
+        landscape = Landscape(beans, self.config.make_model())
+        self._draw_map(landscape, race)
+        for index, (curve, path) in enumerate(zip(self.curves, self.paths)):
+            if index < len(race.results):
+                losses = race.losses[index]
+                shown = thin_indices(len(losses), POINTS_DRAWN)
+                curve.setData(shown, np.maximum(losses[shown], 1e-300))
+                self._legend.items[index][1].setText(tr(OPTIMIZER_LABELS[race.results[index].optimizer]))
+            else:
+                curve.setData([], [])
+                path.setData([], [])
+                self._legend.items[index][1].setText("")
+        self._fill_table(race)
+        self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus 1% of the way down "
+                               "from the start.").format(threshold=race.threshold))
+
+    def _draw_map(self, landscape: Landscape, race: Race) -> None:
+        if not landscape.two_d:
+            return
+        everything = np.vstack(race.paths)
+        box = landscape.box_around(everything[np.all(np.isfinite(everything), axis=1)])
+        held = race.paths[0][-1]   # a slice through where the first racer ended, for a model with more
+        _first, _second, cost = landscape.grid(box, GRID, held)
+        self.map_image.setImage(np.log10(np.maximum(cost, 1e-12)), autoLevels=True)
+        self.map_image.setRect(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo)
+        style.label_axes(self.map, *landscape.names)
+        for index, path_item in enumerate(self.paths):
+            if index < len(race.paths):
+                shown = landscape.project(race.paths[index][thin_indices(len(race.paths[index]), POINTS_DRAWN)])
+                path_item.setData(shown[:, 0], shown[:, 1])
+
+    def _fill_table(self, race: Race) -> None:
+        self.table.setRowCount(len(race.results))
+        for row, result in enumerate(race.results):
+            never = tr("never")
+            cells = (tr(OPTIMIZER_LABELS[result.optimizer]), f"{result.final_loss:.6g}", f"{result.updates:,}",
+                     f"{result.seconds:.3f}",
+                     never if result.updates_to_threshold is None else f"{result.updates_to_threshold:,}",
+                     never if result.seconds_to_threshold is None else f"{result.seconds_to_threshold:.3f}")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setForeground(pg.mkColor(*RACER_COLOURS[row]))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+
+    def closeEvent(self, event) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        super().closeEvent(event)
