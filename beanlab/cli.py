@@ -36,7 +36,7 @@ from beanlab.core import (
 
 # The views `beanlab export` draws; beanlab.gui.export offers the same (a test checks), but importing
 # it here would load Qt for every command.
-EXPORT_VIEWS = ("all", "scatter", "loss", "cost", "contour", "surface", "network")
+EXPORT_VIEWS = ("all", "scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
 
 
 class UsageError(Exception):

@@ -116,3 +116,20 @@ def test_a_race_in_its_own_window(qtbot, window):
     path_x, _ = race.paths[0].getData()
     assert path_x[0] == pytest.approx(0.1)                   # every racer from the run's start
     assert "Threshold" in race.status.text()
+
+
+def test_two_features_in_3d_the_prediction_surface_follows_the_run(qtbot, window):
+    load(qtbot, window, 7)
+    view = window.plots.beans_3d
+    assert view.isVisible() and view.view.width() > 100
+    positions = view._beans.pos
+    assert positions.shape == (100, 3)
+    assert np.unique(positions[:, 2]) == pytest.approx([0.0, 0.8])   # safe beans down, toxic up
+    full_speed(window)
+    window.controller.play_until(5_000)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 5_000, timeout=30_000)
+    wait_state(qtbot, window, "paused")
+    heights = view._surface._z / 0.8
+    grid = np.column_stack([np.repeat(view._x1, 30), np.tile(view._x2, 30)])
+    expected = window.controller.landscape.model.predict(np.array(latest(window).snapshot.params), grid)
+    np.testing.assert_allclose(heights.ravel(), expected)

@@ -56,7 +56,7 @@ LESSONS = {
               N_("Lesson 7: size and colour depth together: a = σ(w1·x1 + w2·x2 + b), a plane bent into an S.\n"
               "Watch the boundary line turn until it parts the toxic beans from the rest."),
               RunConfig(dataset="plane", model="plane", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1, 0.1)),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "beans3d", "loss", "contour", "network")),
     8: Lesson(8, N_("mini-batches and Adam"),
               N_("Lesson 8: two toxic windows need more hidden neurons; Keras-style mini-batches of 10 and Adam train them.\n"
               "Watch two bumps form. (Plain SGD at 0.05 stalls here: try it under Gradient descent.)"),

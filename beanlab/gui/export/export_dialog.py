@@ -24,7 +24,8 @@ from beanlab.i18n import N_, tr
 
 VIEW_NAMES = (("all", N_("The whole plot area")), ("scatter", N_("Beans and the fitted line")),
               ("loss", N_("Loss per update")), ("cost", N_("Cost curves")), ("contour", N_("Cost map from above")),
-              ("surface", N_("3-D cost bowl")), ("network", N_("Network diagram")))
+              ("surface", N_("3-D cost bowl")), ("network", N_("Network diagram")),
+              ("beans3d", N_("Beans in 3-D")))
 
 
 class ExportAnimationDialog(QDialog):

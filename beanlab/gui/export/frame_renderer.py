@@ -20,7 +20,7 @@ from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Landscape
 from beanlab.export.gif import plot_palette, to_palette
 from beanlab.gui import style
-from beanlab.gui.plots.plot_board import VIEWS, PlotBoard
+from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
@@ -45,14 +45,14 @@ def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
     """The plots an export of ``view`` draws, and a note when the 3-D view had to be left out."""
     if view not in EXPORT_VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of: {', '.join(EXPORT_VIEWS)}")
-    if view == "surface" and not gl:
+    if view in OPENGL_VIEWS and not gl:
         raise NoOpenGLError(tr("the 3-D surface needs OpenGL, and none is available here (no display?); "
                                "try --view contour, or run with a display"))
     if view != "all":
         return (view,), None
     if gl:
         return VIEWS, None
-    return tuple(v for v in VIEWS if v != "surface"), \
+    return tuple(v for v in VIEWS if v not in OPENGL_VIEWS), \
         tr("no OpenGL here, so the 3-D view is left out (the contour map shows the same surface)")
 
 

@@ -75,7 +75,7 @@ class NetworkView(Retranslating, QWidget):
         y = area.top() + area.height() * (node + 0.5) / count
         return QPointF(x, y)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         look = self._look

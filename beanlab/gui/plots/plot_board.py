@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from beanlab.core import Beans, Landscape
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
+from beanlab.gui.plots.beans_3d_view import Beans3DView
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
@@ -22,7 +23,8 @@ from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
-VIEWS = ("scatter", "loss", "cost", "contour", "surface", "network")
+VIEWS = ("scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
+OPENGL_VIEWS = ("surface", "beans3d")
 SHOWN_FIRST = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram waits for a lesson that wants it
 
 
@@ -41,6 +43,7 @@ class PlotBoard(Retranslating, QWidget):
         self.contour = ContourPlot() if "contour" in views else None
         self.surface = SurfaceView() if "surface" in views else None
         self.network = NetworkView() if "network" in views else None
+        self.beans_3d = Beans3DView() if "beans3d" in views else None
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
         for view in (self.loss_plot, self.surface):
             if view is not None:
@@ -70,12 +73,12 @@ class PlotBoard(Retranslating, QWidget):
     def _lay_out(self) -> None:
         top = QSplitter(Qt.Orientation.Horizontal)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        for splitter, widgets in ((top, (self.scatter, self.cost_slices)),
+        for splitter, widgets in ((top, (self.scatter, self.cost_slices, self.beans_3d)),
                                   (bottom, (self.loss_plot, self.contour, self.surface, self.network))):
             for widget in widgets:
                 if widget is not None:
                     splitter.addWidget(widget)
-        top.setSizes([500, 700])
+        top.setSizes([500, 700, 500][:top.count()])
         bottom.setSizes([400] * bottom.count())
         rows = QSplitter(Qt.Orientation.Vertical)
         for splitter in (top, bottom):
@@ -94,7 +97,8 @@ class PlotBoard(Retranslating, QWidget):
 
     def view(self, name: str) -> QWidget | None:
         return {"scatter": self.scatter, "loss": self.loss_plot, "cost": self.cost_slices,
-                "contour": self.contour, "surface": self.surface, "network": self.network}[name]
+                "contour": self.contour, "surface": self.surface, "network": self.network,
+                "beans3d": self.beans_3d}[name]
 
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw what does not move."""
@@ -103,6 +107,8 @@ class PlotBoard(Retranslating, QWidget):
         self.cost_views.set_run(landscape)
         if self.network is not None:
             self.network.set_run(landscape)
+        if self.beans_3d is not None:
+            self.beans_3d.set_run(beans, landscape)
         self._two_d = landscape.two_d
         self._apply_visibility()
 
@@ -131,5 +137,6 @@ class PlotBoard(Retranslating, QWidget):
         if self.loss_plot is not None:
             self.loss_plot.show_frame(frame)
         self.cost_views.show_frame(frame)
-        if self.network is not None and self.network.isVisible():
-            self.network.show_frame(frame)
+        for view in (self.network, self.beans_3d):
+            if view is not None and view.isVisible():
+                view.show_frame(frame)
