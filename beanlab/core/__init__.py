@@ -9,7 +9,7 @@ A notebook session::
     print(trainer.snapshot().params, optimum(beans.x, beans.y, "wx+b"))
 """
 from .atomic_write import write_bytes_atomically, write_text_atomically
-from .beans_csv import BeanDataError, load_beans_csv, save_beans_csv
+from .beans_csv import BeanDataError, LoadCancelled, load_beans_csv, save_beans_csv
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .explain import Explanation, explain_next_update_in_stages, explain_update
@@ -58,6 +58,7 @@ __all__ = [
     "Lesson",
     "Line",
     "LineThroughOrigin",
+    "LoadCancelled",
     "MiniBatch",
     "Model",
     "Optimizer",

@@ -8,10 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from ..i18n import tr
 from .atomic_write import write_text_atomically
 from .datasets import Beans
 
@@ -27,9 +30,9 @@ class BeanDataError(ValueError):
         self.column = column
         where = self.path
         if line is not None:
-            where += f", line {line}"
+            where += tr(", line {line}").format(line=line)
         if column is not None:
-            where += f", column {column}"
+            where += tr(", column {column}").format(column=column)
         super().__init__(f"{where}: {problem}")
 
 
@@ -41,31 +44,33 @@ def _decode(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BeanDataError(path, "no such file") from None
+        raise BeanDataError(path, tr("no such file")) from None
     except IsADirectoryError:
-        raise BeanDataError(path, "this is a folder, not a CSV file") from None
+        raise BeanDataError(path, tr("this is a folder, not a CSV file")) from None
     except OSError as exc:
-        raise BeanDataError(path, f"cannot read the file ({exc.strerror or exc})") from None
+        raise BeanDataError(path, tr("cannot read the file ({reason})").format(reason=exc.strerror or exc)) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise BeanDataError(path, "this is not a text CSV file (it contains binary data)", line)
+        raise BeanDataError(path, tr("this is not a text CSV file (it contains binary data)"), line)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BeanDataError(path, "this is not UTF-8 text (save the CSV as UTF-8)", line) from None
+        raise BeanDataError(path, tr("this is not UTF-8 text (save the CSV as UTF-8)"), line) from None
 
 
 def _parse_number(path: Path, cell: str, line: int, column: int, name: str) -> float:
     text = cell.strip()
     if not text:
-        raise BeanDataError(path, f"the {name} cell is empty", line, column)
+        raise BeanDataError(path, tr("the {name} cell is empty").format(name=name), line, column)
     try:
         value = float(text)
     except ValueError:
-        raise BeanDataError(path, f"{text[:40]!r} in column {name} is not a number", line, column) from None
+        raise BeanDataError(path, tr("{text} in column {name} is not a number").format(text=repr(text[:40]), name=name),
+                            line, column) from None
     if not np.isfinite(value):
-        raise BeanDataError(path, f"{text!r} in column {name} is not a finite number", line, column)
+        raise BeanDataError(path, tr("{text} in column {name} is not a finite number").format(text=repr(text), name=name),
+                            line, column)
     return value
 
 
@@ -82,48 +87,93 @@ def _choose_columns(path: Path, header: list[str]) -> tuple[list[int], list[str]
     names = [cell.strip().lower() for cell in header]
     for position, name in enumerate(names):
         if name and names.index(name) != position:
-            raise BeanDataError(path, f"the column name {name!r} appears twice", 1, position + 1)
+            raise BeanDataError(path, tr("the column name {name} appears twice").format(name=repr(name)), 1, position + 1)
     if "y" in names:
         for sizes in _SIZE_COLUMNS:
             if all(s in names for s in sizes):
                 wanted = [*sizes, "y"]
                 return [names.index(c) for c in wanted], wanted
     raise BeanDataError(
-        path, "the header must name columns x and y (or x1, x2 and y); found " + ", ".join(map(repr, names)), 1)
+        path, tr("the header must name columns x and y (or x1, x2 and y); found {names}").format(
+            names=", ".join(map(repr, names))), 1)
 
 
-def load_beans_csv(path: str | os.PathLike) -> Beans:
-    """Read beans from a CSV file; raise :class:`BeanDataError` naming the line and column of any problem."""
+def _split_lines(text: str, piece: int = 1 << 20):
+    """``text.splitlines()``, a megabyte at a time: one call on a whole large file would hold
+    Python's lock for long enough to freeze a window reading it on another thread."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + piece)
+        end = len(text) if end < 0 else end + 1
+        yield from text[start:end].splitlines()
+        start = end
+
+
+class LoadCancelled(Exception):
+    """The user stopped the loading (the ``progress`` callback said so)."""
+
+
+CHUNK_ROWS = 50_000   # rows parsed between two progress reports
+
+
+def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool] | None = None) -> Beans:
+    """Read beans from a CSV file; raise :class:`BeanDataError` naming the line and column of any problem.
+
+    ``progress(rows_done, rows_total)`` is called every ``CHUNK_ROWS`` rows; returning False stops the
+    loading with :class:`LoadCancelled`. Each chunk is parsed by numpy's C reader; a chunk it refuses
+    is read again row by row, to say exactly where the problem is.
+    """
     path = Path(path)
     text = _decode(path)
-    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    lines = [(number, line) for number, line in enumerate(_split_lines(text), start=1) if line.strip()]
     if not lines:
-        raise BeanDataError(path, "the file is empty")
-    first = lines[0][1]
+        raise BeanDataError(path, tr("the file is empty"))
+    first_number, first = lines[0]
     delimiter = next((d for d in _DELIMITERS if d in first), ",")
-    rows = [(number, next(csv.reader(io.StringIO(line), delimiter=delimiter))) for number, line in lines]
-
-    first_number, first_row = rows[0]
+    first_row = next(csv.reader(io.StringIO(first), delimiter=delimiter))
     if all(_is_number(cell) for cell in first_row):
         if len(first_row) != 2:
-            raise BeanDataError(path, f"without a header the file needs exactly two columns (x, y); "
-                                      f"found {len(first_row)}", first_number)
-        indices, names, data_rows = [0, 1], ["x", "y"], rows
+            raise BeanDataError(path, tr("without a header the file needs exactly two columns (x, y); found {count}")
+                                .format(count=len(first_row)), first_number)
+        indices, names, data_lines = [0, 1], ["x", "y"], lines
     else:
         indices, names = _choose_columns(path, first_row)
-        data_rows = rows[1:]
+        data_lines = lines[1:]
     width = len(first_row)
-    if len(data_rows) < 2:
-        raise BeanDataError(path, f"at least two beans are needed; found {len(data_rows)}")
+    if len(data_lines) < 2:
+        raise BeanDataError(path, tr("at least two beans are needed; found {count}").format(count=len(data_lines)))
 
-    values = np.empty((len(data_rows), len(indices)))
-    for row_index, (number, row) in enumerate(data_rows):
-        if len(row) != width:
-            raise BeanDataError(path, f"expected {width} columns, found {len(row)}", number)
-        for k, (column, name) in enumerate(zip(indices, names)):
-            values[row_index, k] = _parse_number(path, row[column], number, column + 1, name)
+    values = np.empty((len(data_lines), len(indices)))
+    for start in range(0, len(data_lines), CHUNK_ROWS):
+        chunk = data_lines[start:start + CHUNK_ROWS]
+        values[start:start + len(chunk)] = _parse_chunk(path, chunk, delimiter, width, indices, names)
+        if progress is not None and not progress(start + len(chunk), len(data_lines)):
+            raise LoadCancelled
     x = values[:, 0] if len(indices) == 2 else values[:, :2]
     return Beans(x, values[:, -1], path.stem)
+
+
+def _parse_chunk(path: Path, chunk: list[tuple[int, str]], delimiter: str, width: int, indices: list[int],
+                 names: list[str]) -> np.ndarray:
+    """The chunk's numbers: fast when every row is right, else row by row to name the first wrong cell."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            table = np.loadtxt(io.StringIO("\n".join(line for _, line in chunk)), delimiter=delimiter,
+                               quotechar='"', ndmin=2, dtype=np.float64)
+        if table.shape[1] == width and np.isfinite(table[:, indices]).all():
+            return table[:, indices]
+    except (ValueError, UserWarning):
+        pass
+    rows = np.empty((len(chunk), len(indices)))
+    for row_index, (number, line) in enumerate(chunk):
+        row = next(csv.reader(io.StringIO(line), delimiter=delimiter))
+        if len(row) != width:
+            raise BeanDataError(path, tr("expected {width} columns, found {count}").format(width=width, count=len(row)),
+                                  number)
+        for k, (column, name) in enumerate(zip(indices, names)):
+            rows[row_index, k] = _parse_number(path, row[column], number, column + 1, name)
+    return rows
 
 
 def beans_to_csv_text(beans: Beans) -> str:

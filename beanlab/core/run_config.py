@@ -54,7 +54,7 @@ class RunConfig:
         Checks only names and kinds of value: whether they make a run is ``build_trainer``'s to say.
         """
         if not isinstance(values, dict):
-            raise ValueError(tr("the settings are missing"))  # noqa: TRY004 - a message for the user, as every other bad value
+            raise ValueError(tr("the settings are missing"))
         unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
         if unknown:
             raise ValueError(tr("unknown setting(s): {names}").format(names=", ".join(sorted(unknown))))

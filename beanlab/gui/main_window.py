@@ -27,6 +27,7 @@ from beanlab.gui.actions import (
     view_actions,
 )
 from beanlab.gui.app_settings import AppSettings
+from beanlab.gui.data_actions import DataActions
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.language import apply_language, with_cjk_fallback
 from beanlab.gui.panels.data_panel import DataPanel
@@ -105,6 +106,10 @@ class MainWindow(QMainWindow):
         self.sessions.succeeded.connect(self._on_message)
         self.sessions.failed.connect(self.exports.warn)
         self.sessions.opened.connect(self._on_session_opened)
+        self.data = DataActions(self, self.controller)
+        self.data.succeeded.connect(self._on_message)
+        self.data.failed.connect(self.exports.warn)
+        self.setAcceptDrops(True)   # a CSV (or a session) dropped on the window opens it
         self._lay_out()
         self._build_menus()
         self.controller.run_replaced.connect(self._on_run_replaced)
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menus["file"]
         self.sessions.add_to(file_menu)
         file_menu.addSeparator()
+        self.data.add_to(file_menu)
+        file_menu.addSeparator()
         self.exports.add_to(file_menu)
         file_menu.addSeparator()
         self._quit = QAction(self)
@@ -188,6 +195,22 @@ class MainWindow(QMainWindow):
         for action in self.actions.values():
             self._toolbar.addAction(action)
 
+    def dragEnterEvent(self, event) -> None:
+        if any(url.toLocalFile().lower().endswith((".csv", ".beanlab")) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.lower().endswith(".csv"):
+                self.data.open_data(path)
+            elif path.lower().endswith(".beanlab"):
+                self.sessions.open_session(path)
+            else:
+                continue
+            event.acceptProposedAction()
+            return
+
     def open_race(self) -> None:
         """Run → Race optimizers…: a window of its own, on the run's current settings."""
         if self.race_window is not None:
@@ -214,6 +237,7 @@ class MainWindow(QMainWindow):
             menu.setTitle(tr(MENUS[key]))
         retranslate_actions([*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values()])
         self.sessions.retranslate()
+        self.data.retranslate()
         self.exports.retranslate()
         self._quit.setText(tr("&Quit"))
         self._race.setText(tr("&Race optimizers…"))
@@ -237,6 +261,7 @@ class MainWindow(QMainWindow):
         config = self.controller.config
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
             panel.show_config(config)
+        self.data_panel.show_source(self.controller.own_beans)
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
@@ -365,7 +390,7 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
         actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
-                   *self.sessions.keyed_actions, *self.exports.keyed_actions, self._race)
+                   *self.sessions.keyed_actions, *self.data.keyed_actions, *self.exports.keyed_actions, self._race)
         return [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()),
                  re.sub(r"\(&\w\)|&", "", a.text()))   # "&Quit" → "Quit", "退出(&Q)" → "退出"
                 for a in actions if a.shortcuts()]
@@ -380,5 +405,6 @@ class MainWindow(QMainWindow):
                                self.view_actions["dark"].isChecked(), self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()
+        self.data.shutdown()
         self.controller.shutdown()
         super().closeEvent(event)

@@ -27,6 +27,14 @@ SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
+def config_for_beans(config: RunConfig, beans: Beans) -> RunConfig:
+    """``config`` for these beans: the same settings, with a model that takes their number of features."""
+    wanted = {1: ("wx", "wx+b", "sigmoid", "net"), 2: ("plane",)}[beans.n_features]
+    if config.model in wanted:
+        return config
+    return config.replace(model="plane" if beans.n_features == 2 else "wx+b", init=None)
+
+
 class TrainingController(QObject):
     """Starts, steers and stops the training worker."""
 
@@ -57,6 +65,7 @@ class TrainingController(QObject):
         super().__init__(parent)
         self.config = config or RunConfig()
         self.beans: Beans | None = None
+        self.own_beans: str | None = None   # the file the beans came from, when they are the user's own
         self.landscape: Landscape | None = None
         self.state = "paused"
         self.latest: Frame | None = None
@@ -195,6 +204,14 @@ class TrainingController(QObject):
         self._load(session.config, regenerate=False, trainer=session.trainer)
         self.message.emit(message)
 
+    def use_trainer(self, trainer: Trainer, config: RunConfig, name: str) -> None:
+        """Train on the user's own beans (read from the file ``name``): ``trainer`` is the run on them,
+        made with ``config`` (see :func:`config_for_beans`)."""
+        self.own_beans = name
+        self._load(config, regenerate=False, trainer=trainer)
+        self.message.emit(tr("{count:,} beans from {name}: the run starts on them.").format(
+            count=len(trainer.beans), name=name))
+
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
         self._load(self.config, regenerate=True)
@@ -220,6 +237,8 @@ class TrainingController(QObject):
         if trainer is None:
             beans = config.make_beans() if regenerate or self.beans is None else self.beans
             trainer = config.build_trainer(beans)  # raises ValueError on settings that do not fit
+        if regenerate:
+            self.own_beans = None   # the course's beans again
         beans = trainer.beans
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)

@@ -243,7 +243,7 @@ class AnimationExport(QObject):
         def encode():
             try:
                 result["data"] = encode_gif(frames_in_order(), self.request.fps)
-            except BaseException as exc:  # noqa: BLE001 - every failure is handed back to the GUI thread
+            except BaseException as exc:
                 result["error"] = exc
 
         encoder = threading.Thread(target=encode, name="beanlab-gif-encoder", daemon=True)

@@ -29,10 +29,15 @@ class DataPanel(Retranslating, QGroupBox):
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.regenerate = QPushButton()
+        self.source = QLabel()   # "the beans of FILE", when they are the user's own
+        self.source.setWordWrap(True)
+        self.source.hide()
+        self._source_name: str | None = None
         form = self._form = QFormLayout(self)
         form.addRow(QLabel(), self.dataset)
         form.addRow(QLabel(), self.count)
         form.addRow(QLabel(), self.seed)
+        form.addRow(self.source)
         form.addRow(self.regenerate)
         self.retranslate()
         self.show_config(controller.config)
@@ -50,9 +55,17 @@ class DataPanel(Retranslating, QGroupBox):
         self.count.setToolTip(tr("number of beans"))
         self.seed.setToolTip(tr("the same seed always gives the same beans"))
         self.regenerate.setText(tr("Regenerate"))
+        self.show_source(self._source_name)
         self.regenerate.setToolTip(tr("draw the beans again with these settings; the run restarts"))
         for field, label in ((self.dataset, tr("Dataset")), (self.count, tr("Beans")), (self.seed, tr("Seed"))):
             self._form.labelForField(field).setText(label)
+
+    def show_source(self, name: str | None) -> None:
+        """Say that the beans are the user's own (from the file ``name``), or hide that."""
+        self._source_name = name
+        self.source.setText(tr("In use: your beans from {name}. Regenerate brings back the course's.").format(
+            name=name) if name else "")
+        self.source.setVisible(bool(name))
 
     def show_config(self, config: RunConfig) -> None:
         with QSignalBlocker(self.dataset):

@@ -15,7 +15,7 @@ from beanlab.gui import style
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_
 
-MAX_BEANS_DRAWN = 20_000  # beyond this, draw an even sample; the numbers still use every bean
+MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
 CURVE_POINTS = 200        # along the prediction curve of a neuron
 FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5")}
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),

@@ -1,0 +1,100 @@
+"""The user's own beans: File → Open data, a dropped CSV, Save data; bad files change nothing."""
+import numpy as np
+import pytest
+from gui_helpers import latest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from beanlab.core import BeanDataError, LoadCancelled, load_beans_csv
+
+
+def write(path, rows, header="x,y"):
+    path.write_text(header + "\n" + "\n".join(",".join(repr(float(v)) for v in row) for row in rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def random_rows(n, features=1, seed=0):
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, features))
+    return np.column_stack([x, (x.sum(axis=1) > features / 2).astype(float)])
+
+
+def test_the_reader_reports_progress_can_be_stopped_and_names_a_late_error(tmp_path):
+    rows = random_rows(120_000)
+    path = write(tmp_path / "many.csv", rows)
+    seen = []
+    beans = load_beans_csv(path, progress=lambda done, total: seen.append((done, total)) or True)
+    assert seen[-1] == (120_000, 120_000) and len(seen) == 3
+    np.testing.assert_array_equal(beans.x, rows[:, 0])
+    with pytest.raises(LoadCancelled):
+        load_beans_csv(path, progress=lambda done, total: False)
+    lines = path.read_text().splitlines()
+    lines[110_001] = "0.5,oops"   # row 110,001 of the data is line 110,002 of the file
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(BeanDataError, match=r"line 110002, column 2: 'oops' in column y is not a number"):
+        load_beans_csv(path)
+
+
+def open_in(window, qtbot, path):
+    with qtbot.waitSignal(window.controller.run_replaced, timeout=30_000):
+        window.data.open_data(str(path))
+    qtbot.waitUntil(lambda: latest(window).restarted and len(latest(window).snapshot.params) ==
+                    window.controller.landscape.model.n_params)
+
+
+def test_opening_a_csv_trains_on_it_and_saving_writes_it_back(qtbot, window, tmp_path):
+    rows = random_rows(500)
+    open_in(window, qtbot, write(tmp_path / "mine.csv", rows))
+    np.testing.assert_array_equal(window.controller.beans.x, rows[:, 0])
+    assert window.controller.own_beans == "mine.csv" and window.data_panel.source.isVisible()
+    assert "500 beans from mine.csv" in window.statusBar().currentMessage()
+    assert window.data.save_data(str(tmp_path / "again"))
+    again = load_beans_csv(tmp_path / "again.csv")
+    np.testing.assert_array_equal(again.x, rows[:, 0]) and np.testing.assert_array_equal(again.y, rows[:, 1])
+    window.data_panel.regenerate.click()
+    qtbot.waitUntil(lambda: window.controller.own_beans is None)
+    assert not window.data_panel.source.isVisible()
+
+
+def test_two_features_bring_the_neuron_that_takes_them(qtbot, window, tmp_path):
+    open_in(window, qtbot, write(tmp_path / "plane.csv", random_rows(300, features=2), header="x1,x2,y"))
+    assert window.controller.config.model == "plane" and window.controller.beans.n_features == 2
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("x,y\n0.1,0.2\n0.3,toxic\n", "line 3, column 2"),
+    ("a,b,c\n1,2,3\n4,5,6\n", "must name columns x and y"),
+    ("", "empty"),
+])
+def test_a_bad_file_is_a_message_naming_where_and_the_beans_stay(qtbot, window, tmp_path, content, words):
+    before = window.controller.beans
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+    window.data.open_data(str(bad))
+    qtbot.waitUntil(lambda: getattr(window.exports, "last_warning", None) is not None
+                    and window.exports.last_warning.isVisible(), timeout=10_000)
+    assert words in window.exports.last_warning.text() and "bad.csv" in window.exports.last_warning.text()
+    assert window.controller.beans is before
+    window.exports.last_warning.close()
+
+
+def test_cancelling_a_long_read_keeps_the_beans(qtbot, window, tmp_path):
+    before = window.controller.beans
+    path = write(tmp_path / "long.csv", random_rows(400_000))
+    with qtbot.waitSignal(window.data.failed, timeout=30_000) as said:
+        window.data.open_data(str(path))
+        window.data.cancel()
+    assert "cancelled" in said.args[0] and window.controller.beans is before
+
+
+def test_a_csv_dropped_on_the_window_opens(qtbot, window, tmp_path):
+    rows = random_rows(50)
+    path = write(tmp_path / "dropped.csv", rows)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.controller.run_replaced, timeout=10_000):
+        window.dropEvent(event)
+    assert window.controller.own_beans == "dropped.csv"
