@@ -39,7 +39,7 @@ def course_loop(xs: np.ndarray, ys: np.ndarray, start: np.ndarray, epochs: int, 
     for _ in range(epochs):
         for i in range(len(xs)):
             x, y = xs[i], ys[i]
-            a1_b, z1_b, a2_a, z2_a, a1_a, z1_a = forward_propgation(x)
+            a1_b, _z1_b, a2_a, _z2_a, a1_a, _z1_a = forward_propgation(x)
             deda1_b = -2 * (y - a1_b)
             da1_bdz1_b = a1_b * (1 - a1_b)
             dz1_bdw21_b = a1_a
