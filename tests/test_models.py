@@ -2,6 +2,7 @@
 (The neurons of lessons 5–8 have their own checks in test_neurons.py.)"""
 import numpy as np
 import pytest
+from numeric_helpers import finite_differences
 
 from beanlab.core import (
     Trainer,
@@ -14,15 +15,6 @@ from beanlab.core import (
 LINES = ("wx", "wx+b")
 
 
-def finite_difference_gradient(model, params, x, y, h=1e-6):
-    grad = np.empty_like(params)
-    for i in range(len(params)):
-        step = np.zeros_like(params)
-        step[i] = h
-        grad[i] = (model.loss(params + step, x, y) - model.loss(params - step, x, y)) / (2 * h)
-    return grad
-
-
 @pytest.mark.parametrize("name", LINES)
 @pytest.mark.parametrize("seed", range(5))
 def test_gradient_matches_finite_differences(name, seed):
@@ -32,7 +24,7 @@ def test_gradient_matches_finite_differences(name, seed):
     params = rng.normal(size=model.n_params)
     for subset in (slice(None), slice(3, 4), slice(5, 15)):
         x, y = beans.x[subset], beans.y[subset]
-        np.testing.assert_allclose(model.grad(params, x, y), finite_difference_gradient(model, params, x, y),
+        np.testing.assert_allclose(model.grad(params, x, y), finite_differences(model, params, x, y),
                                    rtol=1e-6, atol=1e-8)
 
 

@@ -3,6 +3,7 @@ import json
 
 import numpy as np
 import pytest
+from numeric_helpers import finite_differences
 
 from beanlab.cli import main
 from beanlab.core import (
@@ -19,17 +20,12 @@ CASES = [("sigmoid", "threshold", {}), ("net", "window", {"hidden": 2}), ("net",
          ("plane", "plane", {}), ("plane", "circle", {})]
 
 
-def finite_differences(model, params, x, y, h=1e-6):
-    slope = np.zeros_like(params)
-    for i in range(len(params)):
-        step = np.zeros_like(params)
-        step[i] = h
-        slope[i] = (model.loss(params + step, x, y) - model.loss(params - step, x, y)) / (2 * h)
-    return slope
+# every model on its lesson's beans, with each loss
+every_case = pytest.mark.parametrize(("name", "dataset", "options", "loss"),
+                                     [(*case, loss) for case in CASES for loss in LOSSES])
 
 
-@pytest.mark.parametrize("loss", LOSSES)
-@pytest.mark.parametrize(("name", "dataset", "options"), CASES)
+@every_case
 def test_backprop_matches_finite_differences(name, dataset, options, loss):
     model = make_model(name, loss, **options)
     beans = make_dataset(dataset, 40, seed=3)
@@ -40,8 +36,7 @@ def test_backprop_matches_finite_differences(name, dataset, options, loss):
             finite_differences(model, params, beans.x, beans.y), abs=1e-7)
 
 
-@pytest.mark.parametrize("loss", LOSSES)
-@pytest.mark.parametrize(("name", "dataset", "options"), CASES)
+@every_case
 def test_bulk_loss_and_fast_sgd_agree_with_the_plain_definitions(name, dataset, options, loss):
     model = make_model(name, loss, **options)
     beans = make_dataset(dataset, 30, seed=1)
