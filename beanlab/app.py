@@ -31,9 +31,11 @@ def make_application():
 
 def run_app(args: argparse.Namespace | None = None) -> int:
     """Open BeanLab's window on the default run and return when it is closed."""
+    from beanlab.gui import crash_guard
     from beanlab.gui.main_window import MainWindow
 
     app = make_application()
+    app.crash_guard = crash_guard.install(debug=getattr(args, "debug", False))   # kept alive with the app
     window = MainWindow(lesson=getattr(args, "lesson", None), session=getattr(args, "session", None),
                         session_name=getattr(args, "session_name", ""), language=getattr(args, "lang", None))
     window.show()

@@ -165,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "toxic. With no command, opens the app.")
     parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
     _add_lesson_option(parser, "open the window on")
+    parser.add_argument("--debug", action="store_true",
+                        help="log what the window does to the terminal too (it always goes to the log file)")
     parser.add_argument("--lang", type=_language, metavar="zh_CN|en",
                         help="the language of the window and its exports (default: the one last chosen from "
                              "View → Language, else the system's)")
