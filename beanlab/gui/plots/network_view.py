@@ -20,6 +20,7 @@ from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
 POSITIVE, NEGATIVE = QColor(0, 114, 178), QColor(230, 159, 0)   # Okabe–Ito blue and orange
+LABELLED_UP_TO = 3   # neurons in a layer whose weights and biases are written out
 TITLE = N_("The network's weights (blue +, orange −; thicker = larger)")
 
 
@@ -92,6 +93,8 @@ class NetworkView(Retranslating, QWidget):
         area = QRectF(0, title_height, self.width(), self.height() - title_height)
         largest = max(float(np.max(np.abs(self._params[[e[4] for e in self._edges]]))), 1e-9)
         radius = max(10.0, min(area.height() / (2.6 * max(map(len, self._layers))), look(18)))
+        # with many neurons the numbers would pile up: then thickness and colour alone tell the weights
+        labelled = max(map(len, self._layers)) <= LABELLED_UP_TO
         for from_layer, from_node, to_layer, to_node, param in self._edges:
             weight = float(self._params[param])
             pen = QPen(POSITIVE if weight >= 0 else NEGATIVE, 1 + look(9) * abs(weight) / largest)
@@ -99,6 +102,8 @@ class NetworkView(Retranslating, QWidget):
             painter.setPen(pen)
             start, end = self._position(from_layer, from_node, area), self._position(to_layer, to_node, area)
             painter.drawLine(start, end)
+            if not labelled:
+                continue
             middle = start + (end - start) * 0.35
             painter.setPen(foreground)
             painter.drawText(QRectF(middle.x() - 40, middle.y() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter,
@@ -112,7 +117,7 @@ class NetworkView(Retranslating, QWidget):
                 painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
                                  Qt.AlignmentFlag.AlignCenter, label)
                 bias = self._biases.get((layer, node))
-                if bias is not None:
+                if bias is not None and labelled:
                     painter.drawText(QRectF(centre.x() - 50, centre.y() + radius, 100, 16),
                                      Qt.AlignmentFlag.AlignCenter, f"b {self._params[bias]:+.2f}")
         painter.end()
