@@ -12,6 +12,7 @@ import numpy as np
 
 from beanlab import __version__, i18n
 from beanlab.core import (
+    ALIASES,
     DATASETS,
     LESSONS,
     LOSSES,
@@ -145,7 +146,7 @@ def _add_training_options(parser: argparse.ArgumentParser, optimizer: bool = Tru
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
     _add_data_options(parser, defaults=False)
-    parser.add_argument("--model", choices=[*MODELS, "net-1-2-1"], help="default wx+b")
+    parser.add_argument("--model", choices=[*MODELS, *ALIASES], help="default wx+b")
     parser.add_argument("--loss", choices=LOSSES, help="for the sigmoid models (default mse)")
     parser.add_argument("--hidden", type=_positive_int, metavar="K", help="neurons in the net's hidden layer "
                         "(1-8, default 2)")
@@ -242,7 +243,8 @@ def config_from(args: argparse.Namespace) -> RunConfig:
     """The run the options ask for: the lesson's (or the defaults), with every option given laid over it."""
     base = _lesson(args.lesson).config if getattr(args, "lesson", None) is not None else RunConfig()
     changes = {name: getattr(args, name) for name in CONFIG_OPTIONS if getattr(args, name, None) is not None}
-    changes["model"] = {"net-1-2-1": "net"}.get(changes.get("model", base.model), changes.get("model", base.model))
+    model = changes.get("model", base.model)
+    changes["model"] = ALIASES.get(model, model)
     if changes["model"] != base.model:
         base = base.with_model(changes["model"])   # keeps the starting values the models share
     try:

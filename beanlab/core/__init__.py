@@ -17,7 +17,7 @@ from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .lessons import LESSONS, Lesson, lesson
-from .model_catalogue import MODELS, SIGMOID_MODELS, make_model
+from .model_catalogue import ALIASES, MODELS, SIGMOID_MODELS, make_model
 from .models import Line, LineThroughOrigin, Model, SufficientStats
 from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizers import (
@@ -37,6 +37,7 @@ from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 
 __all__ = [
+    "ALIASES",
     "DATASETS",
     "DIVERGENCE_LOSS",
     "LESSONS",

@@ -141,7 +141,6 @@ OPTIMIZER_NAMES = {"momentum": N_("Momentum"), "nesterov": "Nesterov", "adagrad"
                    "adam": "Adam"}
 # how the sigmoid models predict, as the course writes them
 NEURON_PREDICTIONS = {"sigmoid": "σ(w·x + b)", "net": "σ(Σ w2j·σ(w1j·x + b1j) + b2)", "plane": "σ(w1·x1 + w2·x2 + b)"}
-MANY_PARAMETERS = 3   # beyond this the slopes and moves are listed compactly
 
 
 def _bean_values(x) -> str:
@@ -153,11 +152,15 @@ def _slopes_by_backprop(names, gradient) -> str:
         slopes=tr(";   ").join(f"∂e/∂{n} = {g:+.5f}" for n, g in zip(names, gradient)))
 
 
+def _moves(names, before, after) -> str:
+    """Each parameter from where it was to where it went: "w11 0.6370 → 0.6369;   b11 …"."""
+    return tr(";   ").join(f"{n} {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after))
+
+
 def _move_with_memory(optimizer, names, before, after) -> str:
     """Momentum, Adam …: the move is not −α·slope but the optimizer's own rule, from its memory."""
-    moves = tr(";   ").join(f"{n} {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after))
     return tr("{optimizer} moves each parameter by its own rule: {moves}.").format(
-        optimizer=tr(OPTIMIZER_NAMES.get(optimizer.name, optimizer.name)), moves=moves)
+        optimizer=tr(OPTIMIZER_NAMES.get(optimizer.name, optimizer.name)), moves=_moves(names, before, after))
 
 
 def _explain_neuron(snapshot, used, x, y, before, after, predictions, gradient, model, optimizer,
@@ -176,8 +179,8 @@ def _explain_neuron(snapshot, used, x, y, before, after, predictions, gradient, 
     if optimizer.stateful:
         move = _move_with_memory(optimizer, names, before, after)
     else:
-        moves = tr(";   ").join(f"{n} {b:.4f} → {a:.4f}" for n, b, a in zip(names, before, after))
-        move = tr("Move against the slope, α = {lr:g}: {moves}.").format(lr=optimizer.lr, moves=moves)
+        move = tr("Move against the slope, α = {lr:g}: {moves}.").format(lr=optimizer.lr,
+                                                                         moves=_moves(names, before, after))
     return Explanation((first, second, _slopes_by_backprop(names, gradient), move), numbers)
 
 

@@ -86,9 +86,19 @@ class RunConfig:
     def with_dataset(self, name: str) -> RunConfig:
         """A copy on another dataset; with another model if the beans' number of features needs one."""
         changed = self.replace(dataset=name)
-        if DATASETS[name].n_features != make_model(self.model, hidden=self.hidden).n_features:
-            return changed.with_model("plane" if DATASETS[name].n_features == 2 else "sigmoid")
-        return changed
+        other = self._model_taking(DATASETS[name].n_features, one_feature="sigmoid")
+        return changed if other is None else changed.with_model(other)
+
+    def for_beans(self, beans: Beans) -> RunConfig:
+        """These settings for the user's own beans: a model that takes their number of features."""
+        other = self._model_taking(beans.n_features, one_feature="wx+b")
+        return self if other is None else self.replace(model=other, init=None)
+
+    def _model_taking(self, n_features: int, one_feature: str) -> str | None:
+        """None if this model takes beans of ``n_features``; else the model to use instead."""
+        if make_model(self.model, hidden=self.hidden).n_features == n_features:
+            return None
+        return "plane" if n_features == 2 else one_feature
 
     def make_model(self):
         """The model these settings name, with its loss and hidden layer."""

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 
 from beanlab.core import BeanDataError, LoadCancelled, load_beans_csv, save_beans_csv
-from beanlab.gui.training_controller import config_for_beans
 from beanlab.i18n import N_, tr
 
 ACTIONS = {"open": N_("Open &data (CSV)…"), "save": N_("Save d&ata (CSV)…")}
@@ -50,7 +49,7 @@ class _Reader(QObject):
         except MemoryError:
             self.failed.emit(tr("{path} is too large for this computer's memory.").format(path=path))
         else:
-            config = config_for_beans(config, beans)
+            config = config.for_beans(beans)
             try:
                 trainer = config.build_trainer(beans)
             except ValueError as exc:

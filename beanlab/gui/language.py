@@ -42,7 +42,8 @@ class Retranslating:
 def apply_language(code: str) -> None:
     """Speak ``code`` from now on, and have every open window say so; ValueError for an unknown one."""
     global _qt_translator
-    if i18n.normalise(code) == i18n.language() and (code == i18n.ENGLISH or _qt_translator is not None):
+    wanted = i18n.normalise(code)
+    if wanted == i18n.language() and (wanted == i18n.ENGLISH or _qt_translator is not None):
         return   # already spoken: nothing to redo (a second window opening, say)
     i18n.set_language(code)
     app = QCoreApplication.instance()

@@ -6,6 +6,8 @@ and one loss chart, with a table of where each ended and how soon it got near th
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -21,7 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beanlab.core import OPTIMIZERS, Landscape, Race, RunConfig, run_race, thin_indices
+from beanlab.core import (
+    OPTIMIZERS,
+    Box,
+    Landscape,
+    Race,
+    RunConfig,
+    run_race,
+    thin_indices,
+)
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.panels.optimizer_panel import OPTIMIZER_LABELS
@@ -36,18 +46,43 @@ COLUMNS = (N_("optimizer"), N_("final loss"), N_("updates"), N_("seconds"), N_("
            N_("seconds to threshold"))
 
 
-class _RaceRunner(QObject):
-    """Runs a race on its own thread; says the result (or the error) through signals."""
+@dataclass(frozen=True)
+class RaceMap:
+    """The cost map under the racers' paths: ready to draw, worked out with the race."""
 
-    finished = Signal(object)   # Race
+    names: tuple[str, str]
+    box: Box
+    cost: np.ndarray
+    paths: tuple[np.ndarray, ...]   # each racer's path in the map's two parameters, thinned for drawing
+
+
+def race_map(config: RunConfig, race: Race) -> RaceMap | None:
+    """The map through the first two parameters (a slice where the first racer ended, for a model
+    with more); None for a model of one parameter."""
+    landscape = Landscape(config.make_beans(), config.make_model())
+    if not landscape.two_d:
+        return None
+    everything = np.vstack(race.paths)
+    box = landscape.box_around(everything[np.all(np.isfinite(everything), axis=1)])
+    _first, _second, cost = landscape.grid(box, GRID, race.paths[0][-1])
+    paths = tuple(landscape.project(path[thin_indices(len(path), POINTS_DRAWN)]) for path in race.paths)
+    return RaceMap(landscape.names, box, cost, paths)
+
+
+class _RaceRunner(QObject):
+    """Runs a race, and works out its map, on its own thread; says the result (or the error)."""
+
+    finished = Signal(object, object)   # (Race, RaceMap or None)
     failed = Signal(str)
 
     @Slot(object, object)
     def run(self, config: RunConfig, optimizers: list) -> None:
         try:
-            self.finished.emit(run_race(config, list(optimizers)))
+            race = run_race(config, list(optimizers))
         except ValueError as exc:
             self.failed.emit(str(exc))
+            return
+        self.finished.emit(race, race_map(config, race))
 
 
 class RaceWindow(Retranslating, QWidget):
@@ -59,6 +94,7 @@ class RaceWindow(Retranslating, QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.config = config
         self.race: Race | None = None
+        self._map: RaceMap | None = None
         self.racers = [QComboBox() for _ in RACER_COLOURS]
         for combo, default in zip(self.racers, DEFAULT_RACERS):
             combo.addItem("—", None)
@@ -122,7 +158,7 @@ class RaceWindow(Retranslating, QWidget):
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
         if self.race is not None:
-            self._show_race(self.race)
+            self._show_race(self.race, self._map)
         else:
             self.status.setText(tr("The same beans, the same start, {epochs} epochs each: choose up to four "
                                    "optimizers and start.").format(epochs=self.config.epochs))
@@ -146,13 +182,12 @@ class RaceWindow(Retranslating, QWidget):
         self.start.setEnabled(True)
         self.status.setText(tr("No race: {reason}.").format(reason=text))
 
-    @Slot(object)
-    def _show_race(self, race: Race) -> None:
-        self.race = race
+    @Slot(object, object)
+    def _show_race(self, race: Race, drawn_map: RaceMap | None) -> None:
+        self.race, self._map = race, drawn_map
         self.start.setEnabled(True)
-        beans = self.config.make_beans()
-        landscape = Landscape(beans, self.config.make_model())
-        self._draw_map(landscape, race)
+        if drawn_map is not None:
+            self._draw_map(drawn_map)
         for index, (curve, path) in enumerate(zip(self.curves, self.paths)):
             if index < len(race.results):
                 losses = race.losses[index]
@@ -167,20 +202,13 @@ class RaceWindow(Retranslating, QWidget):
         self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus 1% of the way down "
                                "from the start.").format(threshold=race.threshold))
 
-    def _draw_map(self, landscape: Landscape, race: Race) -> None:
-        if not landscape.two_d:
-            return
-        everything = np.vstack(race.paths)
-        box = landscape.box_around(everything[np.all(np.isfinite(everything), axis=1)])
-        held = race.paths[0][-1]   # a slice through where the first racer ended, for a model with more
-        _first, _second, cost = landscape.grid(box, GRID, held)
-        self.map_image.setImage(np.log10(np.maximum(cost, 1e-12)), autoLevels=True)
+    def _draw_map(self, drawn: RaceMap) -> None:
+        box = drawn.box
+        self.map_image.setImage(np.log10(np.maximum(drawn.cost, 1e-12)), autoLevels=True)
         self.map_image.setRect(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo)
-        style.label_axes(self.map, *landscape.names)
-        for index, path_item in enumerate(self.paths):
-            if index < len(race.paths):
-                shown = landscape.project(race.paths[index][thin_indices(len(race.paths[index]), POINTS_DRAWN)])
-                path_item.setData(shown[:, 0], shown[:, 1])
+        style.label_axes(self.map, *drawn.names)
+        for path_item, path in zip(self.paths, drawn.paths):
+            path_item.setData(path[:, 0], path[:, 1])
 
     def _fill_table(self, race: Race) -> None:
         self.table.setRowCount(len(race.results))

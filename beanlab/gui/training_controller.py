@@ -27,14 +27,6 @@ SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
-def config_for_beans(config: RunConfig, beans: Beans) -> RunConfig:
-    """``config`` for these beans: the same settings, with a model that takes their number of features."""
-    wanted = {1: ("wx", "wx+b", "sigmoid", "net"), 2: ("plane",)}[beans.n_features]
-    if config.model in wanted:
-        return config
-    return config.replace(model="plane" if beans.n_features == 2 else "wx+b", init=None)
-
-
 class TrainingController(QObject):
     """Starts, steers and stops the training worker."""
 
@@ -206,7 +198,7 @@ class TrainingController(QObject):
 
     def use_trainer(self, trainer: Trainer, config: RunConfig, name: str) -> None:
         """Train on the user's own beans (read from the file ``name``): ``trainer`` is the run on them,
-        made with ``config`` (see :func:`config_for_beans`)."""
+        made with ``config`` (see :meth:`RunConfig.for_beans`)."""
         self.own_beans = name
         self._load(config, regenerate=False, trainer=trainer)
         self.message.emit(tr("{count:,} beans from {name}: the run starts on them.").format(

@@ -86,9 +86,6 @@ class CostSlicesPlot(QWidget):
         self.short_titles = False   # for small exported pictures
         self._look, self._emphasized = style.NORMAL, False
 
-    def set_names(self, names: tuple[str, ...]) -> None:
-        """(Titles come with the landscape in set_run: they depend on what is held.)"""
-
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
         names, two_d = landscape.names, landscape.two_d

@@ -35,7 +35,7 @@ class CostViews:
         self._landscape = landscape
         self._path = SampledHistory(landscape.model.n_params + 1, MAX_PATH_ROWS)
         self._box = None
-        for view in (self.slices, self.contour, self.surface):
+        for view in (self.contour, self.surface):   # (the slices take their titles from the landscape)
             if view is not None:
                 view.set_names(landscape.names)
         if self.slices is not None:

@@ -57,6 +57,7 @@ class SurfaceView(QWidget):
         for item in (self._path, self._optimum, self._ball):
             item.setGLOptions(ON_TOP)
         self._heading, self._controls = N_("Cost bowl e({first}, {second}) in 3-D"), True
+        self._names: tuple[str, ...] = ("w", "b")   # the parameters the bowl is drawn over
         self.title = QLabel()
         # a long title may be cut, but must never make the 3-D view (and the window) wider
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -96,7 +97,7 @@ class SurfaceView(QWidget):
 
     def _show_title(self) -> None:
         hint = tr(" — drag to rotate, wheel to zoom") if self._controls else ""
-        names = getattr(self, "_names", ("w", "b"))
+        names = self._names
         heading = tr(self._heading).format(first=names[0], second=names[-1])
         self.title.setText(f"<b>{heading}</b>{hint}")
 
