@@ -100,3 +100,31 @@ def test_atomic_writes_leave_an_ordinary_file_and_nothing_else(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask   # not mkstemp's private 0600
+
+
+def test_chosen_columns_by_position_with_and_without_a_header(tmp_path):
+    path = write(tmp_path, "id,length,depth,toxic\n1,0.5,0.2,1\n2,0.7,0.1,0\n")
+    beans = load_beans_csv(path, columns=(1, 3))
+    np.testing.assert_array_equal(beans.x, [0.5, 0.7]) and np.testing.assert_array_equal(beans.y, [1, 0])
+    beans = load_beans_csv(path, columns=(1, 2, 3))
+    np.testing.assert_array_equal(beans.x, [[0.5, 0.2], [0.7, 0.1]])
+    headerless = write(tmp_path, "7,0.5,1\n8,0.6,0\n9,0.1,0\n", "plain.csv")
+    np.testing.assert_array_equal(load_beans_csv(headerless, columns=(1, 2)).y, [1, 0, 0])
+
+
+@pytest.mark.parametrize("columns, words", [((1, 1), "all different"), ((0,), "all different"),
+                                            ((1, 9), "no column 10"), ((0, 1), "'big' in column id")])
+def test_a_bad_choice_of_columns_is_a_clear_error(tmp_path, columns, words):
+    path = write(tmp_path, "id,length,toxic\nbig,0.5,1\n2,0.7,0\n")
+    with pytest.raises(BeanDataError, match=words):
+        load_beans_csv(path, columns=columns)
+
+
+def test_preview_reads_the_head_and_guesses_from_the_header(tmp_path):
+    from beanlab.core import preview_beans_csv
+
+    wide = preview_beans_csv(write(tmp_path, "id;x;note;y\n" + "1;0.5;a;1\n" * 9))
+    assert wide.names == ("id", "x", "note", "y") and wide.has_header and len(wide.rows) == 5
+    assert wide.guess == (1, 3)
+    unnamed = preview_beans_csv(write(tmp_path, "1,2,3\n4,5,6\n", "plain.csv"))
+    assert unnamed.names == ("1", "2", "3") and not unnamed.has_header and unnamed.guess is None

@@ -64,7 +64,7 @@ def test_two_features_bring_the_neuron_that_takes_them(qtbot, window, tmp_path):
 
 @pytest.mark.parametrize(("content", "words"), [
     ("x,y\n0.1,0.2\n0.3,toxic\n", "line 3, column 2"),
-    ("a,b,c\n1,2,3\n4,5,6\n", "must name columns x and y"),
+    ("a,b\n1,2\n4,5\n", "must name columns x and y"),
     ("", "empty"),
 ])
 def test_a_bad_file_is_a_message_naming_where_and_the_beans_stay(qtbot, window, tmp_path, content, words):
@@ -98,3 +98,35 @@ def test_a_csv_dropped_on_the_window_opens(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.controller.run_replaced, timeout=10_000):
         window.dropEvent(event)
     assert window.controller.own_beans == "dropped.csv"
+
+
+def test_a_wider_file_asks_which_columns_are_the_beans(qtbot, window, tmp_path):
+    rng = np.random.default_rng(3)
+    size, depth = rng.random(40), rng.random(40)
+    rows = "\n".join(f"{k},bean {k},{float(a)!r},{float(b)!r},{float(a > 0.5)!r}" for k, (a, b) in enumerate(zip(size, depth)))
+    path = tmp_path / "sheet.csv"
+    path.write_text("id,label,length,depth,toxic\n" + rows + "\n", encoding="utf-8")
+    window.data.open_data(str(path))
+    dialog = window.data.column_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.preview.names[2] == "length" and not window.data.loading
+    dialog.toxicity.setCurrentIndex(dialog.toxicity.findText("length"))
+    dialog.size.setCurrentIndex(dialog.size.findText("length"))
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()   # one column, twice
+    dialog.toxicity.setCurrentIndex(dialog.toxicity.findText("toxic"))
+    dialog.second.setCurrentIndex(dialog.second.findText("depth"))
+    assert dialog.columns == (2, 3, 4)
+    with qtbot.waitSignal(window.controller.run_replaced, timeout=30_000):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    np.testing.assert_array_equal(window.controller.beans.x, np.column_stack([size, depth]))
+    assert window.controller.config.model == "plane"
+
+
+def test_cancelling_the_column_choice_changes_nothing(qtbot, window, tmp_path):
+    before = window.controller.beans
+    path = tmp_path / "sheet.csv"
+    path.write_text("a,b,c\n1,2,3\n4,5,6\n", encoding="utf-8")
+    window.data.open_data(str(path))
+    qtbot.waitUntil(window.data.column_dialog.isVisible)
+    window.data.column_dialog.reject()
+    assert window.controller.beans is before and not window.data.loading

@@ -9,7 +9,14 @@ A notebook session::
     print(trainer.snapshot().params, optimum(beans.x, beans.y, "wx+b"))
 """
 from .atomic_write import write_bytes_atomically, write_text_atomically
-from .beans_csv import BeanDataError, LoadCancelled, load_beans_csv, save_beans_csv
+from .beans_csv import (
+    BeanDataError,
+    CsvPreview,
+    LoadCancelled,
+    load_beans_csv,
+    preview_beans_csv,
+    save_beans_csv,
+)
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .explain import Explanation, explain_next_update_in_stages, explain_update
@@ -51,6 +58,7 @@ __all__ = [
     "BeanDataError",
     "Beans",
     "Box",
+    "CsvPreview",
     "Explanation",
     "FixedStep",
     "HiddenLayerNet",
@@ -88,6 +96,7 @@ __all__ = [
     "make_optimizer",
     "open_session",
     "optimum",
+    "preview_beans_csv",
     "run_race",
     "save_beans_csv",
     "session_json",

@@ -1,15 +1,18 @@
 """Reading and writing beans as CSV, with errors that name the file, line and column.
 
 Accepted: a header naming ``x`` and ``y`` (or ``x1``, ``x2``, ``y`` for two-feature beans; other
-named columns are ignored), or exactly two unnamed numeric columns. UTF-8, with or without a BOM.
+named columns are ignored), or exactly two unnamed numeric columns; or any columns the caller picks
+(``columns=``), after :func:`preview_beans_csv` has shown them. UTF-8, with or without a BOM.
 """
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,12 +31,14 @@ class BeanDataError(ValueError):
         self.problem = problem
         self.line = line
         self.column = column
-        where = self.path
+        where = ""
         if line is not None:
             where += tr(", line {line}").format(line=line)
         if column is not None:
             where += tr(", column {column}").format(column=column)
-        super().__init__(f"{where}: {problem}")
+        #: the problem and where it is in the file, without the file's name (for a message that names it)
+        self.detail = f"{where.removeprefix(', ').removeprefix('，')}: {problem}" if where else problem
+        super().__init__(f"{self.path}{where}: {problem}")
 
 
 _SIZE_COLUMNS = (("x1", "x2"), ("x",))
@@ -116,9 +121,12 @@ class LoadCancelled(Exception):
 CHUNK_ROWS = 50_000   # rows parsed between two progress reports
 
 
-def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool] | None = None) -> Beans:
+def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool] | None = None,
+                   columns: Sequence[int] | None = None) -> Beans:
     """Read beans from a CSV file; raise :class:`BeanDataError` naming the line and column of any problem.
 
+    ``columns`` picks the size column(s) and the toxicity column by position (0-based), e.g. ``(2, 0)``
+    or ``(0, 1, 3)``; without it they are found from the header as the module says.
     ``progress(rows_done, rows_total)`` is called every ``CHUNK_ROWS`` rows; returning False stops the
     loading with :class:`LoadCancelled`. Each chunk is parsed by numpy's C reader; a chunk it refuses
     is read again row by row, to say exactly where the problem is.
@@ -129,16 +137,19 @@ def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool]
     if not lines:
         raise BeanDataError(path, tr("the file is empty"))
     first_number, first = lines[0]
-    delimiter = next((d for d in _DELIMITERS if d in first), ",")
-    first_row = next(csv.reader(io.StringIO(first), delimiter=delimiter))
-    if all(_is_number(cell) for cell in first_row):
+    delimiter = _delimiter(first)
+    first_row = _cells(first, delimiter)
+    has_header = not all(_is_number(cell) for cell in first_row)
+    if columns is not None:
+        indices, names = _chosen_columns(path, first_row, has_header, columns)
+    elif not has_header:
         if len(first_row) != 2:
             raise BeanDataError(path, tr("without a header the file needs exactly two columns (x, y); found {count}")
                                 .format(count=len(first_row)), first_number)
-        indices, names, data_lines = [0, 1], ["x", "y"], lines
+        indices, names = [0, 1], ["x", "y"]
     else:
         indices, names = _choose_columns(path, first_row)
-        data_lines = lines[1:]
+    data_lines = lines[1:] if has_header else lines
     width = len(first_row)
     if len(data_lines) < 2:
         raise BeanDataError(path, tr("at least two beans are needed; found {count}").format(count=len(data_lines)))
@@ -151,6 +162,74 @@ def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool]
             raise LoadCancelled
     x = values[:, 0] if len(indices) == 2 else values[:, :2]
     return Beans(x, values[:, -1], path.stem)
+
+
+def _delimiter(first_line: str) -> str:
+    return next((d for d in _DELIMITERS if d in first_line), ",")
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader(io.StringIO(line), delimiter=delimiter))
+
+
+def _chosen_columns(path: Path, first_row: list[str], has_header: bool,
+                    columns: Sequence[int]) -> tuple[list[int], list[str]]:
+    """Check the user's choice of columns; name them by the header, or x/x1/x2/y without one."""
+    indices = [int(c) for c in columns]
+    if len(indices) not in (2, 3) or len(set(indices)) != len(indices):
+        raise BeanDataError(path, tr("choose one or two size columns and one toxicity column, all different"))
+    for index in indices:
+        if not 0 <= index < len(first_row):
+            raise BeanDataError(path, tr("there is no column {column}; the file has {count}").format(
+                column=index + 1, count=len(first_row)))
+    roles = ["x", "y"] if len(indices) == 2 else ["x1", "x2", "y"]
+    names = [first_row[i].strip() or role for i, role in zip(indices, roles)] if has_header else roles
+    return indices, names
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """The first rows of a CSV file, for choosing its columns before reading it all."""
+
+    names: tuple[str, ...]            # the header's names, or "1", "2", … without a header
+    has_header: bool
+    rows: tuple[tuple[str, ...], ...]  # up to five data rows, as text
+    guess: tuple[int, ...] | None      # the columns :func:`load_beans_csv` would take by itself
+
+    @property
+    def width(self) -> int:
+        return len(self.names)
+
+
+def preview_beans_csv(path: str | os.PathLike, rows: int = 5) -> CsvPreview:
+    """The header and first rows of ``path``, read without reading the whole file."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            lines = [line for line in itertools.islice(stream, 1000) if line.strip()][: rows + 1]
+    except FileNotFoundError:
+        raise BeanDataError(path, tr("no such file")) from None
+    except IsADirectoryError:
+        raise BeanDataError(path, tr("this is a folder, not a CSV file")) from None
+    except UnicodeDecodeError:
+        raise BeanDataError(path, tr("this is not UTF-8 text (save the CSV as UTF-8)")) from None
+    except OSError as exc:
+        raise BeanDataError(path, tr("cannot read the file ({reason})").format(reason=exc.strerror or exc)) from None
+    if not lines:
+        raise BeanDataError(path, tr("the file is empty"))
+    delimiter = _delimiter(lines[0])
+    table = [tuple(cell.strip() for cell in _cells(line, delimiter)) for line in lines]
+    has_header = not all(_is_number(cell) for cell in table[0])
+    if has_header:
+        names, data = table[0], table[1:]
+        try:
+            guess = tuple(_choose_columns(path, list(names))[0])
+        except BeanDataError:
+            guess = None
+    else:
+        names, data = tuple(str(k + 1) for k in range(len(table[0]))), table[: rows]
+        guess = (0, 1) if len(names) == 2 else None
+    return CsvPreview(tuple(names), has_header, tuple(data[:rows]), guess)
 
 
 def _parse_chunk(path: Path, chunk: list[tuple[int, str]], delimiter: str, width: int, indices: list[int],

@@ -13,7 +13,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 
-from beanlab.core import BeanDataError, LoadCancelled, load_beans_csv, save_beans_csv
+from beanlab.core import (
+    BeanDataError,
+    LoadCancelled,
+    load_beans_csv,
+    preview_beans_csv,
+    save_beans_csv,
+)
+from beanlab.gui.column_dialog import ColumnDialog
 from beanlab.i18n import N_, tr
 
 ACTIONS = {"open": N_("Open &data (CSV)…"), "save": N_("Save d&ata (CSV)…")}
@@ -31,8 +38,8 @@ class _Reader(QObject):
         super().__init__()
         self.cancelled = False
 
-    @Slot(str, object)
-    def read(self, path: str, config) -> None:
+    @Slot(str, object, object)
+    def read(self, path: str, config, columns) -> None:
         """Read the beans and make the run on them here too: with a million beans even that takes a
         while, and the window must keep answering."""
         def report(done: int, total: int) -> bool:
@@ -40,12 +47,12 @@ class _Reader(QObject):
             return not self.cancelled
 
         try:
-            beans = load_beans_csv(path, progress=report)
+            beans = load_beans_csv(path, progress=report, columns=columns)
         except LoadCancelled:
             self.failed.emit(tr("Loading {path} was cancelled; the beans are as they were.").format(path=path))
         except BeanDataError as exc:
             self.failed.emit(tr("Could not use {path}: {reason}. The beans are as they were.").format(
-                path=path, reason=exc))
+                path=path, reason=exc.detail))
         except MemoryError:
             self.failed.emit(tr("{path} is too large for this computer's memory.").format(path=path))
         else:
@@ -62,7 +69,7 @@ class _Reader(QObject):
 class DataActions(QObject):
     succeeded = Signal(str)
     failed = Signal(str)
-    _read_requested = Signal(str, object)
+    _read_requested = Signal(str, object, object)   # path, RunConfig, chosen columns or None
 
     def __init__(self, window: QWidget, controller) -> None:
         super().__init__(window)
@@ -70,6 +77,7 @@ class DataActions(QObject):
         self._actions: dict[str, QAction] = {}
         self._progress: QProgressDialog | None = None
         self.loading = False
+        self.column_dialog: ColumnDialog | None = None   # the last one asked, for tests
         self._thread = QThread(self)
         self._thread.setObjectName("beanlab-reading")
         self._reader = _Reader()
@@ -104,10 +112,16 @@ class DataActions(QObject):
         if path:
             self.open_data(path)
 
-    def open_data(self, path: str) -> None:
-        """Read ``path`` on the reading thread; the run changes only when it has been read."""
+    def open_data(self, path: str, columns: tuple[int, ...] | None = None) -> None:
+        """Read ``path`` on the reading thread; the run changes only when it has been read.
+
+        A file with more columns than the beans need first asks which ones (``column_dialog``),
+        unless ``columns`` says.
+        """
         if self.loading:
             self.failed.emit(tr("A file is being read already."))
+            return
+        if columns is None and self._needs_choice(path):
             return
         self.loading = True
         self._reader.cancelled = False
@@ -118,7 +132,22 @@ class DataActions(QObject):
         progress.setMinimumDuration(400)   # small files come and go without a flash
         progress.canceled.connect(self.cancel)
         self._progress = progress
-        self._read_requested.emit(path, self._controller.config)
+        self._read_requested.emit(path, self._controller.config, columns)
+
+    def _needs_choice(self, path: str) -> bool:
+        """Open the column dialog if the header does not say which columns are the beans."""
+        try:
+            preview = preview_beans_csv(path)
+        except BeanDataError:
+            return False   # reading it all names the problem with its line
+        if preview.width <= 2 or (preview.guess is not None and len(preview.guess) == preview.width):
+            return False
+        dialog = ColumnDialog(preview, path, self._window)
+        dialog.accepted.connect(lambda: self.open_data(path, dialog.columns))
+        dialog.finished.connect(dialog.deleteLater)
+        self.column_dialog = dialog
+        dialog.open()
+        return True
 
     def cancel(self) -> None:
         self._reader.cancelled = True   # read by the reading thread between chunks
