@@ -44,11 +44,10 @@ def frames_of_a_run(count):
     for index in range(count):
         if index:
             trainer.step()
-        params, loss = trainer.history.params[index:], trainer.history.loss[index:]
+        updates, params, loss = trainer.history.rows_from(index)
         smooth = ema(loss, 0.05, smoothed)
         smoothed = float(smooth[-1])
-        yield Frame(1, trainer.snapshot(), "playing", index == 0, index, params.copy(), loss.copy(),
-                    np.asarray(smooth)), trainer
+        yield Frame(1, trainer.snapshot(), "playing", index == 0, updates, params, loss, np.asarray(smooth)), trainer
 
 
 def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):

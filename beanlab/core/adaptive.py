@@ -3,7 +3,7 @@
 Each moves on mini-batches of ``batch_size`` beans (as Keras does in lesson 8; a batch size of 1
 is per-sample, of the number of beans full-batch), with the hyper-parameters these methods usually
 come with. Their memory (velocity, running squares) lives in the optimizer: ``reset()`` forgets it,
-and the trainer rebuilds it by replaying the recorded run when it steps back.
+and the trainer rebuilds it when it steps back, from a ``memory()`` it kept and the recorded updates since.
 """
 from __future__ import annotations
 
@@ -21,8 +21,19 @@ class StatefulOptimizer(MiniBatch):
         super().__init__(lr, batch_size)
         self.reset()
 
+    memory_names: tuple[str, ...] = ()   # what reset() sets besides the count
+
     def reset(self) -> None:
         self.count = 0   # updates made since the start
+
+    def memory(self) -> dict:
+        """A copy of what the optimizer remembers, to restore later (see the trainer's stepping back)."""
+        return {name: np.array(getattr(self, name)) for name in ("count", *self.memory_names)}
+
+    def restore_memory(self, memory: dict) -> None:
+        for name in ("count", *self.memory_names):
+            value = np.array(memory[name], dtype=np.float64)
+            setattr(self, name, int(value) if name == "count" else value if value.ndim else float(value))
 
     def next_params(self, model, params, gradient, x, y, update):
         self.count += 1
@@ -34,6 +45,7 @@ class Momentum(StatefulOptimizer):
 
     name = "momentum"
     beta = 0.9
+    memory_names = ("velocity",)
 
     def reset(self):
         super().reset()
@@ -50,6 +62,7 @@ class Nesterov(StatefulOptimizer):
 
     name = "nesterov"
     beta = 0.9
+    memory_names = ("velocity",)
 
     def reset(self):
         super().reset()
@@ -67,6 +80,7 @@ class AdaGrad(StatefulOptimizer):
 
     name = "adagrad"
     epsilon = 1e-8
+    memory_names = ("squares",)
 
     def reset(self):
         super().reset()
@@ -82,6 +96,7 @@ class RMSProp(StatefulOptimizer):
 
     name = "rmsprop"
     rho, epsilon = 0.9, 1e-8
+    memory_names = ("squares",)
 
     def reset(self):
         super().reset()
@@ -98,6 +113,7 @@ class Adam(StatefulOptimizer):
 
     name = "adam"
     beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+    memory_names = ("mean", "squares")
 
     def reset(self):
         super().reset()

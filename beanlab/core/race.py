@@ -38,8 +38,9 @@ class RaceResult:
 class Race:
     threshold: float
     results: tuple[RaceResult, ...]
-    paths: tuple[np.ndarray, ...] = ()    # each racer's parameters after every update (row 0: the start)
+    paths: tuple[np.ndarray, ...] = ()    # each racer's parameters after the updates its record keeps
     losses: tuple[np.ndarray, ...] = ()   # and its loss there
+    updates: tuple[np.ndarray, ...] = ()  # those updates' numbers (all of them, unless the race is very long)
 
 
 def racers(config: RunConfig, optimizers: list[str]) -> list[Trainer]:
@@ -68,24 +69,23 @@ def run_race(config: RunConfig, optimizers: list[str], threshold: float | None =
         timings.append(marks)
     if threshold is None:
         threshold = default_threshold(trainers)
-    results = []
-    for trainer, marks in zip(trainers, timings):
-        losses = trainer.history.loss
+    results, records = [], [t.history.rows_from(0) for t in trainers]
+    for trainer, marks, (updates, _params, losses) in zip(trainers, timings, records):
         below = np.flatnonzero(losses <= threshold)
-        reached = int(below[0]) if len(below) else None
+        reached = int(updates[below[0]]) if len(below) else None
         seconds = marks[-1][1] if marks else 0.0
         results.append(RaceResult(trainer.optimizer.name, float(losses[-1]), trainer.step_count, seconds,
                                   trainer.diverged, reached, _time_at(marks, reached)))
-    return Race(float(threshold), tuple(results), tuple(t.history.params.copy() for t in trainers),
-                tuple(t.history.loss.copy() for t in trainers))
+    return Race(float(threshold), tuple(results), tuple(r[1] for r in records), tuple(r[2] for r in records),
+                tuple(r[0] for r in records))
 
 
 def default_threshold(trainers: list[Trainer]) -> float:
     """The least known loss plus 1% of the way down to it from the start."""
     first = trainers[0]
     best = first.model.optimum(first.beans.x, first.beans.y)
-    start = float(first.history.loss[0])
-    finals = [float(np.min(t.history.loss)) for t in trainers]
+    start = first.history.loss_at(0)
+    finals = [float(np.min(t.history.rows_from(0)[2])) for t in trainers]
     floor = first.model.loss(best, first.beans.x, first.beans.y) if best is not None else min(finals)
     return floor + 0.01 * max(start - floor, 0.0)
 

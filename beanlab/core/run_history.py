@@ -25,9 +25,11 @@ def beans_column(trainer: Trainer, updates: np.ndarray) -> list[str]:
 
 
 def history_csv_text(trainer: Trainer) -> str:
-    """Header ``update,epoch,beans,<parameters>,loss``; epoch counts from 1 (the one the update is in)."""
-    params, loss = trainer.history.params[1:], trainer.history.loss[1:]
-    updates = np.arange(1, len(loss) + 1)
+    """Header ``update,epoch,beans,<parameters>,loss``; epoch counts from 1 (the one the update is in).
+
+    One row per update the record keeps: every one, unless the run is so long that its middle is
+    kept as a sample (see :class:`~beanlab.core.history.History`)."""
+    updates, params, loss = (part[1:] for part in trainer.history.rows_from(0))
     epochs = (updates - 1) // trainer.updates_per_epoch + 1
     beans = beans_column(trainer, updates)
     numbers = np.column_stack([params, loss])

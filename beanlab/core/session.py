@@ -1,8 +1,9 @@
 """Sessions: a run saved to a ``.beanlab`` file (JSON) and opened again to go on exactly where it was.
 
-The file holds the settings, the beans and the recorded run (every update's parameters and loss),
-so opening it restores the plots and step-back, and the next update is the same float it would
-have been. Arrays are stored as base64 of little-endian float64, so nothing is rounded. Every
+The file holds the settings, the beans and the recorded run (every update's parameters and loss;
+for a very long run, the updates its record keeps, with their numbers, and a stateful optimizer's
+memory), so opening it restores the plots and step-back, and the next update is the same float it
+would have been. Arrays are stored as base64 of little-endian float64, so nothing is rounded. Every
 field is checked on opening; a file that is not right says what is wrong and changes nothing.
 """
 from __future__ import annotations
@@ -52,7 +53,12 @@ def _unpack(text, what: str) -> np.ndarray:
 
 def session_json(trainer: Trainer, config: RunConfig, lesson: int | None = None) -> str:
     """The run of ``trainer`` (made with ``config``, its live changes included) as session text."""
-    history = trainer.history
+    updates, params, loss = trainer.history.rows_from(0)
+    run = {"updates": trainer.step_count, "params": _pack(params), "loss": _pack(loss)}
+    if trainer.history.start > 0:   # a long run: only some updates kept; the optimizer's memory goes too
+        run["kept"] = _pack(updates.astype(np.float64))
+        run["memories"] = {str(u): {name: np.asarray(v).tolist() for name, v in memory.items()}
+                           for u, memory in trainer.optimizer_memories().items()}
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -60,7 +66,7 @@ def session_json(trainer: Trainer, config: RunConfig, lesson: int | None = None)
         "config": config.replace(init=tuple(trainer.init)).to_dict(),
         "beans": {"name": trainer.beans.name, "features": trainer.beans.n_features,
                   "x": _pack(trainer.beans.x), "y": _pack(trainer.beans.y)},
-        "run": {"updates": trainer.step_count, "params": _pack(history.params), "loss": _pack(history.loss)},
+        "run": run,
     }
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
@@ -95,12 +101,16 @@ def open_session(text: str) -> Session:
         raise SessionError(tr("the settings do not make a run: {reason}").format(reason=exc)) from None
     updates = run.get("updates")
     params, loss = _unpack(run.get("params"), N_("the recorded parameters")), _unpack(run.get("loss"), N_("the recorded losses"))
-    if not isinstance(updates, int) or updates < 0 or len(loss) != updates + 1 \
-            or len(params) != len(loss) * trainer.model.n_params:
+    kept = _unpack(run["kept"], N_("the recorded parameters")).astype(np.int64) if "kept" in run else None
+    rows = updates + 1 if kept is None else len(kept)
+    if not isinstance(updates, int) or updates < 0 or len(loss) != rows \
+            or len(params) != len(loss) * trainer.model.n_params or (kept is not None and kept[-1] != updates):
         raise SessionError(tr("the recorded run is damaged (its lengths do not agree)"))
     try:
-        trainer.load_history(params, loss)
-    except ValueError as exc:
+        memories = {int(u): {name: np.asarray(v, dtype=np.float64) for name, v in memory.items()}
+                    for u, memory in run.get("memories", {}).items()}
+        trainer.load_history(params, loss, kept, memories)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise SessionError(tr("the recorded run is damaged: {reason}").format(reason=exc)) from None
     lesson = document.get("lesson")
     return Session(config, trainer, lesson if isinstance(lesson, int) else None)

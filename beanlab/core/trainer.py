@@ -14,6 +14,8 @@ from .optimizers import Optimizer
 #: A loss above this counts as diverged even while it is still finite.
 DIVERGENCE_LOSS = 1e12
 ORDERS = ("sequential", "shuffle")
+# A stateful optimizer's memory is kept this often: stepping back replays at most this many updates.
+MEMORY_EVERY = 1000
 # Per-sample updates run in chunks of at most this many, which bounds the memory of one chunk.
 _LARGEST_CHUNK = 1 << 16
 
@@ -66,6 +68,7 @@ class Trainer:
         """Go back to the starting parameters, update 0, and the seed's first bean order."""
         self._rng = np.random.default_rng(self.seed)
         self.optimizer.reset()
+        self._memories: dict[int, dict] = {}   # a stateful optimizer's memory every MEMORY_EVERY updates
         self.params = self.init.copy()
         self.step_count = self.epoch = self.position = 0
         self.gradient: np.ndarray | None = None
@@ -87,30 +90,44 @@ class Trainer:
             raise ValueError(f"cannot go back to update {update}: the run has made {self.step_count}")
         if update == self.step_count:
             return self.snapshot()
+        if not self.history.holds(update) or not self._can_replay_optimizer(update):
+            raise ValueError(tr("a long run keeps only its last {count:,} updates exactly, so it cannot go back "
+                                "to update {update:,}").format(count=self.history.exact_rows, update=update))
         self.history.truncate(update + 1)
         return self._take_state_from_history()
 
-    def load_history(self, params: np.ndarray, losses: np.ndarray) -> Snapshot:
-        """Continue a recorded run (a saved session): these rows are updates 0, 1, …; the run goes on from the last.
+    def load_history(self, params: np.ndarray, losses: np.ndarray, updates: np.ndarray | None = None,
+                     memories: dict[int, dict] | None = None) -> Snapshot:
+        """Continue a recorded run (a saved session); the run goes on from its last row.
 
-        Row 0 must be this trainer's starting point; the rest is trusted to be what this trainer
-        would have made (a session stores it so plots and step-back work after opening).
+        The rows are updates 0, 1, … or, for a long run, the ``updates`` its record kept (the last
+        ones unbroken). Row 0 must be this trainer's starting point; the rest is trusted to be what
+        this trainer would have made. A stateful optimizer needs ``memories`` (see
+        :meth:`optimizer_memories`) unless every update is there to replay.
         """
         params = np.asarray(params, dtype=np.float64).reshape(len(losses), self.model.n_params)
         if len(losses) < 1 or not np.array_equal(params[0], self.init):
             raise ValueError(tr("the recorded run does not start from this run's starting point"))
         if not (np.isfinite(params).all() and np.isfinite(losses).all()):
             raise ValueError(tr("the recorded run holds numbers that are not finite"))
-        self.history.clear()
-        self.history.append(params, np.asarray(losses, dtype=np.float64))
+        if updates is None:
+            self.history.clear()
+            self.history.append(params, np.asarray(losses, dtype=np.float64))
+        else:
+            self.history.load_kept(updates, params, losses)
+        self._memories = dict(memories or {})
         return self._take_state_from_history()
+
+    def optimizer_memories(self) -> dict[int, dict]:
+        """The stateful optimizer's memory at some updates the record keeps exactly (for sessions)."""
+        return {update: memory for update, memory in self._memories.items() if self.history.holds(update)}
 
     def _take_state_from_history(self) -> Snapshot:
         """Set everything else (position, bean order, gradient) for the last update the history holds."""
         update = len(self.history) - 1
         n_beans = len(self.beans)
         per_update = self.optimizer.beans_per_update(n_beans)
-        self.params = self.history.params[update].copy()
+        self.params = self.history.params_at(update)
         self.step_count = update
         self.epoch, within = divmod(update, self.updates_per_epoch)
         self.position = min(within * per_update, n_beans)
@@ -124,38 +141,59 @@ class Trainer:
         if self.optimizer.stateful:
             self._replay_optimizer(update)
         self.last_beans = self.beans_of_update(update)
-        self.gradient = None if update == 0 else self.model.grad(
-            self.history.params[update - 1], self.beans.x[self.last_beans], self.beans.y[self.last_beans])
+        self.gradient = None if not self.history.holds(update - 1) else self.model.grad(
+            self.history.params_at(update - 1), self.beans.x[self.last_beans], self.beans.y[self.last_beans])
         self.diverged = False
         return self.snapshot()
 
+    def _can_replay_optimizer(self, updates: int) -> bool:
+        """Whether a stateful optimizer's memory after ``updates`` can be rebuilt from what is kept."""
+        return not self.optimizer.stateful or self._replay_start(updates) is not None
+
+    def _replay_start(self, updates: int) -> int | None:
+        """Where to rebuild the memory from: the latest memory kept, else the start; None if neither will do."""
+        since = max((u for u in self._memories if u <= updates and self.history.holds(u)), default=0)
+        return since if since > 0 or self.history.holds_all(0, updates - 1) else None
+
     def _replay_optimizer(self, updates: int) -> None:
-        """Rebuild a stateful optimizer's memory (velocity, running squares) after ``updates`` updates,
-        by making each recorded update's move again from the record: the same floats, in order."""
-        x, y, params = self.beans.x, self.beans.y, self.history.params
-        for update, beans in enumerate(self._bean_batches(updates), start=1):
-            before = params[update - 1]
+        """Rebuild a stateful optimizer's memory (velocity, running squares) after ``updates`` updates:
+        from the latest memory kept at or before it, make each recorded update's move again from the
+        record, the same floats in order."""
+        since = self._replay_start(updates)
+        if since is None:
+            raise ValueError(tr("the recorded run lacks the optimizer's memory"))
+        if since:
+            self.optimizer.restore_memory(self._memories[since])
+        x, y, history = self.beans.x, self.beans.y, self.history
+        for update, beans in enumerate(self._bean_batches(since, updates), start=since + 1):
+            before = history.params_at(update - 1)
             gradient = self.model.grad(before, x[beans], y[beans])
             self.optimizer.next_params(self.model, before, gradient, x[beans], y[beans], update)
+        self._memories = {u: m for u, m in self._memories.items() if u <= updates}
 
-    def _bean_batches(self, updates: int):
-        """The beans of updates 1 … ``updates`` in turn, drawn from the seed as the run drew them."""
+    def _bean_batches(self, after: int, updates: int):
+        """The beans of updates ``after + 1`` … ``updates`` in turn, drawn from the seed as the run drew them."""
         n_beans = len(self.beans)
         per_update = self.optimizer.beans_per_update(n_beans)
         rng = np.random.default_rng(self.seed)
-        made = 0
+        per_epoch = self.updates_per_epoch
+        made = after // per_epoch * per_epoch
+        if self.order == "shuffle":
+            for _ in range(after // per_epoch):
+                rng.permutation(n_beans)   # the orders of the epochs before, drawn to keep the sequence
         while made < updates:
             order = rng.permutation(n_beans) if self.order == "shuffle" else np.arange(n_beans)
             for start in range(0, n_beans, per_update):
                 if made == updates:
                     return
-                yield order[start:start + per_update]
+                if made >= after:
+                    yield order[start:start + per_update]
                 made += 1
 
     @property
     def loss(self) -> float:
         """Loss over all beans at the current parameters."""
-        return float(self.history.loss[-1])
+        return self.history.loss_at(len(self.history) - 1)
 
     @property
     def updates_per_epoch(self) -> int:
@@ -248,6 +286,10 @@ class Trainer:
         self.params = path[kept - 1].copy()
         self.history.append(path[:kept], losses[:kept])
         self.step_count += kept
+        if self.optimizer.stateful and self.step_count % MEMORY_EVERY == 0:
+            # stepping back replays from here; the record no longer holds what came before the oldest
+            self._memories = {u: m for u, m in self._memories.items() if self.history.holds(u)}
+            self._memories[self.step_count] = self.optimizer.memory()
         epochs_done, self.position = divmod(self.position + kept * beans_of_update.shape[1], n_beans)
         self.epoch += epochs_done
         return kept

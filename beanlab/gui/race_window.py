@@ -192,7 +192,7 @@ class RaceWindow(Retranslating, QWidget):
             if index < len(race.results):
                 losses = race.losses[index]
                 shown = thin_indices(len(losses), POINTS_DRAWN)
-                curve.setData(shown, np.maximum(losses[shown], 1e-300))
+                curve.setData(race.updates[index][shown], np.maximum(losses[shown], 1e-300))
                 self._legend.items[index][1].setText(tr(OPTIMIZER_LABELS[race.results[index].optimizer]))
             else:
                 curve.setData([], [])

@@ -40,7 +40,7 @@ class Frame:
     snapshot: Snapshot
     state: str                 # "paused", "playing", "finished" (epoch limit) or "diverged"
     restarted: bool            # True: the GUI must forget the history it has and start from these rows
-    first_index: int           # history index of the first new row
+    updates: np.ndarray        # the update numbers of the new rows (a long run's older ones are a sample)
     params: np.ndarray         # new rows of parameters since the last frame
     loss: np.ndarray           # their losses
     smoothed_loss: np.ndarray  # the moving average of the losses
@@ -311,15 +311,14 @@ class TrainingWorker(QObject):
         state = self._state
         if state != "playing":
             state = "diverged" if trainer.diverged else "finished" if self._epoch_updates_left() <= 0 else "paused"
-        first = self._sent
-        params = trainer.history.params[first:].copy()
-        loss = trainer.history.loss[first:].copy()
+        updates, params, loss = trainer.history.rows_from(self._sent)
         smoothed = ema(loss, LOSS_SMOOTHING, self._last_smoothed)
         if len(smoothed):
             self._last_smoothed = float(smoothed[-1])
         self._sent = len(trainer.history)
         snapshot = trainer.snapshot()
-        before = trainer.history.params[-2] if len(trainer.history) > 1 else None
+        before = trainer.history.params_at(len(trainer.history) - 2) if trainer.history.holds(
+            len(trainer.history) - 2) else None
         explanation = explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer)
-        self.frame_ready.emit(Frame(self._generation, snapshot, state, restarted, first,
+        self.frame_ready.emit(Frame(self._generation, snapshot, state, restarted, updates,
                                     params, loss, smoothed, explanation))

@@ -10,22 +10,23 @@ from beanlab.gui.training_worker import LOSS_SMOOTHING, Frame
 
 
 def replay_frames(trainer: Trainer, updates: np.ndarray) -> Iterator[Frame]:
-    """One frame at each of ``updates`` (increasing update numbers the trainer's history holds).
+    """One frame at each of ``updates`` (increasing update numbers), or at the nearest kept update
+    before it: the record keeps the middle of a very long run as a sample.
 
     The first frame carries the history from update 0, so the loss plot and the descent path show
     the run up to there; each later frame carries the rows since the one before.
     """
-    history = trainer.history
-    smoothed = ema(history.loss[: int(updates[-1]) + 1], LOSS_SMOOTHING)
+    kept, params, loss = trainer.history.rows_from(0)
+    rows = np.unique(np.maximum(np.searchsorted(kept, np.asarray(updates), side="right") - 1, 0))
+    smoothed = ema(loss[: rows[-1] + 1], LOSS_SMOOTHING)
     per_epoch = trainer.updates_per_epoch
     previous = -1
-    for update in (int(u) for u in updates):
-        first = previous + 1
-        params = history.params[update]
+    for row in (int(r) for r in rows):
+        update = int(kept[row])
         snapshot = Snapshot(step=update, epoch=update // per_epoch, position=update % per_epoch,
-                            params=tuple(float(p) for p in params), loss=float(history.loss[update]),
+                            params=tuple(float(p) for p in params[row]), loss=float(loss[row]),
                             gradient=None, beans=tuple(int(i) for i in trainer.beans_of_update(update)),
                             diverged=False)
-        yield Frame(0, snapshot, "playing", previous < 0, first, history.params[first:update + 1],
-                    history.loss[first:update + 1], smoothed[first:update + 1])
-        previous = update
+        new = slice(previous + 1, row + 1)
+        yield Frame(0, snapshot, "playing", previous < 0, kept[new], params[new], loss[new], smoothed[new])
+        previous = row

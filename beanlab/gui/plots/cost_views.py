@@ -43,17 +43,17 @@ class CostViews:
 
     def set_pair(self, landscape: Landscape) -> None:
         """Show another pair of parameters (the same run): new names, a new grid."""
-        latest = self._path.values if self._path is not None else None
+        kept = (self._path.updates, self._path.values) if self._path is not None else None
         self.set_run(landscape)
-        if latest is not None and len(latest):
-            self._path.append(0, latest)
+        if kept is not None and len(kept[0]):
+            self._path.append(*kept)
 
     def show_frame(self, frame: Frame) -> None:
         if self._landscape is None:
             return
         if frame.restarted:
             self._path.clear()
-        self._path.append(frame.first_index, np.column_stack([frame.params, frame.loss]))
+        self._path.append(frame.updates, np.column_stack([frame.params, frame.loss]))
         # the sample may skip the latest rows; the ball must sit exactly on the current point
         latest = np.append(frame.snapshot.params, frame.snapshot.loss)
         rows = np.vstack([self._path.values, latest])

@@ -38,7 +38,7 @@ class LossPlot(QWidget):
     def show_frame(self, frame: Frame) -> None:
         if frame.restarted:
             self._record.clear()
-        self._record.append(frame.first_index, np.column_stack([frame.loss, frame.smoothed_loss]))
+        self._record.append(frame.updates, np.column_stack([frame.loss, frame.smoothed_loss]))
         updates, values = self._record.updates, self._record.values
         self._raw.setData(updates, values[:, 0])
         # A wide antialiased line costs Qt per segment, not per pixel: one point per pixel of width
@@ -60,6 +60,11 @@ class LossPlot(QWidget):
     @property
     def point_count(self) -> int:
         return len(self._record)
+
+    @property
+    def drawn_updates(self) -> np.ndarray:
+        """The update numbers the plot draws (an even sample of the whole run)."""
+        return self._record.updates
 
     def _on_log_scale_toggled(self, on: bool) -> None:
         self.plot_widget.setLogMode(y=on)
