@@ -7,8 +7,9 @@ Opens the main window (on a virtual screen if there is none), sets the epoch lim
 plays at full speed until the run reaches ``--updates`` and pauses there. Every second it samples
 the process's resident memory (Linux: /proc/self/status). At the end it reports the updates made,
 the time, the resident memory at the start and the end, the peak (VmHWM, the kernel's high-water
-mark for the whole process), the bytes the run's record holds, and what the loss plot shows: how
-many points it draws and the last update among them (the whole run, thinned for drawing).
+mark for the whole process), the bytes the run's record holds beside what keeping every update
+would take, and what the loss plot shows: how many points it draws and the last update among them
+(the whole run, thinned for drawing).
 
 ``tests/test_soak.py`` runs this script in a fresh process, so the peak is the app's own.
 """
@@ -76,6 +77,7 @@ def soak(updates: int, limit_s: float) -> dict:
         app.processEvents()
     frame = controller.latest
     loss_x = window.loss_plot.drawn_updates
+    record_bytes = controller._worker._trainer.history.nbytes   # peeked at while the run is paused
     n_params = controller.landscape.model.n_params
     result = {
         "updates": int(frame.snapshot.step),
@@ -85,8 +87,9 @@ def soak(updates: int, limit_s: float) -> dict:
         "rss_end_mb": round(memory_mb("VmRSS"), 1),
         "rss_max_sampled_mb": round(max(samples, default=0.0), 1),
         "peak_mb": round(memory_mb("VmHWM"), 1),
-        # what the trainer's record must hold at the least: parameters and loss per update, float64
-        "record_mb": round((frame.snapshot.step + 1) * (n_params + 1) * 8 / 1e6, 1),
+        # the trainer's record as it is, beside what keeping every update would take
+        "record_mb": round(record_bytes / 1e6, 1),
+        "every_update_would_take_mb": round((frame.snapshot.step + 1) * (n_params + 1) * 8 / 1e6, 1),
         "loss_points_drawn": int(len(loss_x)),
         "loss_last_update_drawn": int(loss_x[-1]) if len(loss_x) else -1,
     }

@@ -122,7 +122,9 @@ class History:
             self._head_count = first + len(into_head)
         needed = self._tail_count + len(rows)
         if needed > len(self._tail) and len(self._tail) < self._tail_limit:
-            grown = np.empty((min(self._tail_limit, max(needed, 2 * len(self._tail))), self._tail.shape[1]))
+            # doubling, but straight to the limit from a quarter of it: one large copy fewer
+            size = self._tail_limit if 4 * len(self._tail) >= self._tail_limit else max(needed, 2 * len(self._tail))
+            grown = np.empty((min(self._tail_limit, size), self._tail.shape[1]))
             grown[: self._tail_count] = self._tail[: self._tail_count]
             self._tail = grown
         if needed > len(self._tail):
@@ -131,13 +133,22 @@ class History:
         self._tail_count += len(rows)
 
     def _drop_older_half(self) -> None:
-        """Move the older half of the exact tail to the middle's sample (the head has those it needs)."""
+        """Move the older half of the exact tail to the middle's sample (the head has those it needs).
+
+        Done in place, in pieces that never overlap, so it takes no memory beyond the tail's own."""
         drop = self._tail_count // 2
-        updates = np.arange(self.start, self.start + drop)
-        beyond_head = updates >= len(self._head)
-        self._middle.append(updates[beyond_head], self._tail[:drop][beyond_head])
-        self._tail[: self._tail_count - drop] = self._tail[drop:self._tail_count]
-        self._tail_count -= drop
+        while len(self._middle) + drop // self._middle.stride > self._middle.max_rows:
+            self._middle.coarsen()   # sample as sparsely as the sample will end up, before copying rows
+        stride = self._middle.stride
+        first = max(-(-self.start // stride) * stride, len(self._head))
+        first = -(-first // stride) * stride                 # the first update the sample would keep
+        sampled = np.arange(first, self.start + drop, stride)
+        self._middle.append(sampled, self._tail[sampled - self.start])
+        left = self._tail_count - drop
+        for begin in range(0, left, drop):
+            end = min(begin + drop, left)
+            self._tail[begin:end] = self._tail[drop + begin:drop + end]
+        self._tail_count = left
         self.start += drop
 
     def load_kept(self, updates: np.ndarray, param_rows: np.ndarray, losses: np.ndarray) -> None:
@@ -218,6 +229,10 @@ class SampledHistory:
         self._updates = np.concatenate([self._updates, updates[keep]])
         self._values = np.concatenate([self._values, rows[keep]])
         while len(self._updates) > self.max_rows:
-            self.stride *= 2
-            keep = self._updates % self.stride == 0
-            self._updates, self._values = self._updates[keep], self._values[keep]
+            self.coarsen()
+
+    def coarsen(self) -> None:
+        """Keep every other row: double the stride."""
+        self.stride *= 2
+        keep = self._updates % self.stride == 0
+        self._updates, self._values = self._updates[keep], self._values[keep]

@@ -91,6 +91,7 @@ class TrainingController(QObject):
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
         self._worker.run_copied.connect(self._on_run_copied)
         self._worker.stages_ready.connect(self._on_stages_ready)
+        self._worker.refused.connect(self.message)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
         self._thread.start()
 

@@ -26,6 +26,7 @@ from beanlab.core import (
     explain_next_update_in_stages,
     explain_update,
 )
+from beanlab.i18n import tr
 
 FRAME_INTERVAL_S = 0.016       # at most one frame per refresh of a 60 Hz screen
 FULL_SPEED_BUDGET_S = 0.002    # at full speed, train this long per frame, while the GUI waits for it
@@ -53,6 +54,7 @@ class TrainingWorker(QObject):
     frame_ready = Signal(object)
     run_copied = Signal(object, int, int)   # (a Trainer of its own, the update it was at, request number)
     stages_ready = Signal(int, object, object, object)   # (generation, beans, pick Explanation, slope Explanation)
+    refused = Signal(str)   # a request the run cannot carry out, in words
     _woken = Signal()   # emitted by frame_drawn() on the GUI thread, handled here on the worker's
 
     def __init__(self) -> None:
@@ -172,11 +174,14 @@ class TrainingWorker(QObject):
         if self._trainer is None:
             return
         self._set_paused()
-        if self._trainer.step_count > 0:
-            self._trainer.rewind(self._trainer.step_count - 1)
-            self._restart()   # the GUI's copy of the history must lose the undone row
-        else:
-            self._emit(force=True)
+        try:
+            if self._trainer.step_count > 0:
+                self._trainer.rewind(self._trainer.step_count - 1)
+                self._restart()   # the GUI's copy of the history must lose the undone row
+                return
+        except ValueError as exc:   # a very long run keeps only its latest updates exactly
+            self.refused.emit(tr("Cannot step back: {reason}.").format(reason=exc))
+        self._emit(force=True)
 
     @Slot()
     def step_epoch(self) -> None:
