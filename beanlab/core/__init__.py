@@ -9,6 +9,7 @@ A notebook session::
     print(trainer.snapshot().params, optimum(beans.x, beans.y, "wx+b"))
 """
 from .atomic_write import write_bytes_atomically, write_text_atomically
+from .bean_edits import add_bean, move_bean, remove_bean
 from .beans_csv import (
     BeanDataError,
     CsvPreview,
@@ -82,6 +83,7 @@ __all__ = [
     "Snapshot",
     "SufficientStats",
     "Trainer",
+    "add_bean",
     "cost_curve",
     "cost_surface",
     "cost_surface_from_stats",
@@ -94,9 +96,11 @@ __all__ = [
     "make_dataset",
     "make_model",
     "make_optimizer",
+    "move_bean",
     "open_session",
     "optimum",
     "preview_beans_csv",
+    "remove_bean",
     "run_race",
     "save_beans_csv",
     "session_json",

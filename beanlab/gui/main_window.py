@@ -27,6 +27,7 @@ from beanlab.gui.actions import (
     view_actions,
 )
 from beanlab.gui.app_settings import AppSettings
+from beanlab.gui.bean_editor import BeanEditor
 from beanlab.gui.data_actions import DataActions
 from beanlab.gui.export.export_actions import ExportActions
 from beanlab.gui.language import apply_language, with_cjk_fallback
@@ -50,7 +51,7 @@ from beanlab.i18n import language as i18n_language
 DIVERGED_TEXT = N_("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at "
                    "the last finite point. Try a smaller learning rate, then press Reset (R).")
 FINISHED_TEXT = N_("Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R).")
-MENUS = {"file": N_("&File"), "run": N_("&Run"), "lessons": N_("&Lessons"), "view": N_("&View"),
+MENUS = {"file": N_("&File"), "edit": N_("&Edit"), "run": N_("&Run"), "lessons": N_("&Lessons"), "view": N_("&View"),
          "language": N_("&Language"), "help": N_("&Help")}
 
 
@@ -109,10 +110,12 @@ class MainWindow(QMainWindow):
         self.data = DataActions(self, self.controller)
         self.data.succeeded.connect(self._on_message)
         self.data.failed.connect(self.exports.warn)
+        self.bean_editor = BeanEditor(self, self.controller, self.scatter)
         self.setAcceptDrops(True)   # a CSV (or a session) dropped on the window opens it
         self._lay_out()
         self._build_menus()
         self.controller.run_replaced.connect(self._on_run_replaced)
+        self.controller.beans_previewed.connect(self.plots.set_run)
         self.slice_panel.pair_chosen.connect(self._on_pair_chosen)
         self.controller.frame_ready.connect(self._on_frame_ready)
         self.controller.message.connect(self._on_message)
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(main)
 
     def _build_menus(self) -> None:
-        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "run", "lessons", "view", "help")}
+        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "edit", "run", "lessons", "view", "help")}
         file_menu = self.menus["file"]
         self.sessions.add_to(file_menu)
         file_menu.addSeparator()
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
         self._quit.setShortcut(QKeySequence.StandardKey.Quit)
         self._quit.triggered.connect(self.close)
         file_menu.addAction(self._quit)
-        for menu, actions in ((self.menus["run"], self.actions), (self.menus["lessons"], self.lesson_actions),
+        for menu, actions in ((self.menus["edit"], self.bean_editor.actions), (self.menus["run"], self.actions), (self.menus["lessons"], self.lesson_actions),
                               (self.menus["view"], self.view_actions)):
             for action in actions.values():
                 menu.addAction(action)
@@ -194,6 +197,8 @@ class MainWindow(QMainWindow):
         self._toolbar.setObjectName("playback-toolbar")
         for action in self.actions.values():
             self._toolbar.addAction(action)
+        self._toolbar.addSeparator()
+        self._toolbar.addAction(self.bean_editor.actions["edit"])
 
     def dragEnterEvent(self, event) -> None:
         if any(url.toLocalFile().lower().endswith((".csv", ".beanlab")) for url in event.mimeData().urls()):
@@ -238,6 +243,7 @@ class MainWindow(QMainWindow):
         retranslate_actions([*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values()])
         self.sessions.retranslate()
         self.data.retranslate()
+        self.bean_editor.retranslate()
         self.exports.retranslate()
         self._quit.setText(tr("&Quit"))
         self._race.setText(tr("&Race optimizers…"))
@@ -261,7 +267,7 @@ class MainWindow(QMainWindow):
         config = self.controller.config
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
             panel.show_config(config)
-        self.data_panel.show_source(self.controller.own_beans)
+        self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited)
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
@@ -390,7 +396,8 @@ class MainWindow(QMainWindow):
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
         actions = (*self.actions.values(), *self.view_actions.values(), *self.lesson_actions.values(),
-                   *self.sessions.keyed_actions, *self.data.keyed_actions, *self.exports.keyed_actions, self._race)
+                   *self.sessions.keyed_actions, *self.data.keyed_actions, *self.bean_editor.actions.values(),
+                   *self.exports.keyed_actions, self._race)
         return [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()),
                  re.sub(r"\(&\w\)|&", "", a.text()))   # "&Quit" → "Quit", "退出(&Q)" → "退出"
                 for a in actions if a.shortcuts()]

@@ -33,6 +33,7 @@ class TrainingController(QObject):
     frame_ready = Signal(object)             # Frame, latest of the current run only
     run_replaced = Signal(object, object)    # (Beans, Landscape): data, model or optimizer changed
     message = Signal(str)                    # a sentence for the status bar
+    beans_previewed = Signal(object, object)  # (Beans, Landscape): beans being edited, not yet trained on
     stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
 
     # queued requests to the worker (signals, so they cross threads safely)
@@ -58,6 +59,7 @@ class TrainingController(QObject):
         self.config = config or RunConfig()
         self.beans: Beans | None = None
         self.own_beans: str | None = None   # the file the beans came from, when they are the user's own
+        self.beans_edited = False           # the beans were edited by hand since they were made or read
         self.landscape: Landscape | None = None
         self.state = "paused"
         self.latest: Frame | None = None
@@ -201,9 +203,19 @@ class TrainingController(QObject):
         """Train on the user's own beans (read from the file ``name``): ``trainer`` is the run on them,
         made with ``config`` (see :meth:`RunConfig.for_beans`)."""
         self.own_beans = name
-        self._load(config, regenerate=False, trainer=trainer)
+        self._load(config, regenerate=False, trainer=trainer, edited=False)
         self.message.emit(tr("{count:,} beans from {name}: the run starts on them.").format(
             count=len(trainer.beans), name=name))
+
+    def preview_beans(self, beans: Beans) -> None:
+        """Show these beans and their cost in the views (a bean being dragged); the run is not touched."""
+        self.beans_previewed.emit(beans, Landscape(beans, self.landscape.model))
+
+    def use_edited_beans(self, beans: Beans, words: str) -> None:
+        """Train on beans edited by hand (``words`` says the edit): the run restarts on them."""
+        config = self.config.for_beans(beans)
+        self._load(config, regenerate=False, trainer=config.build_trainer(beans), edited=True)
+        self.message.emit(tr("{edit}: the run restarts on {count:,} beans.").format(edit=words, count=len(beans)))
 
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
@@ -226,12 +238,15 @@ class TrainingController(QObject):
             self._thread.wait()
 
     # -- internals ----------------------------------------------------------------------------
-    def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None) -> None:
+    def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None,
+              edited: bool | None = None) -> None:
         if trainer is None:
             beans = config.make_beans() if regenerate or self.beans is None else self.beans
             trainer = config.build_trainer(beans)  # raises ValueError on settings that do not fit
         if regenerate:
             self.own_beans = None   # the course's beans again
+        if regenerate or edited is not None:
+            self.beans_edited = bool(edited)
         beans = trainer.beans
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)

@@ -32,7 +32,7 @@ class DataPanel(Retranslating, QGroupBox):
         self.source = QLabel()   # "the beans of FILE", when they are the user's own
         self.source.setWordWrap(True)
         self.source.hide()
-        self._source_name: str | None = None
+        self._source: tuple[str | None, bool] = (None, False)
         form = self._form = QFormLayout(self)
         form.addRow(QLabel(), self.dataset)
         form.addRow(QLabel(), self.count)
@@ -55,17 +55,22 @@ class DataPanel(Retranslating, QGroupBox):
         self.count.setToolTip(tr("number of beans"))
         self.seed.setToolTip(tr("the same seed always gives the same beans"))
         self.regenerate.setText(tr("Regenerate"))
-        self.show_source(self._source_name)
+        self.show_source(*self._source)
         self.regenerate.setToolTip(tr("draw the beans again with these settings; the run restarts"))
         for field, label in ((self.dataset, tr("Dataset")), (self.count, tr("Beans")), (self.seed, tr("Seed"))):
             self._form.labelForField(field).setText(label)
 
-    def show_source(self, name: str | None) -> None:
-        """Say that the beans are the user's own (from the file ``name``), or hide that."""
-        self._source_name = name
-        self.source.setText(tr("In use: your beans from {name}. Regenerate brings back the course's.").format(
-            name=name) if name else "")
-        self.source.setVisible(bool(name))
+    def show_source(self, name: str | None, edited: bool = False) -> None:
+        """Say that the beans are the user's own (from the file ``name``, or edited by hand), or hide that."""
+        self._source = (name, edited)
+        if edited:
+            source = tr("your beans from {name}").format(name=name) if name else tr("the course's beans")
+            text = tr("In use: {source}, edited by hand. Regenerate brings back the course's.").format(source=source)
+        else:
+            text = tr("In use: your beans from {name}. Regenerate brings back the course's.").format(
+                name=name) if name else ""
+        self.source.setText(text)
+        self.source.setVisible(bool(text))
 
     def show_config(self, config: RunConfig) -> None:
         with QSignalBlocker(self.dataset):

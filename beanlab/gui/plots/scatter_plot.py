@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.core import Beans, Landscape, thin_indices
@@ -20,13 +21,28 @@ CURVE_POINTS = 200        # along the prediction curve of a neuron
 FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5")}
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
           "boundary": N_("Beans and the boundary")}
+EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
+
+
+class _HookedViewBox(pg.ViewBox):
+    """A view box that first offers mouse clicks and drags to ``hook`` (the bean editor, when on)."""
+
+    hook = None   # an object with click(event) and drag(event), each True if it used the event
+
+    def mouseClickEvent(self, event) -> None:
+        if self.hook is None or not self.hook.click(event):
+            super().mouseClickEvent(event)
+
+    def mouseDragEvent(self, event, axis=None) -> None:
+        if self.hook is None or not self.hook.drag(event):
+            super().mouseDragEvent(event, axis)
 
 
 class ScatterPlot(pg.PlotWidget):
     """Size against toxicity, with the line y = w·x (+ b) as it learns."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(viewBox=_HookedViewBox())
         style.set_title(self, N_("Beans and the fitted line"))
         style.label_axes(self, N_("bean size x"), N_("toxicity y"))
         self.showGrid(x=True, y=True, alpha=0.2)
@@ -40,16 +56,23 @@ class ScatterPlot(pg.PlotWidget):
         self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
                                       symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
                                       name=N_("this update's bean(s)"))
+        self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
+        self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
+        self._selected: int | None = None
+        # a left click on a bean is taken by the beans' own item before the view box sees it
+        self._beans_item.scatter.sigClicked.connect(self._on_bean_clicked)
         # The beans, the optimum line and the legend stay put while the run moves: kept as pixmaps,
         # they are not redrawn point by point at every frame (live or exported).
         for item in (self._beans_item, self._optimum_item, self._legend):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._beans: Beans | None = None
+        self._shown = np.empty(0, dtype=np.intp)   # the beans drawn (all, or an even sample)
         self._model = None
         self._x_ends = np.array([0.0, 1.0])
         self._curve_x = self._x_ends
         self._kind = "line"
         self._optimum_in_legend = True
+        self._editing = False
 
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
@@ -81,8 +104,8 @@ class ScatterPlot(pg.PlotWidget):
         """New beans or model: draw the beans and the optimum line."""
         self._beans, self._model = beans, landscape.model
         self._kind = "boundary" if beans.n_features == 2 else "line" if landscape.linear else "curve"
-        shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
-        across, up = self._coordinates(np.asarray(shown))
+        shown = self._shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
+        across, up = self._coordinates(shown)
         if self._kind == "boundary":
             toxic = beans.y[shown] > 0.5   # toxic beans in the fitted line's colour, the others as usual
             self._beans_item.setData(across, up, symbolBrush=[pg.mkBrush(*(style.FIT if t else style.BEAN), 200)
@@ -91,7 +114,7 @@ class ScatterPlot(pg.PlotWidget):
         else:
             self._beans_item.setData(across, up, symbolBrush=pg.mkBrush(*style.BEAN, 170))
             style.label_axes(self, N_("bean size x"), N_("toxicity y"))
-        style.set_title(self, TITLES[self._kind])
+        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
         self._fit_item.opts["name"] = FIT_NAMES[self._kind]
         lo, hi = float(across.min()), float(across.max())
         pad = max(hi - lo, 1e-9) * 0.05
@@ -101,7 +124,9 @@ class ScatterPlot(pg.PlotWidget):
         y_lo, y_hi = float(up.min()), float(up.max())
         y_pad = max(y_hi - y_lo, 1e-9) * 0.15
         self._y_range = (min(y_lo - y_pad, 0.0), y_hi + y_pad)
-        self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
+        if not self._editing:
+            self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
+        self.show_selected(self._selected)
         style.retranslate_plot(self)
 
     def _show_optimum(self, optimum) -> None:
@@ -115,6 +140,38 @@ class ScatterPlot(pg.PlotWidget):
             if not self._optimum_in_legend:
                 self._legend.addItem(self._optimum_item, self._optimum_item.name())
         self._optimum_in_legend = optimum is not None
+
+    def show_selected(self, bean: int | None) -> None:
+        """Ring the bean the editor has selected (None: no ring)."""
+        self._selected = bean
+        if bean is None or self._beans is None or bean >= len(self._beans):
+            self._selected_item.setData([], [])
+        else:
+            self._selected_item.setData(*self._coordinates(np.array([bean])))
+
+    def set_mouse_hook(self, hook) -> None:
+        """Let ``hook`` (see ``_HookedViewBox``) have the mouse first; None gives it back to panning."""
+        self.getViewBox().hook = hook
+        self._editing = hook is not None   # while drawing beans, the axes hold still under the mouse
+        self.setCursor(Qt.CursorShape.CrossCursor if self._editing else Qt.CursorShape.ArrowCursor)
+        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
+        style.retranslate_plot(self)
+
+    def _on_bean_clicked(self, _item, _points, event) -> None:
+        hook = self.getViewBox().hook
+        if hook is not None:
+            hook.click(event)
+
+    def to_data(self, scene_pos) -> tuple[float, float]:
+        """The (size, toxicity) under a point of the scene."""
+        point = self.getViewBox().mapSceneToView(scene_pos)
+        return point.x(), point.y()
+
+    def bean_at(self, scene_pos) -> int | None:
+        """The bean drawn under a point of the scene (the top one), if any."""
+        view = self.getViewBox().mapSceneToView(scene_pos)
+        spots = self._beans_item.scatter.pointsAt(view)
+        return int(self._shown[spots[-1].index()]) if len(spots) else None
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
