@@ -32,7 +32,7 @@ def memory_mb(field: str) -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    import resource   # not Linux: only the peak is known (bytes on macOS)
+    import resource  # not Linux: only the peak is known (bytes on macOS)
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
@@ -90,7 +90,7 @@ def soak(updates: int, limit_s: float) -> dict:
         # the trainer's record as it is, beside what keeping every update would take
         "record_mb": round(record_bytes / 1e6, 1),
         "every_update_would_take_mb": round((frame.snapshot.step + 1) * (n_params + 1) * 8 / 1e6, 1),
-        "loss_points_drawn": int(len(loss_x)),
+        "loss_points_drawn": len(loss_x),
         "loss_last_update_drawn": int(loss_x[-1]) if len(loss_x) else -1,
     }
     window.close()

@@ -21,7 +21,7 @@ from beanlab.gui.main_window import MainWindow
 
 # Words that stay as they are in Chinese text: names, file types, units and key names
 KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
-        "Ctrl", "Shift", "PgUp", "PgDown", "English", "view", "contour", "wx", "fps",
+        "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
         "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras"}   # the optimizers' names are names
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -228,3 +228,20 @@ def test_the_race_window_is_chinese_too(qtbot, chinese_window):
     headers = [race.table.horizontalHeaderItem(c).text() for c in range(race.table.columnCount())]
     assert not any(english_words(text) for text in [*cells, *headers, race.status.text()])
     race.close()
+
+
+def test_choosing_columns_and_drawing_beans_speak_chinese(qtbot, chinese_window, tmp_path):
+    window = chinese_window
+    sheet = tmp_path / "表格.csv"
+    sheet.write_text("编号,长度,深浅,毒性\n1,0.5,0.2,1\n2,0.6,0.1,0\n3,0.1,0.3,0\n", encoding="utf-8")
+    window.data.open_data(str(sheet))
+    dialog = window.data.column_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert untranslated(dialog) == {} and CJK.search(dialog.windowTitle())
+    dialog.reject()
+    window.bean_editor.actions["edit"].setChecked(True)
+    assert untranslated(window) == {}
+    assert CJK.search(window.scatter.getPlotItem().titleLabel.text)
+    message = window.statusBar().currentMessage()
+    assert CJK.search(message) and not english_words(message)
+    window.bean_editor.actions["edit"].setChecked(False)

@@ -43,7 +43,7 @@ def test_what_is_kept_is_exact_and_bounded(total, pieces):
 
 
 def test_the_whole_record_is_refused_once_part_is_dropped():
-    history, params, loss = filled(300, [])
+    history, params, _ = filled(300, [])
     np.testing.assert_array_equal(history.params, params)
     history, *_ = filled(5000, [])
     with pytest.raises(ValueError, match="rows_from"):
@@ -63,7 +63,7 @@ def test_truncating_within_the_tail_and_back_into_the_head():
 
 
 def test_loading_kept_rows_gives_the_same_record_that_goes_on_sampling_alike():
-    history, params, loss = filled(5000, [])
+    history, *_ = filled(5000, [])
     again = History(2, **SMALL)
     again.load_kept(*history.rows_from(0))
     for a, b in zip(again.rows_from(0), history.rows_from(0)):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).parent.parent / "bench" / "soak.py"
-UPDATES = int(os.environ.get("BEANLAB_SOAK_UPDATES", 10_000_000))
+UPDATES = int(os.environ.get("BEANLAB_SOAK_UPDATES", "10000000"))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the peak from /proc/self/status")

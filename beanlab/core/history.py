@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 HEAD_ROWS = 10_000           # a run's first updates, always kept exactly (exports show them one by one)
 EXACT_BYTES = 64 * 2 ** 20   # its latest updates are kept exactly in at most this much memory
 MIDDLE_ROWS = 20_000         # between the two, an even sample of at most this many updates
