@@ -128,3 +128,56 @@ def test_preview_reads_the_head_and_guesses_from_the_header(tmp_path):
     assert wide.guess == (1, 3)
     unnamed = preview_beans_csv(write(tmp_path, "1,2,3\n4,5,6\n", "plain.csv"))
     assert unnamed.names == ("1", "2", "3") and not unnamed.has_header and unnamed.guess is None
+
+
+class _FullDisk:
+    """A file object for which the disk is full after the first few bytes."""
+
+    def __init__(self, real):
+        self._real = real
+
+    def write(self, data):
+        import errno
+        self._real.write(data[:3])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._real.close()
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_partial_one(tmp_path, monkeypatch):
+    import os
+
+    from beanlab.core import atomic_write, write_text_atomically
+
+    target = tmp_path / "beans.csv"
+    target.write_text("x,y\n1,2\n3,4\n")
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(atomic_write.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode)))
+    with pytest.raises(OSError, match="No space left"):
+        write_text_atomically(target, "x,y\n" + "5,6\n" * 1000)
+    assert target.read_text() == "x,y\n1,2\n3,4\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["beans.csv"]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(header=st.sampled_from(["x,y", "y,x", "x1,x2,y", "id,x,y", "X ; Y", "size,toxic", ""]),
+       rows=st.lists(st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                                        st.integers(-10**6, 10**6).map(str),
+                                        st.sampled_from(["", " ", "abc", '"1.5"', "1e400", "0x1p3", "，", "--1"])),
+                              min_size=0, max_size=4), max_size=12),
+       delimiter=st.sampled_from([",", ";", "\t"]),
+       columns=st.one_of(st.none(), st.lists(st.integers(-1, 4), min_size=1, max_size=4).map(tuple)))
+def test_fuzzed_tables_raise_only_the_documented_error(tmp_path, header, rows, delimiter, columns):
+    """CSV-shaped input near the valid kind (headers, numbers, junk cells, ragged rows, column choices)."""
+    text = header.replace(",", delimiter) + "\n" + "\n".join(delimiter.join(row) for row in rows) + "\n"
+    path = write(tmp_path, text)
+    try:
+        beans = load_beans_csv(path, columns=columns)
+    except BeanDataError as error:
+        assert str(path) in str(error) and error.detail in str(error)
+    else:
+        assert len(beans) >= 2 and np.all(np.isfinite(beans.x)) and np.all(np.isfinite(beans.y))

@@ -1,4 +1,6 @@
 """The user's own beans: File → Open data, a dropped CSV, Save data; bad files change nothing."""
+import os
+
 import numpy as np
 import pytest
 from gui_helpers import latest
@@ -130,3 +132,29 @@ def test_cancelling_the_column_choice_changes_nothing(qtbot, window, tmp_path):
     qtbot.waitUntil(window.data.column_dialog.isVisible)
     window.data.column_dialog.reject()
     assert window.controller.beans is before and not window.data.loading
+
+
+def test_saving_to_a_full_disk_is_a_message_and_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
+    import errno
+
+    from beanlab.core import atomic_write
+
+    def full(fd, mode):
+        os.close(fd)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_write.os, "fdopen", full)
+    with qtbot.waitSignal(window.data.failed) as failed:
+        assert not window.data.save_data(str(tmp_path / "beans.csv"))
+    assert "No space left on device" in failed.args[0] and "Nothing was written" in failed.args[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_settings_that_cannot_be_written_are_logged_not_raised(caplog):
+    from beanlab.core import RunConfig
+    from beanlab.gui.app_settings import AppSettings
+
+    settings = AppSettings("/proc/beanlab-cannot-write-here/beanlab.ini")
+    with caplog.at_level("WARNING", logger="beanlab"):
+        assert not settings.remember(RunConfig(), b"", b"", 3, False)
+    assert "could not write the settings file" in caplog.text

@@ -7,6 +7,7 @@ laptop's odd settings file must never stop the lesson.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -87,8 +88,9 @@ class AppSettings:
 
     # -- writing -------------------------------------------------------------------------------
     def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool,
-                 dark: bool = False, language: str | None = None) -> None:
-        """``language``: the one chosen from View → Language, if any (else the system's is followed)."""
+                 dark: bool = False, language: str | None = None) -> bool:
+        """``language``: the one chosen from View → Language, if any (else the system's is followed).
+        False if the file could not be written (a read-only folder, a full disk): that is logged."""
         self._store.setValue("run/config", json.dumps(config.to_dict()))
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
@@ -97,4 +99,9 @@ class AppSettings:
         self._store.setValue("view/dark", int(bool(dark)))
         if language is not None:
             self._store.setValue("view/language", language)
-        self._store.sync()
+        self._store.sync()   # Qt writes the file through a temporary one, renamed into place
+        if self._store.status() != QSettings.Status.NoError:
+            # the window is closing: a dialog now would only delay it; the log says why
+            logging.getLogger("beanlab").warning("could not write the settings file %s", self.path)
+            return False
+        return True
