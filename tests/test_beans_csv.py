@@ -181,3 +181,43 @@ def test_fuzzed_tables_raise_only_the_documented_error(tmp_path, header, rows, d
         assert str(path) in str(error) and error.detail in str(error)
     else:
         assert len(beans) >= 2 and np.all(np.isfinite(beans.x)) and np.all(np.isfinite(beans.y))
+
+
+@pytest.fixture
+def apart(monkeypatch):
+    """Every file read in a process of its own, however small."""
+    from beanlab.core import beans_csv_apart
+
+    monkeypatch.setattr(beans_csv_apart, "APART_FROM_BYTES", 0)
+    return beans_csv_apart.load_beans_csv_apart
+
+
+def test_a_file_read_apart_gives_the_same_beans_progress_and_cancel(tmp_path, apart):
+    from beanlab.core import LoadCancelled
+
+    rows = "\n".join(f"{k / 7!r},{k % 3}" for k in range(240))
+    path = write(tmp_path, "x,y\n" + rows + "\n")
+    seen = []
+    beans = apart(path, progress=lambda done, total: seen.append((done, total)) or True)
+    reference = load_beans_csv(path)
+    np.testing.assert_array_equal(beans.x, reference.x) and np.testing.assert_array_equal(beans.y, reference.y)
+    assert beans.name == "beans" and seen[-1] == (240, 240)
+    two = apart(write(tmp_path, "x1,x2,y\n0,1,1\n2,3,0\n", "two.csv"))
+    np.testing.assert_array_equal(two.x, [[0, 1], [2, 3]])
+    with pytest.raises(LoadCancelled):
+        apart(path, progress=lambda done, total: False)
+
+
+def test_errors_from_the_reading_process_name_line_column_in_the_language_in_use(tmp_path, apart):
+    from beanlab import i18n
+
+    path = write(tmp_path, "x,y\n1,2\n3,oops\n")
+    with pytest.raises(BeanDataError) as caught:
+        apart(path, columns=(0, 1))
+    assert (caught.value.line, caught.value.column) == (3, 2) and "'oops'" in str(caught.value)
+    i18n.set_language("zh_CN")
+    try:
+        with pytest.raises(BeanDataError, match="不是数"):
+            apart(path)
+    finally:
+        i18n.set_language("en")

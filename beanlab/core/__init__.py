@@ -18,6 +18,7 @@ from .beans_csv import (
     preview_beans_csv,
     save_beans_csv,
 )
+from .beans_csv_apart import load_beans_csv_apart
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .explain import Explanation, explain_next_update_in_stages, explain_update
@@ -93,6 +94,7 @@ __all__ = [
     "history_csv_text",
     "lesson",
     "load_beans_csv",
+    "load_beans_csv_apart",
     "make_dataset",
     "make_model",
     "make_optimizer",

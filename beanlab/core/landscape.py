@@ -48,7 +48,7 @@ class Landscape:
         self.complete = len(self.pair) == model.n_params
         self._beans = beans
         self.stats = SufficientStats.of(beans.x, beans.y) if self.linear else None
-        self._losses = model.loss_function(beans.x, beans.y)
+        self._losses = None if self.linear else model.loss_function(beans.x, beans.y)   # lines: from stats
         best = model.optimum(beans.x, beans.y)
         self.optimum = None if best is None else best[list(self.pair)]   # in the pair's coordinates
 

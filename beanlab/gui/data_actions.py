@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 from beanlab.core import (
     BeanDataError,
     LoadCancelled,
-    load_beans_csv,
+    load_beans_csv_apart,
     preview_beans_csv,
     save_beans_csv,
 )
@@ -47,7 +47,7 @@ class _Reader(QObject):
             return not self.cancelled
 
         try:
-            beans = load_beans_csv(path, progress=report, columns=columns)
+            beans = load_beans_csv_apart(path, progress=report, columns=columns)
         except LoadCancelled:
             self.failed.emit(tr("Loading {path} was cancelled; the beans are as they were.").format(path=path))
         except BeanDataError as exc:
