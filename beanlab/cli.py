@@ -34,6 +34,7 @@ from beanlab.core import (
     save_beans_csv,
     write_text_atomically,
 )
+from beanlab.core.landscape_models import TERRAINS
 
 # The views `beanlab export` draws; beanlab.gui.export offers the same (a test checks), but importing
 # it here would load Qt for every command.
@@ -108,13 +109,27 @@ def _language(text: str) -> str:
 
 
 def _optimizer_list(text: str) -> list[str]:
+    """Racers: optimizer names, each optionally with gradient noise for a landscape (``batch@0.01``)."""
     names = [name.strip() for name in text.split(",") if name.strip()]
-    unknown = [name for name in names if name not in OPTIMIZERS]
+    unknown = [name for name in names if name.split("@")[0] not in OPTIMIZERS]
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown optimizer(s) {', '.join(unknown)}; choose from {', '.join(OPTIMIZERS)}")
+    for name in names:
+        if "@" in name:
+            _non_negative_float(name.split("@", 1)[1])
     if not 1 <= len(names) <= 4 or len(set(names)) != len(names):
         raise argparse.ArgumentTypeError("give one to four different optimizers, separated by commas")
     return names
+
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number >= 0")
+    return value
 
 
 def _add_data_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
@@ -159,6 +174,11 @@ def _add_training_options(parser: argparse.ArgumentParser, optimizer: bool = Tru
     parser.add_argument("--order", choices=ORDERS, help="bean order (default sequential)")
     parser.add_argument("--init", type=_init_values, metavar="W[,B]",
                         help="starting parameters (default 0.1 each; random in [0, 1) for a net)")
+    parser.add_argument("--landscape", choices=list(TERRAINS),
+                        help="train on a function f(w, b) instead of beans: " + "; ".join(
+                            f"{t.name}: {t.formula}" for t in TERRAINS.values()))
+    parser.add_argument("--noise", type=_non_negative_float, metavar="SIGMA",
+                        help="with --landscape: Gaussian noise of this size on every slope, from the seed")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -236,13 +256,15 @@ def _beans_from(args: argparse.Namespace) -> tuple[Beans, str]:
 
 # the options that set a RunConfig field of the same name
 CONFIG_OPTIONS = ("dataset", "n", "seed", "model", "loss", "hidden", "optimizer", "lr", "step", "batch_size",
-                  "order", "epochs", "init")
+                  "order", "epochs", "init", "landscape", "noise")
 
 
 def config_from(args: argparse.Namespace) -> RunConfig:
     """The run the options ask for: the lesson's (or the defaults), with every option given laid over it."""
     base = _lesson(args.lesson).config if getattr(args, "lesson", None) is not None else RunConfig()
     changes = {name: getattr(args, name) for name in CONFIG_OPTIONS if getattr(args, name, None) is not None}
+    if "dataset" in changes and "n" not in changes:
+        base = base.with_dataset(changes["dataset"])   # its own number of samples (the textbook's 1000)
     model = changes.get("model", base.model)
     changes["model"] = ALIASES.get(model, model)
     if changes["model"] != base.model:
@@ -261,6 +283,9 @@ def setup_training(args: argparse.Namespace) -> TrainingSetup:
     else:
         beans = config.make_beans()
         source = f"{config.dataset} ({config.n} beans, seed {config.seed})"
+        if config.landscape is not None:
+            noise = f", gradient noise {config.noise:g}" if config.noise else ""
+            source = f"the {config.landscape} landscape, {TERRAINS[config.landscape].formula}{noise}"
         if getattr(args, "lesson", None) is not None:
             source = f"lesson {args.lesson}'s {source}"
     try:
@@ -313,12 +338,15 @@ def _run_train(args: argparse.Namespace) -> int:
 
     print(f"Trained {trainer.model.name} on {setup.source} with {trainer.optimizer.describe()}.")
     print(f"{snap.step} updates, {snap.epoch} epoch(s) completed.")
+    kind = "lowest point" if getattr(trainer.model, "is_landscape", False) else "least-squares"
     for i, name in enumerate(names):
-        reference = f"   (least-squares {name}* = {best[i]:.6f})" if best is not None else ""
+        reference = f"   ({kind} {name}* = {best[i]:.6f})" if best is not None else ""
         print(f"  {name} = {snap.params[i]:.6f}{reference}")
     at_optimum = f"   (at the optimum {trainer.model.loss(best, setup.beans.x, setup.beans.y):.6g})" \
         if best is not None else ""
     print(f"  loss = {final_loss:.6g}{at_optimum}")
+    if setup.beans.scale is not None:
+        print(f"  in the data's own units: {setup.beans.scale.describe(snap.params)}")
     misclassified = None
     if trainer.model.name in SIGMOID_MODELS:
         predicted_toxic = trainer.model.predict(trainer.params, setup.beans.x) > 0.5
@@ -330,10 +358,12 @@ def _run_train(args: argparse.Namespace) -> int:
     if args.json:
         result = {"model": trainer.model.name, "params": dict(zip(names, snap.params)),
                   "loss": final_loss, "steps": snap.step, "epochs": snap.epoch, "diverged": snap.diverged}
-        if "w" in names:   # the straight lines, as before
-            result.update({"w": snap.params[names.index("w")],
-                           "b": snap.params[names.index("b")] if "b" in names else None})
-        if best is not None:
+        result.update(dict(zip(names, snap.params)))   # each parameter by name too: w, b; w1, w2, b …
+        if "w" in names and "b" not in names:
+            result["b"] = None   # y = w·x, as before
+        if setup.beans.scale is not None:
+            result["formula"] = setup.beans.scale.describe(snap.params)
+        if best is not None and "w" in names:
             result.update({"w_star": float(best[names.index("w")]),
                            "b_star": float(best[names.index("b")]) if "b" in names else None})
         if misclassified is not None:
@@ -348,8 +378,10 @@ def _run_race(args: argparse.Namespace) -> int:
         race = run_race(config, args.optimizers, args.threshold)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    print(f"Race on {config.dataset} ({config.n} beans, seed {config.seed}), model {config.model}, "
-          f"learning rate {config.lr:g}, {config.epochs} epochs; threshold loss {race.threshold:.6g}.")
+    where = f"the {config.landscape} landscape ({TERRAINS[config.landscape].formula})" if config.landscape else \
+        f"{config.dataset} ({config.n} beans, seed {config.seed}), model {config.model}"
+    print(f"Race on {where}, learning rate {config.lr:g}, {config.epochs} epochs; "
+          f"threshold loss {race.threshold:.6g}.")
     print(f"{'optimizer':<11} {'final loss':>12} {'updates':>9} {'seconds':>8} {'to threshold':>13} {'seconds':>8}")
     for r in race.results:
         reached = "never" if r.updates_to_threshold is None else f"{r.updates_to_threshold:,}"

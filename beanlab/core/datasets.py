@@ -13,12 +13,36 @@ from ..i18n import N_, tr
 
 
 @dataclass(frozen=True)
+class FeatureScale:
+    """How standardised features came from raw ones (x = (raw − mean) / std), to say a fitted
+    formula in the raw units: the made-up house prices train on standardised area and age."""
+
+    means: tuple[float, float]
+    stds: tuple[float, float]
+    names: tuple[str, str]          # the raw features, with units; marked for translation
+    target: str                     # what y is, with its unit; marked for translation
+
+    def raw_formula(self, params) -> tuple[float, float, float]:
+        """(w1, w2, b) of ŷ = w1·x1 + w2·x2 + b, for raw x1, x2: w/std, b − Σ w·mean/std."""
+        w = np.asarray(params[:2], dtype=np.float64) / np.asarray(self.stds)
+        return float(w[0]), float(w[1]), float(params[2] - w @ np.asarray(self.means))
+
+    def describe(self, params) -> str:
+        """e.g. ``price (10,000 yuan) ≈ 1.98·area (m²) − 1.52·age (years) + 41.3``."""
+        w1, w2, b = self.raw_formula(params)
+        return tr("{target} ≈ {w1:.4g}·{x1} {sign2} {w2:.4g}·{x2} {sign} {b:.4g}").format(
+            target=tr(self.target), w1=w1, x1=tr(self.names[0]), sign2="−" if w2 < 0 else "+", w2=abs(w2),
+            x2=tr(self.names[1]), sign="−" if b < 0 else "+", b=abs(b))
+
+
+@dataclass(frozen=True)
 class Beans:
     """A set of beans: sizes ``x`` (shape (n,) or (n, 2)) and toxicities ``y`` (shape (n,))."""
 
     x: np.ndarray
     y: np.ndarray
     name: str = "beans"
+    scale: FeatureScale | None = field(default=None, compare=False)   # set when x was standardised
 
     def __post_init__(self) -> None:
         x = np.array(self.x, dtype=np.float64)  # a private, read-only copy
@@ -49,10 +73,13 @@ class DatasetInfo:
     formula: str
     n_features: int
     make: object = field(repr=False)
+    default_n: int = 100   # how many samples it comes with
 
     @property
     def title(self) -> str:
         """A label for menus, e.g. ``B · lesson 4 · y ≈ 0.7x + 0.5``."""
+        if not self.lessons:
+            return tr("{letter} · {formula}").format(letter=self.letter, formula=tr(self.formula))
         return tr("{letter} · lesson {lessons} · {formula}").format(letter=self.letter, lessons=self.lessons,
                                                                    formula=tr(self.formula))
 
@@ -119,6 +146,25 @@ def make_circle(n: int = 100, seed: int = 0) -> Beans:
     return Beans(x, ((x[:, 0] - 1) ** 2 + (x[:, 1] - 0.3) ** 2 < 0.5).astype(float), "circle")
 
 
+def make_d2l(n: int = 1000, seed: int = 0) -> Beans:
+    """The textbook's synthetic regression data: x ~ N(0, 1)², y = 2·x1 − 3.4·x2 + 4.2 + N(0, 0.01²)."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(0.0, 1.0, (n, 2))
+    return Beans(x, x @ np.array([2.0, -3.4]) + 4.2 + rng.normal(0.0, 0.01, n), "d2l")
+
+
+def make_house(n: int = 100, seed: int = 0) -> Beans:
+    """Made-up house prices (not real data): area 40–160 m², age 0–40 years, price in 10,000 yuan
+    ≈ 2·area − 1.5·age + 40 + N(0, 12²). The features are standardised for training."""
+    rng = np.random.default_rng(seed)
+    raw = np.column_stack([rng.uniform(40, 160, n), rng.uniform(0, 40, n)])
+    price = raw @ np.array([2.0, -1.5]) + 40 + rng.normal(0.0, 12.0, n)
+    means, stds = raw.mean(axis=0), raw.std(axis=0)
+    scale = FeatureScale(tuple(means.tolist()), tuple(stds.tolist()), (N_("area (m²)"), N_("age (years)")),
+                         N_("price (10,000 yuan)"))
+    return Beans((raw - means) / stds, price, "house", scale)
+
+
 DATASETS: dict[str, DatasetInfo] = {
     info.name: info
     for info in (
@@ -129,6 +175,8 @@ DATASETS: dict[str, DatasetInfo] = {
         DatasetInfo("plane", "E", "7", N_("toxic below a line in (x1, x2)"), 2, make_plane),
         DatasetInfo("circle", "F", "7", N_("toxic inside a circle"), 2, make_circle),
         DatasetInfo("two-windows", "G", "8", N_("two toxic size windows"), 1, make_two_windows),
+        DatasetInfo("d2l", "T", "", N_("textbook: y = 2·x1 − 3.4·x2 + 4.2"), 2, make_d2l, 1000),
+        DatasetInfo("house", "H", "", N_("made-up house prices from area and age"), 2, make_house),
     )
 }
 

@@ -60,6 +60,8 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
                             tr("Press → (Step) for the first update: one move downhill on the cost.")),
                            {"loss": snapshot.loss})
     before = np.asarray(before, dtype=float)
+    if getattr(model, "is_landscape", False):
+        return _explain_landscape(snapshot, before, after, model, optimizer)
     used = np.asarray(snapshot.beans)
     x, y = beans.x[used], beans.y[used]
     predictions = model.predict(before, x)
@@ -107,6 +109,31 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
         lines += [tr("Move against the slope: {name} ← {name} − α·∂e/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
                      "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
                   for n, g, b, a in zip(names, gradient, before, after)]
+    return Explanation(tuple(lines), numbers)
+
+
+def _explain_landscape(snapshot, before, after, model, optimizer) -> Explanation:
+    """An update on a landscape f(w, b): no beans, only the slope of f where the run stands."""
+    names = model.param_names
+    gradient = np.asarray(snapshot.gradient, dtype=float)
+    lines = [tr("Update {update:,} on {formula}: f = {loss:.5f}.").format(
+        update=snapshot.step, formula=model.terrain.formula, loss=snapshot.loss)]
+    slopes = tr(";   ").join(f"∂f/∂{n} = {g:+.5f}" for n, g in zip(names, gradient))
+    if model.noise:
+        slopes += tr(" (each with Gaussian noise of σ = {noise:g}, as stochastic descent would have)").format(
+            noise=model.noise)
+    lines.append(tr("{slopes}.").format(slopes=slopes))
+    if optimizer.stateful:
+        lines.append(_move_with_memory(optimizer, names, before, after))
+    else:
+        lines += [tr("Move against the slope: {name} ← {name} − α·∂f/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
+                     "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
+                  for n, g, b, a in zip(names, gradient, before, after)]
+    if np.all(np.abs(gradient) < 1e-6):
+        lines.append(tr("The slope is zero here: plain descent has nowhere to go, even if this is no valley."))
+    numbers = {**{f"d{n}": float(g) for n, g in zip(names, gradient)},
+               **{f"{n}_before": float(v) for n, v in zip(names, before)},
+               **{f"{n}_after": float(v) for n, v in zip(names, after)}}
     return Explanation(tuple(lines), numbers)
 
 

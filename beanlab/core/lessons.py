@@ -1,4 +1,5 @@
-"""The course's bean lessons as presets: the run to load, the plots to show, and what to watch."""
+"""The course's bean lessons as presets (and three beyond it): the run to load, the plots to show, and
+what to watch."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +8,7 @@ from ..i18n import N_, tr
 from .run_config import RunConfig
 
 ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram is for lessons 5–8
+LANDSCAPE_VIEWS = ("loss", "cost", "contour", "surface")          # no beans to show
 
 
 @dataclass(frozen=True)
@@ -16,9 +18,12 @@ class Lesson:
     caption: str                 # two lines: the idea, then what to watch (show tr(caption))
     config: RunConfig
     views: tuple[str, ...] = ALL_VIEWS
+    course: bool = True          # one of the course's lessons; False: a preset beyond it
 
     @property
     def menu_text(self) -> str:
+        if not self.course:
+            return tr(self.title)
         return tr("Lesson {number}: {title}").format(number=self.number, title=tr(self.title))
 
 
@@ -63,6 +68,26 @@ LESSONS = {
               RunConfig(dataset="two-windows", model="net", hidden=8, optimizer="adam", lr=0.05, batch_size=10,
                         epochs=3000),
               ("scatter", "loss", "cost", "contour", "network")),
+    # beyond the course: what the study notes go on to (the textbook, saddles, local minima)
+    9: Lesson(9, N_("Saddle point"),
+              N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
+                 "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch the "
+                 "path slip off the ridge into a valley, f = −1/2."),
+              RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0)),
+              LANDSCAPE_VIEWS, course=False),
+    10: Lesson(10, N_("Local minimum"),
+               N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
+                  "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
+                  "slope of zero does not mean the lowest point."),
+               RunConfig(landscape="two-wells", optimizer="batch", lr=0.05, epochs=500, init=(1.5, 0.8)),
+               LANDSCAPE_VIEWS, course=False),
+    11: Lesson(11, N_("Textbook linear regression"),
+               N_("The textbook's first model, ŷ = w1·x1 + w2·x2 + b, on 1,000 samples of y = 2·x1 − 3.4·x2 + 4.2 "
+                  "+ noise: mini-batches of 10, learning rate 0.03, shuffled.\nWatch w1, w2 and b reach 2, −3.4 and "
+                  "4.2 within three epochs."),
+               RunConfig(dataset="d2l", n=1000, model="plane-linear", optimizer="minibatch", batch_size=10, lr=0.03,
+                         epochs=3, order="shuffle", init=(0.0, 0.0, 0.0)),
+               ("beans3d", "loss", "cost", "contour", "surface"), course=False),
 }
 
 

@@ -1,12 +1,14 @@
-"""Every model by name: the straight lines of lessons 1–4 and the neurons of lessons 5–8."""
+"""Every model by name: the straight lines of lessons 1–4, the neurons of lessons 5–8 and the
+textbook's linear regression on two features."""
 from __future__ import annotations
 
 from ..i18n import tr
 from .models import Line, LineThroughOrigin, Model
 from .neurons import HiddenLayerNet, PlaneNeuron, SigmoidNeuron
+from .plane_linear import PlaneLinear
 
 MODELS: dict[str, type[Model]] = {model.name: model for model in
-                                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron)}
+                                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron, PlaneLinear)}
 ALIASES = {"net-1-2-1": "net"}   # the course's name for the network with two hidden neurons
 SIGMOID_MODELS = ("sigmoid", "net", "plane")
 

@@ -1,6 +1,7 @@
 """A race: several optimizers on the same beans from the same start, side by side.
 
-Each racer is the run's configuration with another optimizer; all train for the same number of
+Each racer is the run's configuration with another optimizer (on a landscape, perhaps with
+gradient noise: ``batch@0.01``); all train for the same number of
 epochs. The table says where each one ended and how soon it first got within reach of the bottom:
 the threshold is the least loss known (the closed-form optimum's, or else the best any racer
 reached) plus 1% of the way down from the start, unless one is given.
@@ -52,7 +53,19 @@ def racers(config: RunConfig, optimizers: list[str]) -> list[Trainer]:
         raise ValueError(tr("each optimizer may run once in a race"))
     beans = config.make_beans()
     start = config.build_trainer(beans).init
-    return [config.replace(optimizer=name, init=tuple(start)).build_trainer(beans) for name in optimizers]
+    return [racer_config(config, racer).replace(init=tuple(start)).build_trainer(beans) for racer in optimizers]
+
+
+def racer_config(config: RunConfig, racer: str) -> RunConfig:
+    """The settings of one racer: an optimizer's name, or ``name@noise`` for a landscape with
+    gradient noise (``batch@0.01`` beside ``batch``: does noise get past the saddle?)."""
+    name, _, noise = racer.partition("@")
+    if not noise:
+        return config.replace(optimizer=name)
+    try:
+        return config.replace(optimizer=name, noise=float(noise))
+    except ValueError:
+        raise ValueError(tr("{racer}: the noise after @ must be a number").format(racer=racer)) from None
 
 
 def run_race(config: RunConfig, optimizers: list[str], threshold: float | None = None) -> Race:
@@ -70,11 +83,11 @@ def run_race(config: RunConfig, optimizers: list[str], threshold: float | None =
     if threshold is None:
         threshold = default_threshold(trainers)
     results, records = [], [t.history.rows_from(0) for t in trainers]
-    for trainer, marks, (updates, _params, losses) in zip(trainers, timings, records):
+    for racer, trainer, marks, (updates, _params, losses) in zip(optimizers, trainers, timings, records):
         below = np.flatnonzero(losses <= threshold)
         reached = int(updates[below[0]]) if len(below) else None
         seconds = marks[-1][1] if marks else 0.0
-        results.append(RaceResult(trainer.optimizer.name, float(losses[-1]), trainer.step_count, seconds,
+        results.append(RaceResult(racer, float(losses[-1]), trainer.step_count, seconds,
                                   trainer.diverged, reached, _time_at(marks, reached)))
     return Race(float(threshold), tuple(results), tuple(r[1] for r in records), tuple(r[2] for r in records),
                 tuple(r[0] for r in records))

@@ -10,17 +10,21 @@ from dataclasses import dataclass
 
 from ..i18n import tr
 from .datasets import DATASETS, Beans, make_dataset
+from .landscape_models import LandscapeModel, terrain_beans
 from .model_catalogue import SIGMOID_MODELS, make_model
 from .optimizers import make_optimizer
 from .trainer import Trainer
 
 # the dataset each model's lesson uses: where a model goes when the beans do not fit it
-LESSON_DATASETS = {"wx": "line", "wx+b": "line-bias", "sigmoid": "threshold", "net": "window", "plane": "plane"}
+LESSON_DATASETS = {"wx": "line", "wx+b": "line-bias", "sigmoid": "threshold", "net": "window", "plane": "plane",
+                   "plane-linear": "d2l"}
+# the model a dataset of two features is for, when the model in use cannot take it
+REGRESSION_DATASETS = {"d2l", "house"}
 
 # the kind of value each setting must hold when read back from JSON
 _KINDS = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
           "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None)),
-          "loss": str, "hidden": int}
+          "loss": str, "hidden": int, "landscape": (str, type(None)), "noise": (int, float)}
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class RunConfig:
     init: tuple[float, ...] | None = None  # None: the model's own start (0.1 each; random for a network)
     loss: str = "mse"                      # or "cross-entropy", for the sigmoid models
     hidden: int = 2                        # neurons in the network's hidden layer
+    landscape: str | None = None           # a function f(w, b) instead of beans and model (landscape_models)
+    noise: float = 0.0                     # Gaussian noise on every slope of a landscape, from the seed
 
     def to_dict(self) -> dict:
         """Plain values for JSON (sessions, remembered settings)."""
@@ -85,8 +91,10 @@ class RunConfig:
 
     def with_dataset(self, name: str) -> RunConfig:
         """A copy on another dataset; with another model if the beans' number of features needs one."""
-        changed = self.replace(dataset=name)
+        changed = self.replace(dataset=name, n=DATASETS[name].default_n)
         other = self._model_taking(DATASETS[name].n_features, one_feature="sigmoid")
+        if other is not None and name in REGRESSION_DATASETS:
+            other = "plane-linear"
         return changed if other is None else changed.with_model(other)
 
     def for_beans(self, beans: Beans) -> RunConfig:
@@ -101,11 +109,17 @@ class RunConfig:
         return "plane" if n_features == 2 else one_feature
 
     def make_model(self):
-        """The model these settings name, with its loss and hidden layer."""
+        """The model these settings name, with its loss and hidden layer (or the landscape's f)."""
+        if self.landscape is not None:
+            return LandscapeModel(self.landscape, self.noise, self.seed)
+        if self.noise:
+            raise ValueError(tr("gradient noise is for the landscapes (--landscape)"))
         return make_model(self.model, self.loss if self.model in SIGMOID_MODELS else "mse", self.hidden)
 
     def make_beans(self) -> Beans:
-        """The dataset this configuration names."""
+        """The dataset this configuration names (a landscape's one placeholder bean)."""
+        if self.landscape is not None:
+            return terrain_beans(self.landscape)
         return make_dataset(self.dataset, self.n, self.seed)
 
     def build_trainer(self, beans: Beans | None = None) -> Trainer:

@@ -51,8 +51,9 @@ def speed_actions(panel) -> list[ActionSpec]:
 
 
 def lesson_actions(lessons: dict, load_lesson: Callable[[int], None]) -> list[ActionSpec]:
-    """One action per lesson preset, Ctrl+1, Ctrl+2, … (labels are translated as the lessons say)."""
-    return [ActionSpec(f"lesson{number}", "", "", (f"Ctrl+{number}",), lambda number=number: load_lesson(number),
+    """One action per lesson preset, Ctrl+1 … Ctrl+9 (labels are translated as the lessons say)."""
+    return [ActionSpec(f"lesson{number}", "", "", (f"Ctrl+{number}",) if number <= 9 else (),
+                       lambda number=number: load_lesson(number),
                        describe=lambda preset=preset: (preset.menu_text, tr(preset.caption).splitlines()[0]))
             for number, preset in lessons.items()]
 

@@ -30,6 +30,7 @@ from beanlab.gui.app_settings import AppSettings
 from beanlab.gui.bean_editor import BeanEditor
 from beanlab.gui.data_actions import DataActions
 from beanlab.gui.export.export_actions import ExportActions
+from beanlab.gui.landscape_menu import LandscapeMenu
 from beanlab.gui.language import apply_language, with_cjk_fallback
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
@@ -170,10 +171,14 @@ class MainWindow(QMainWindow):
         self._quit.setShortcut(QKeySequence.StandardKey.Quit)
         self._quit.triggered.connect(self.close)
         file_menu.addAction(self._quit)
-        for menu, actions in ((self.menus["edit"], self.bean_editor.actions), (self.menus["run"], self.actions), (self.menus["lessons"], self.lesson_actions),
-                              (self.menus["view"], self.view_actions)):
-            for action in actions.values():
+        for menu, actions in ((self.menus["edit"], self.bean_editor.actions), (self.menus["run"], self.actions),
+                              (self.menus["lessons"], self.lesson_actions), (self.menus["view"], self.view_actions)):
+            for name, action in actions.items():
+                if name == f"lesson{max(n for n in LESSONS if LESSONS[n].course) + 1}":
+                    menu.addSeparator()   # the presets beyond the course
                 menu.addAction(action)
+        self.menus["lessons"].addSeparator()
+        self.landscapes = LandscapeMenu(self.menus["lessons"], self.controller, self.plots)
         self.menus["run"].addSeparator()
         self._race = QAction(self)
         self._race.setShortcut(QKeySequence("Ctrl+R"))
@@ -244,6 +249,7 @@ class MainWindow(QMainWindow):
         self.sessions.retranslate()
         self.data.retranslate()
         self.bean_editor.retranslate()
+        self.landscapes.retranslate()
         self.exports.retranslate()
         self._quit.setText(tr("&Quit"))
         self._race.setText(tr("&Race optimizers…"))
@@ -267,7 +273,8 @@ class MainWindow(QMainWindow):
         config = self.controller.config
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
             panel.show_config(config)
-        self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited)
+        self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited, config.landscape)
+        self.model_panel.setEnabled(config.landscape is None)   # a landscape is its own model
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)

@@ -39,11 +39,28 @@ from beanlab.i18n import N_, tr
 
 RACER_COLOURS = ((0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0))   # Okabe–Ito: told apart by all
 DEFAULT_RACERS = ("sgd", "minibatch", "batch", "adam")
+DEFAULT_NOISE = 0.01   # on a landscape, the noisy racer's noise unless the run has its own
 RACEABLE = tuple(name for name in OPTIMIZERS if name not in ("rosenblatt", "sweep"))
 POINTS_DRAWN = 2000
 GRID = 60
 COLUMNS = (N_("optimizer"), N_("final loss"), N_("updates"), N_("seconds"), N_("updates to threshold"),
            N_("seconds to threshold"))
+
+
+def racer_choices(config: RunConfig) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """The racers to choose from, and the four chosen at first. On a landscape, also plain descent
+    with gradient noise (``batch@0.01``): the pair that shows noise getting past a saddle."""
+    if config.landscape is None:
+        return RACEABLE, DEFAULT_RACERS
+    noisy = tuple(f"{name}@{config.noise or DEFAULT_NOISE:g}" for name in ("batch", "sgd"))
+    return RACEABLE + noisy, ("batch", noisy[0], None, None)
+
+
+def racer_label(racer: str) -> str:
+    """``batch`` → full batch; ``batch@0.01`` → full batch + noise 0.01."""
+    name, _, noise = racer.partition("@")
+    label = tr(OPTIMIZER_LABELS[name])
+    return tr("{optimizer} + noise {noise}").format(optimizer=label, noise=noise) if noise else label
 
 
 @dataclass(frozen=True)
@@ -96,9 +113,10 @@ class RaceWindow(Retranslating, QWidget):
         self.race: Race | None = None
         self._map: RaceMap | None = None
         self.racers = [QComboBox() for _ in RACER_COLOURS]
-        for combo, default in zip(self.racers, DEFAULT_RACERS):
+        choices, defaults = racer_choices(config)
+        for combo, default in zip(self.racers, defaults):
             combo.addItem("—", None)
-            for name in RACEABLE:
+            for name in choices:
                 combo.addItem("", name)
             combo.setCurrentIndex(combo.findData(default))
         self.start = QPushButton()
@@ -110,7 +128,7 @@ class RaceWindow(Retranslating, QWidget):
         self.map_image.setColorMap(pg.colormap.get("viridis"))
         self.map.addItem(self.map_image)
         self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e"))
-        self.losses.setLogMode(y=True)
+        self.losses.setLogMode(y=config.landscape is None)   # a landscape's f goes below zero
         legend = self.losses.addLegend(offset=(-10, 10))
         self.paths, self.curves = [], []
         for colour in RACER_COLOURS:
@@ -153,7 +171,7 @@ class RaceWindow(Retranslating, QWidget):
         self.start.setText(tr("Start the race"))
         for combo in self.racers:
             for index in range(1, combo.count()):
-                combo.setItemText(index, tr(OPTIMIZER_LABELS[combo.itemData(index)]))
+                combo.setItemText(index, racer_label(combo.itemData(index)))
         self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
@@ -174,7 +192,7 @@ class RaceWindow(Retranslating, QWidget):
             return
         self.start.setEnabled(False)
         self.status.setText(tr("Racing {names} …").format(names=tr(", ").join(
-            tr(OPTIMIZER_LABELS[name]) for name in names)))
+            racer_label(name) for name in names)))
         self._start_requested.emit(self.config, names)
 
     @Slot(str)
@@ -192,8 +210,9 @@ class RaceWindow(Retranslating, QWidget):
             if index < len(race.results):
                 losses = race.losses[index]
                 shown = thin_indices(len(losses), POINTS_DRAWN)
-                curve.setData(race.updates[index][shown], np.maximum(losses[shown], 1e-300))
-                self._legend.items[index][1].setText(tr(OPTIMIZER_LABELS[race.results[index].optimizer]))
+                values = losses[shown] if self.config.landscape else np.maximum(losses[shown], 1e-300)
+                curve.setData(race.updates[index][shown], values)
+                self._legend.items[index][1].setText(racer_label(race.results[index].optimizer))
             else:
                 curve.setData([], [])
                 path.setData([], [])
@@ -214,7 +233,7 @@ class RaceWindow(Retranslating, QWidget):
         self.table.setRowCount(len(race.results))
         for row, result in enumerate(race.results):
             never = tr("never")
-            cells = (tr(OPTIMIZER_LABELS[result.optimizer]), f"{result.final_loss:.6g}", f"{result.updates:,}",
+            cells = (racer_label(result.optimizer), f"{result.final_loss:.6g}", f"{result.updates:,}",
                      f"{result.seconds:.3f}",
                      never if result.updates_to_threshold is None else f"{result.updates_to_threshold:,}",
                      never if result.seconds_to_threshold is None else f"{result.seconds_to_threshold:.3f}")

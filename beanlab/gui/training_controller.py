@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from beanlab.core import Beans, Landscape, RunConfig, Session, Trainer
+from beanlab.core.landscape_models import TERRAINS
 from beanlab.i18n import N_, tr
 
 from .training_worker import Frame, TrainingWorker
@@ -23,7 +24,8 @@ LIVE_SETTINGS = {"lr", "step", "epochs"}
 SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N_("seed"), "model": N_("model"),
                  "optimizer": N_("optimizer"), "lr": N_("learning rate"), "step": N_("step size"),
                  "batch_size": N_("batch size"), "order": N_("bean order"), "epochs": N_("epoch limit"),
-                 "init": N_("starting values"), "loss": N_("loss"), "hidden": N_("hidden neurons")}
+                 "init": N_("starting values"), "loss": N_("loss"), "hidden": N_("hidden neurons"),
+                 "landscape": N_("landscape"), "noise": N_("gradient noise")}
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
@@ -166,7 +168,7 @@ class TrainingController(QObject):
             if "epochs" in changes:
                 self._epoch_limit_changed.emit(new_config.epochs)
             return True
-        regenerate = bool({"dataset", "n", "seed"} & set(changes))
+        regenerate = bool({"dataset", "n", "seed", "landscape"} & set(changes))
         try:
             self._load(new_config, regenerate)
         except ValueError as exc:
@@ -217,8 +219,21 @@ class TrainingController(QObject):
         self._load(config, regenerate=False, trainer=config.build_trainer(beans), edited=True)
         self.message.emit(tr("{edit}: the run restarts on {count:,} beans.").format(edit=words, count=len(beans)))
 
+    def set_landscape(self, name: str | None) -> None:
+        """Train on the landscape ``name`` (from its own start), or on beans again (None)."""
+        if name == self.config.landscape:
+            return
+        if name is None:
+            config = self.config.replace(landscape=None, noise=0.0, init=None)
+        else:
+            config = self.config.replace(landscape=name, init=TERRAINS[name].start)
+        self.load_config(config, tr("Landscape {name}: the run starts again.").format(
+            name=tr(TERRAINS[name].title)) if name else tr("Beans again: the run starts again."))
+
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
+        if self.config.landscape is not None:
+            self.config = self.config.replace(landscape=None, noise=0.0, init=None)
         self._load(self.config, regenerate=True)
         self.message.emit(tr("New beans: the run restarted from the beginning."))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.core import DATASETS, RunConfig
+from beanlab.core.landscape_models import TERRAINS
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import tr
@@ -32,7 +33,7 @@ class DataPanel(Retranslating, QGroupBox):
         self.source = QLabel()   # "the beans of FILE", when they are the user's own
         self.source.setWordWrap(True)
         self.source.hide()
-        self._source: tuple[str | None, bool] = (None, False)
+        self._source: tuple[str | None, bool, str | None] = (None, False, None)
         form = self._form = QFormLayout(self)
         form.addRow(QLabel(), self.dataset)
         form.addRow(QLabel(), self.count)
@@ -60,10 +61,15 @@ class DataPanel(Retranslating, QGroupBox):
         for field, label in ((self.dataset, tr("Dataset")), (self.count, tr("Beans")), (self.seed, tr("Seed"))):
             self._form.labelForField(field).setText(label)
 
-    def show_source(self, name: str | None, edited: bool = False) -> None:
-        """Say that the beans are the user's own (from the file ``name``, or edited by hand), or hide that."""
-        self._source = (name, edited)
-        if edited:
+    def show_source(self, name: str | None, edited: bool = False, landscape: str | None = None) -> None:
+        """Say that the beans are the user's own (from the file ``name``, or edited by hand), or that
+        a landscape replaces them; or hide that."""
+        self._source = (name, edited, landscape)
+        if landscape is not None:
+            terrain = TERRAINS[landscape]
+            text = tr("In use: the landscape {title}, {formula}, instead of beans. Regenerate brings the beans "
+                      "back.").format(title=tr(terrain.title), formula=terrain.formula)
+        elif edited:
             source = tr("your beans from {name}").format(name=name) if name else tr("the course's beans")
             text = tr("In use: {source}, edited by hand. Regenerate brings back the course's.").format(source=source)
         else:

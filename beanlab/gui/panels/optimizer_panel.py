@@ -1,14 +1,18 @@
-"""How to descend: optimizer, learning rate, batch size, step size, bean order, epochs, start."""
+"""How to descend: optimizer, learning rate, batch size, step size, bean order, epochs, gradient noise
+(on a landscape), start."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QSlider,
     QSpinBox,
+    QWidget,
 )
 
 from beanlab.core import ORDERS, RunConfig
@@ -24,6 +28,7 @@ OPTIMIZER_LABELS = {"sgd": N_("per-sample SGD"), "minibatch": N_("mini-batch"), 
 WITH_START = ("wx", "wx+b", "sigmoid")
 MINI_BATCHES = ("minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 ORDER_LABELS = {"sequential": N_("sequential"), "shuffle": N_("shuffle")}
+NOISE_UNIT, NOISE_STEPS = 0.001, 100
 
 
 class OptimizerPanel(Retranslating, QGroupBox):
@@ -42,6 +47,16 @@ class OptimizerPanel(Retranslating, QGroupBox):
             self.order.addItem("", order)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 10_000_000)
+        # gradient noise on a landscape: 0 to 0.1 in steps of 0.001 (the saddle needs only 0.01)
+        self.noise = QSlider(Qt.Orientation.Horizontal)
+        self.noise.setRange(0, NOISE_STEPS)
+        self.noise_value = QLabel()
+        noise_row = QWidget()
+        noise_layout = QHBoxLayout(noise_row)
+        noise_layout.setContentsMargins(0, 0, 0, 0)
+        noise_layout.addWidget(self.noise, 1)
+        noise_layout.addWidget(self.noise_value)
+        self._noise_row = noise_row
         self.start_w, self.start_b = QDoubleSpinBox(), QDoubleSpinBox()
         for spin in (self.start_w, self.start_b):
             spin.setRange(-100, 100)
@@ -49,7 +64,7 @@ class OptimizerPanel(Retranslating, QGroupBox):
             spin.setSingleStep(0.1)
         form = self._form = QFormLayout(self)
         for field in (self.optimizer, self.learning_rate, self.step_size, self.batch_size, self.order, self.epochs,
-                      self.start_w, self.start_b):
+                      noise_row, self.start_w, self.start_b):
             form.addRow(QLabel(), field)
         self.retranslate()
         self.show_config(controller.config)
@@ -62,6 +77,8 @@ class OptimizerPanel(Retranslating, QGroupBox):
             field.rejected.connect(controller.message)
         self.batch_size.editingFinished.connect(lambda: self._apply(batch_size=self.batch_size.value()))
         self.epochs.editingFinished.connect(lambda: self._apply(epochs=self.epochs.value()))
+        self.noise.valueChanged.connect(self._on_noise_moved)
+        self.noise.sliderReleased.connect(self._apply_noise)
         self.start_w.editingFinished.connect(self._on_start_edited)
         self.start_b.editingFinished.connect(self._on_start_edited)
 
@@ -74,9 +91,11 @@ class OptimizerPanel(Retranslating, QGroupBox):
         self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
         self.step_size.setToolTip(tr("fixed step: how far each move goes, whatever the slope (applies at once)"))
         self.epochs.setToolTip(tr("training stops after this many passes over the beans"))
+        self.noise.setToolTip(tr("Gaussian noise added to every slope, as stochastic descent has (the run restarts)"))
         for field, label in ((self.optimizer, tr("Optimizer")), (self.learning_rate, tr("Learning rate")),
                              (self.step_size, tr("Step size")), (self.batch_size, tr("Batch size")),
                              (self.order, tr("Bean order")), (self.epochs, tr("Epoch limit")),
+                             (self._noise_row, tr("Gradient noise σ")),
                              (self.start_w, tr("Start w")), (self.start_b, tr("Start b"))):
             self._form.labelForField(field).setText(label)
 
@@ -91,9 +110,14 @@ class OptimizerPanel(Retranslating, QGroupBox):
         start = config.init or (0.1, 0.1)
         self.start_w.setValue(start[0])
         self.start_b.setValue(start[1] if len(start) > 1 else 0.1)
+        with QSignalBlocker(self.noise):
+            self.noise.setValue(round(config.noise / NOISE_UNIT))
+        self.noise_value.setText(f"{config.noise:.3f}")
+        on_landscape = config.landscape is not None
+        self._form.setRowVisible(self._noise_row, on_landscape)
         # a start to type in for the models of w (and b); the others start on their own (0.1 or random)
-        self._form.setRowVisible(self.start_w, config.model in WITH_START)
-        self._form.setRowVisible(self.start_b, config.model in WITH_START and config.model != "wx")
+        self._form.setRowVisible(self.start_w, config.model in WITH_START or on_landscape)
+        self._form.setRowVisible(self.start_b, (config.model in WITH_START and config.model != "wx") or on_landscape)
         fixed = config.optimizer == "fixed-step"
         self._form.setRowVisible(self.step_size, fixed)
         self._form.setRowVisible(self.learning_rate, not fixed)
@@ -101,7 +125,18 @@ class OptimizerPanel(Retranslating, QGroupBox):
 
     def _on_start_edited(self) -> None:
         start = (self.start_w.value(), self.start_b.value())
-        self._apply(init=start[:1] if self._controller.config.model == "wx" else start)
+        config = self._controller.config
+        self._apply(init=start[:1] if config.model == "wx" and config.landscape is None else start)
+
+    def _on_noise_moved(self, steps: int) -> None:
+        self.noise_value.setText(f"{steps * NOISE_UNIT:.3f}")
+        if not self.noise.isSliderDown():   # keys and clicks apply at once; a drag when let go
+            self._apply_noise()
+
+    def _apply_noise(self) -> None:
+        noise = round(self.noise.value() * NOISE_UNIT, 6)
+        if noise != self._controller.config.noise:
+            self._apply(noise=noise)
 
     def _apply(self, **changes) -> None:
         self._controller.set_config(**changes)

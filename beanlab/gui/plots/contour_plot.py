@@ -53,7 +53,7 @@ class ContourPlot(pg.PlotWidget):
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
                     at: np.ndarray | None = None) -> None:
         """Draw a new grid (data or model changed, or the path left the old ranges)."""
-        shade = np.log10(np.maximum(cost, 1e-12))
+        shade = log_shade(cost)
         self._image.setImage(shade, autoLevels=True)
         self._image.setRect(QRectF(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo))
         levels = np.linspace(shade.min(), shade.max(), CONTOUR_LEVELS + 2)[1:-1]
@@ -70,3 +70,13 @@ class ContourPlot(pg.PlotWidget):
         self._path.setData(path[shown, 0], path[shown, 1])
         self._ball.setData([path[-1, 0]], [path[-1, 1]])
         style.settle(self)
+
+
+def log_shade(cost: np.ndarray) -> np.ndarray:
+    """Colour by the cost's order of magnitude: a bowl shows its valley floor. Where the cost goes
+    below zero (a landscape's f), by its height above the lowest point, on the same log scale."""
+    low = float(np.nanmin(cost)) if np.isfinite(cost).any() else 0.0
+    if low > 0:
+        return np.log10(np.maximum(cost, 1e-12))
+    span = max(float(np.nanmax(cost)) - low, 1e-12)
+    return np.log10(cost - low + 1e-3 * span)

@@ -28,7 +28,7 @@ class _Slice:
         self.widget.addItem(self.optimum)
         self.label = pg.TextItem(color=style.TANGENT, anchor=(0, 0))
         self.widget.addItem(self.label)
-        self._x_range, self._top = (0.0, 0.0), 0.0
+        self._x_range, self._top, self._bottom = (0.0, 0.0), 0.0, 0.0
 
     def apply_look(self, look: style.Look, emphasized: bool) -> None:
         colours = look.palette
@@ -51,19 +51,22 @@ class _Slice:
         half = (values[-1] - values[0]) * 0.12
         self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
         self.label.setText(f"∂e/∂{name} = {slope:+.4g}")
-        self._fit_range(values, float(np.nanmax(costs)))
+        self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
         style.settle(self.widget)
 
-    def _fit_range(self, values: np.ndarray, top: float) -> None:
+    def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
         """Keep the axes still while the cut moves; rescale only when it leaves or shrinks far within.
 
         Still axes read better, and pyqtgraph redraws an axis (ticks, labels) whenever its range moves.
+        From zero up for a loss; down below zero too for a landscape's f.
         """
         x_range = (float(values[0]), float(values[-1]))
-        if x_range == self._x_range and self._top / 2 < top <= self._top:
+        top, bottom = max(top, 1e-12), min(low, 0.0)
+        bottom_holds = self._bottom <= bottom and (self._bottom == 0 or bottom < self._bottom / 2)
+        if x_range == self._x_range and self._top / 2 < top <= self._top and bottom_holds:
             return
-        self._x_range, self._top = x_range, top * 1.1
-        self.widget.setRange(xRange=x_range, yRange=(0, self._top), padding=0.02)
+        self._x_range, self._top, self._bottom = x_range, top * 1.1, bottom * 1.1
+        self.widget.setRange(xRange=x_range, yRange=(self._bottom, self._top), padding=0.02)
         self.label.setPos(x_range[0], self._top)
 
 

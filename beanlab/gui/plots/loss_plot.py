@@ -47,6 +47,14 @@ class LossPlot(QWidget):
         self._smooth.setData(updates[smooth], values[smooth, 1])
         style.settle(self.plot_widget)
 
+    def set_run(self, landscape) -> None:
+        """A landscape's f can be negative (the saddle's valleys): a linear scale then, and f on the axis."""
+        on_landscape = getattr(landscape.model, "is_landscape", False)
+        if on_landscape:
+            self.log_scale.setChecked(False)
+        style.label_axes(self.plot_widget, N_("update"), N_("f(w, b)") if on_landscape else N_("loss e (MSE)"))
+        style.retranslate_plot(self.plot_widget)
+
     def apply_look(self, look: style.Look) -> None:
         self._raw.setPen(pg.mkPen((*look.palette.bean, 110), width=look(1)))
         self._smooth.setPen(style.pen(look.palette.smooth, look(2.5)))

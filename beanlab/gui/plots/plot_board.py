@@ -105,6 +105,8 @@ class PlotBoard(Retranslating, QWidget):
         if self.scatter is not None:
             self.scatter.set_run(beans, landscape)
         self.cost_views.set_run(landscape)
+        if self.loss_plot is not None:
+            self.loss_plot.set_run(landscape)
         if self.network is not None:
             self.network.set_run(landscape)
         if self.beans_3d is not None:
