@@ -22,7 +22,8 @@ from beanlab.gui.main_window import MainWindow
 # Words that stay as they are in Chinese text: names, file types, units and key names
 KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
         "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
-        "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras"}   # the optimizers' names are names
+        "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras", "Rosenbrock",   # names are names
+        "tanh"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
