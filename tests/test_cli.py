@@ -74,7 +74,7 @@ def test_diverged_run_is_a_result_not_an_error():
     (["train", "--optimizer", "adamw"], "--optimizer"),
     (["train", "--init", "0.5"], "needs 2 starting value(s) (w, b)"),
     (["train", "--model", "wx", "--init", "1,2"], "needs 1 starting value(s) (w)"),
-    (["train", "--dataset", "circle"], "two features"),
+    (["train", "--dataset", "circle", "--model", "wx+b"], "two features"),
     (["train", "--data", "no-such-file.csv"], "no such file"),
     (["data", "--dataset", "line"], "--out"),
     (["data", "--out", "/no/such/folder/a.csv"], "cannot write"),

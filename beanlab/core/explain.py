@@ -167,7 +167,9 @@ def _explain_rosenblatt(snapshot, used, x, y, before, after, predictions, model,
 OPTIMIZER_NAMES = {"momentum": N_("Momentum"), "nesterov": "Nesterov", "adagrad": "AdaGrad", "rmsprop": "RMSProp",
                    "adam": "Adam"}
 # how the sigmoid models predict, as the course writes them
-NEURON_PREDICTIONS = {"sigmoid": "σ(w·x + b)", "net": "σ(Σ w2j·σ(w1j·x + b1j) + b2)", "plane": "σ(w1·x1 + w2·x2 + b)"}
+# (and the textbook's linear regression on two features, told the same way)
+NEURON_PREDICTIONS = {"sigmoid": "σ(w·x + b)", "net": "σ(Σ w2j·σ(w1j·x + b1j) + b2)", "plane": "σ(w1·x1 + w2·x2 + b)",
+                      "plane-linear": "w1·x1 + w2·x2 + b"}
 
 
 def _bean_values(x) -> str:
@@ -195,7 +197,7 @@ def _explain_neuron(snapshot, used, x, y, before, after, predictions, gradient, 
     """A sigmoid neuron or a network: the prediction, the slopes backpropagation found, the move."""
     names = model.param_names
     if len(used) == 1:
-        first = tr("Update {update:,} · bean {index}: {values}, y = {y:.0f}.").format(
+        first = tr("Update {update:,} · bean {index}: {values}, y = {y:.4g}.").format(
             update=snapshot.step, index=used[0], values=_bean_values(x[0]), y=y[0])
         second = tr("Prediction a = {formula} = {prediction:.4f};  error a − y = {error:+.4f}.").format(
             formula=NEURON_PREDICTIONS[model.name], prediction=predictions[0], error=predictions[0] - y[0])
@@ -228,7 +230,7 @@ def explain_next_update_in_stages(trainer) -> tuple[Explanation, Explanation]:
     numbers = {"x": float(np.ravel(x[0])[0]), "y": float(y[0]), "prediction": float(predictions[0]),
                **{f"d{n}": float(g) for n, g in zip(names, gradient)}}
     if len(used) == 1 and model.name not in PREDICTIONS:
-        pick = (tr("Stage 1 of 3 · update {update:,}: pick bean {index}: {values}, y = {y:.0f}.").format(
+        pick = (tr("Stage 1 of 3 · update {update:,}: pick bean {index}: {values}, y = {y:.4g}.").format(
                     update=update, index=used[0], values=_bean_values(x[0]), y=y[0]),
                 tr("The neuron predicts a = {formula} = {prediction:.4f}; error a − y = {error:+.4f}.").format(
                     formula=NEURON_PREDICTIONS[model.name], prediction=predictions[0], error=errors[0]))

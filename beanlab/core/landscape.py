@@ -50,7 +50,9 @@ class Landscape:
         self.stats = SufficientStats.of(beans.x, beans.y) if self.linear else None
         self._losses = None if self.linear else model.loss_function(beans.x, beans.y)   # lines: from stats
         best = model.optimum(beans.x, beans.y)
-        self.optimum = None if best is None else best[list(self.pair)]   # in the pair's coordinates
+        #: the parameters of least cost (all of them), where known in closed form; and in the pair's coordinates
+        self.lowest = best
+        self.optimum = None if best is None else best[list(self.pair)]
 
     # -- the cost through the current point ------------------------------------------------------
     def cost(self, params) -> float:

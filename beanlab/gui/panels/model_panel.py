@@ -11,7 +11,8 @@ from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import N_, tr
 
 MODEL_LABELS = {"wx": "y = w·x", "wx+b": "y = w·x + b", "sigmoid": "a = σ(w·x + b)",
-                "net": N_("network: one hidden layer"), "plane": "a = σ(w1·x1 + w2·x2 + b)"}
+                "net": N_("network: one hidden layer"), "plane": "a = σ(w1·x1 + w2·x2 + b)",
+                "plane-linear": "ŷ = w1·x1 + w2·x2 + b"}
 LOSS_LABELS = {"mse": N_("mean squared error"), "cross-entropy": N_("cross-entropy")}
 
 

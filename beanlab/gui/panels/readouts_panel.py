@@ -78,7 +78,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         if (names, with_optimum) != self._built_for:
             self._rebuild(names, with_optimum)
         if with_optimum:
-            for name, value in zip(names, landscape.optimum):
+            for name, value in zip(names, landscape.lowest):
                 self.values[f"{name}_star"].setText(f"{value:.5f}")
 
     def _rebuild(self, names: tuple[str, ...], with_optimum: bool) -> None:

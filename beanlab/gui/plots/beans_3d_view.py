@@ -47,6 +47,7 @@ class Beans3DView(Retranslating, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         self._model = None
+        self._y_lo, self._y_span = 0.0, 1.0
         self._x1 = self._x2 = np.zeros(GRID)
         self._lo, self._span = np.zeros(2), np.ones(2)
         self.view.setCameraPosition(distance=2.4, elevation=22, azimuth=-120)
@@ -71,17 +72,26 @@ class Beans3DView(Retranslating, QWidget):
         self._span = np.maximum(x.max(axis=0) - self._lo, 1e-12)
         shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
         across = (x[shown] - self._lo) / self._span - 0.5
-        toxic = beans.y[shown] > 0.5
-        colours = np.where(toxic[:, None], TOXIC, SAFE)
-        self._beans.setData(pos=np.column_stack([across, beans.y[shown] * 0.8]), color=colours)
+        # heights from 0 to 1 for toxic or not; a regression's y (the textbook's, prices) scaled to fit
+        self._y_lo = min(0.0, float(beans.y.min()))
+        self._y_span = max(1.0, float(beans.y.max())) - self._y_lo
+        up = self._up(beans.y[shown])
+        if np.isin(beans.y, (0.0, 1.0)).all():
+            colours = np.where((beans.y[shown] > 0.5)[:, None], TOXIC, SAFE)
+        else:
+            colours = self._colours.map(np.clip(up, 0, 1), mode="float")
+        self._beans.setData(pos=np.column_stack([across, up * 0.8]), color=colours)
         self._x1 = np.linspace(self._lo[0], self._lo[0] + self._span[0], GRID)
         self._x2 = np.linspace(self._lo[1], self._lo[1] + self._span[1], GRID)
+
+    def _up(self, y: np.ndarray) -> np.ndarray:
+        return (y - self._y_lo) / self._y_span
 
     def show_frame(self, frame: Frame) -> None:
         if self._model is None or self._model.n_features != 2:
             return
         grid = np.column_stack([np.repeat(self._x1, GRID), np.tile(self._x2, GRID)])
-        heights = self._model.predict(np.asarray(frame.snapshot.params), grid).reshape(GRID, GRID)
+        heights = self._up(self._model.predict(np.asarray(frame.snapshot.params), grid).reshape(GRID, GRID))
         colours = self._colours.map(np.clip(heights, 0, 1), mode="float")
         colours[..., 3] = 0.6
         self._surface.setData(x=(self._x1 - self._lo[0]) / self._span[0] - 0.5,

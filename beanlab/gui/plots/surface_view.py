@@ -133,7 +133,7 @@ class SurfaceView(QWidget):
         self._optimum.setVisible(optimum is not None)
         if optimum is not None:   # known in closed form: the straight lines, whose whole cost is in view
             ow, ob = self._to_view(optimum[0], optimum[1] if len(optimum) > 1 else 0.0)
-            self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(optimum) * self._z_scale]]))
+            self._optimum.setData(pos=np.array([[ow, ob, landscape.cost(landscape.lowest) * self._z_scale]]))
 
     def set_curve(self, landscape: Landscape, box: Box, w: np.ndarray, cost: np.ndarray,
                   at: np.ndarray | None = None) -> None:
