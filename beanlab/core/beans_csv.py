@@ -12,6 +12,7 @@ import itertools
 import os
 import warnings
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,15 +46,24 @@ _SIZE_COLUMNS = (("x1", "x2"), ("x",))
 _DELIMITERS = ",;\t"
 
 
-def _decode(path: Path) -> str:
+@contextmanager
+def _reading(path: Path):
+    """Say a file that cannot be read as a BeanDataError."""
     try:
-        raw = path.read_bytes()
+        yield
     except FileNotFoundError:
         raise BeanDataError(path, tr("no such file")) from None
     except IsADirectoryError:
         raise BeanDataError(path, tr("this is a folder, not a CSV file")) from None
+    except UnicodeDecodeError:
+        raise BeanDataError(path, tr("this is not UTF-8 text (save the CSV as UTF-8)")) from None
     except OSError as exc:
         raise BeanDataError(path, tr("cannot read the file ({reason})").format(reason=exc.strerror or exc)) from None
+
+
+def _decode(path: Path) -> str:
+    with _reading(path):
+        raw = path.read_bytes()
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise BeanDataError(path, tr("this is not a text CSV file (it contains binary data)"), line)
@@ -204,17 +214,8 @@ class CsvPreview:
 def preview_beans_csv(path: str | os.PathLike, rows: int = 5) -> CsvPreview:
     """The header and first rows of ``path``, read without reading the whole file."""
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            lines = [line for line in itertools.islice(stream, 1000) if line.strip()][: rows + 1]
-    except FileNotFoundError:
-        raise BeanDataError(path, tr("no such file")) from None
-    except IsADirectoryError:
-        raise BeanDataError(path, tr("this is a folder, not a CSV file")) from None
-    except UnicodeDecodeError:
-        raise BeanDataError(path, tr("this is not UTF-8 text (save the CSV as UTF-8)")) from None
-    except OSError as exc:
-        raise BeanDataError(path, tr("cannot read the file ({reason})").format(reason=exc.strerror or exc)) from None
+    with _reading(path), path.open(encoding="utf-8-sig", newline="") as stream:
+        lines = [line for line in itertools.islice(stream, 1000) if line.strip()][: rows + 1]
     if not lines:
         raise BeanDataError(path, tr("the file is empty"))
     delimiter = _delimiter(lines[0])

@@ -106,10 +106,15 @@ def explain_update(snapshot: Snapshot, before: np.ndarray | None, beans: Beans, 
     elif optimizer.stateful:
         lines.append(_move_with_memory(optimizer, names, before, after))
     else:
-        lines += [tr("Move against the slope: {name} ← {name} − α·∂e/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
-                     "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
-                  for n, g, b, a in zip(names, gradient, before, after)]
+        lines += _moves_against_slope(names, gradient, before, after, optimizer.lr, "e")
     return Explanation(tuple(lines), numbers)
+
+
+def _moves_against_slope(names, gradient, before, after, lr: float, cost: str) -> list[str]:
+    """One line a parameter: name ← name − α·∂cost/∂name, with the numbers."""
+    return [tr("Move against the slope: {name} ← {name} − α·∂{cost}/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
+               "= {after:.5f}").format(name=n, cost=cost, before=b, lr=lr, slope=g, after=a)
+            for n, g, b, a in zip(names, gradient, before, after)]
 
 
 def _explain_landscape(snapshot, before, after, model, optimizer) -> Explanation:
@@ -126,9 +131,7 @@ def _explain_landscape(snapshot, before, after, model, optimizer) -> Explanation
     if optimizer.stateful:
         lines.append(_move_with_memory(optimizer, names, before, after))
     else:
-        lines += [tr("Move against the slope: {name} ← {name} − α·∂f/∂{name} = {before:.5f} − {lr:g}·({slope:+.5f}) "
-                     "= {after:.5f}").format(name=n, before=b, lr=optimizer.lr, slope=g, after=a)
-                  for n, g, b, a in zip(names, gradient, before, after)]
+        lines += _moves_against_slope(names, gradient, before, after, optimizer.lr, "f")
     if np.all(np.abs(gradient) < 1e-6):
         lines.append(tr("The slope is zero here: plain descent has nowhere to go, even if this is no valley."))
     numbers = {**{f"d{n}": float(g) for n, g in zip(names, gradient)},
