@@ -149,3 +149,18 @@ def test_the_landscape_menu_switches_views_and_back(qtbot, window):
     window.landscapes.actions[None].trigger()
     qtbot.waitUntil(lambda: window.controller.config.landscape is None and latest(window).restarted)
     assert window.plots.view("scatter").isVisible()
+
+
+def test_a_landscape_exports_without_beans_to_draw(tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "saddle.gif"
+    assert main(["export", "--landscape", "saddle", "--init=1,0", "--optimizer", "batch", "--lr", "0.1",
+                 "--epochs", "100", "--noise", "0.01", "--frames", "12", "--out", str(out)]) == 0
+    with Image.open(out) as gif:
+        assert gif.n_frames == 12
+
+
+def test_house_prices_on_one_house_do_not_divide_by_zero():
+    beans = make_dataset("house", 1, 0)
+    assert np.isfinite(beans.x).all()

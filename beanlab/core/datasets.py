@@ -160,6 +160,7 @@ def make_house(n: int = 100, seed: int = 0) -> Beans:
     raw = np.column_stack([rng.uniform(40, 160, n), rng.uniform(0, 40, n)])
     price = raw @ np.array([2.0, -1.5]) + 40 + rng.normal(0.0, 12.0, n)
     means, stds = raw.mean(axis=0), raw.std(axis=0)
+    stds = np.where(stds > 0, stds, 1.0)   # one house has no spread to divide by
     scale = FeatureScale(tuple(means.tolist()), tuple(stds.tolist()), (N_("area (m²)"), N_("age (years)")),
                          N_("price (10,000 yuan)"))
     return Beans((raw - means) / stds, price, "house", scale)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEventLoop
 
 from beanlab.core import Trainer, lesson
+from beanlab.core.lessons import LANDSCAPE_VIEWS
 
 
 def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> int:
@@ -27,6 +28,8 @@ def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> in
     make_application()
     try:
         within = lesson(args.lesson).views if getattr(args, "lesson", None) else None
+        if within is None and getattr(trainer.model, "is_landscape", False):
+            within = LANDSCAPE_VIEWS   # no beans to draw
         job = AnimationExport(trainer, 0, trainer.step_count, request, opengl_available(), within=within)
     except NoOpenGLError as exc:
         raise ValueError(str(exc)) from None
