@@ -139,6 +139,10 @@ def test_the_race_window_offers_the_noisy_pair_on_a_landscape(qtbot, window):
     assert "noise 0.01" in race_window.table.item(1, 0).text()
     plain, noisy = race_window.race.results
     assert abs(plain.final_loss) < 1e-9 and noisy.final_loss == pytest.approx(-0.5, abs=1e-3)
+    # both paths on the 3-D surface too: the noisy one ends lowest (f = −1/2 is the bottom of the map)
+    plain_path, noisy_path = (race_window.bowl.paths[i].pos for i in (0, 1))
+    assert len(plain_path) > 10 and len(noisy_path) > 10 and len(race_window.bowl.paths[2].pos) == 0
+    assert noisy_path[-1, 2] < plain_path[-1, 2]
 
 
 def test_the_landscape_menu_switches_views_and_back(qtbot, window):

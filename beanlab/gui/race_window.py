@@ -1,8 +1,8 @@
 """Run → Race…: up to four optimizers on the same beans from the same start, side by side.
 
 The race itself is the core's (``run_race``), run on a thread of its own so the window never
-waits; the answer comes back as paths and losses, drawn each in its racer's colour on a cost map
-and one loss chart, with a table of where each ended and how soon it got near the bottom.
+waits; the answer comes back as paths and losses, drawn each in its racer's colour on a cost map,
+the same surface in 3-D and one loss chart, with a table of where each ended and how soon it got near the bottom.
 """
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ from beanlab.core import (
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.panels.optimizer_panel import OPTIMIZER_LABELS
+from beanlab.gui.plots.contour_plot import log_shade
+from beanlab.gui.plots.race_bowl import RaceBowl
 from beanlab.i18n import N_, tr
 
 RACER_COLOURS = ((0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0))   # Okabe–Ito: told apart by all
@@ -71,6 +73,7 @@ class RaceMap:
     box: Box
     cost: np.ndarray
     paths: tuple[np.ndarray, ...]   # each racer's path in the map's two parameters, thinned for drawing
+    heights: tuple[np.ndarray, ...] = ()   # and its loss at those points, for the 3-D view
 
 
 def race_map(config: RunConfig, race: Race) -> RaceMap | None:
@@ -82,8 +85,10 @@ def race_map(config: RunConfig, race: Race) -> RaceMap | None:
     everything = np.vstack(race.paths)
     box = landscape.box_around(everything[np.all(np.isfinite(everything), axis=1)])
     _first, _second, cost = landscape.grid(box, GRID, race.paths[0][-1])
-    paths = tuple(landscape.project(path[thin_indices(len(path), POINTS_DRAWN)]) for path in race.paths)
-    return RaceMap(landscape.names, box, cost, paths)
+    shown = [thin_indices(len(path), POINTS_DRAWN) for path in race.paths]
+    paths = tuple(landscape.project(path[rows]) for path, rows in zip(race.paths, shown))
+    heights = tuple(losses[rows] for losses, rows in zip(race.losses, shown))
+    return RaceMap(landscape.names, box, cost, paths, heights)
 
 
 class _RaceRunner(QObject):
@@ -135,6 +140,7 @@ class RaceWindow(Retranslating, QWidget):
             self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
             self.curves.append(self.losses.plot([], [], pen=style.pen(colour, 2), name=" "))
         self._legend = legend
+        self.bowl = RaceBowl(RACER_COLOURS)   # the same paths on the surface in 3-D
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()
         self._lay_out()
@@ -146,7 +152,7 @@ class RaceWindow(Retranslating, QWidget):
         self._runner.failed.connect(self._show_failure)
         self._thread.finished.connect(self._runner.deleteLater)
         self._thread.start()
-        self.resize(1100, 700)
+        self.resize(1400, 720)
         self.retranslate()
 
     def _lay_out(self) -> None:
@@ -156,7 +162,9 @@ class RaceWindow(Retranslating, QWidget):
         choices.addWidget(self.start)
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.map)
+        plots.addWidget(self.bowl)
         plots.addWidget(self.losses)
+        plots.setSizes([480, 420, 480])
         rows = QSplitter(Qt.Orientation.Vertical)
         rows.addWidget(plots)
         rows.addWidget(self.table)
@@ -223,11 +231,12 @@ class RaceWindow(Retranslating, QWidget):
 
     def _draw_map(self, drawn: RaceMap) -> None:
         box = drawn.box
-        self.map_image.setImage(np.log10(np.maximum(drawn.cost, 1e-12)), autoLevels=True)
+        self.map_image.setImage(log_shade(drawn.cost), autoLevels=True)   # a landscape's f may be < 0
         self.map_image.setRect(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo)
         style.label_axes(self.map, *drawn.names)
         for path_item, path in zip(self.paths, drawn.paths):
             path_item.setData(path[:, 0], path[:, 1])
+        self.bowl.draw(drawn)
 
     def _fill_table(self, race: Race) -> None:
         self.table.setRowCount(len(race.results))
