@@ -214,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--size", type=_size, default=(640, 480), metavar="WxH", help="pixels (default 640x480)")
     export.add_argument("--max-mb", type=_positive_float, default=5.0,
                         help="size budget in MB; fewer frames are used to fit (default 5)")
+    export.add_argument("--race", type=_optimizer_list, metavar="A,B,…",
+                        help="draw a race of up to four optimizers (as beanlab race) instead of one run: "
+                             "the map, the 3-D surface when OpenGL is there, the losses and the table")
 
     race = commands.add_parser("race", help="train up to four optimizers on the same beans from the same start "
                                "and compare them")
@@ -408,6 +411,11 @@ def _run_export(args: argparse.Namespace) -> int:
         export_run,  # Qt is imported only when drawing is wanted
     )
 
+    if args.race:   # the racers train in the race; no run of its own to train first
+        try:
+            return export_run(None, args, say=print, race_config=config_from(args))
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     setup = setup_training(args)
     _train(setup.trainer, setup.epochs * setup.trainer.updates_per_epoch)
     try:

@@ -183,3 +183,20 @@ def test_more_or_fewer_frames_are_tried_until_the_budget_is_used_well():
     assert next_count((300, b"x" * 400), None, 300, 1000) is None      # all the frames asked for
     assert next_count(None, (200, 2000), 300, 1000) == 95              # over: fewer
     assert 100 < next_count((100, b"x" * 400), (200, 1200), 300, 1000) < 200   # between the two
+
+
+def test_a_race_exports_as_an_animation_and_as_a_picture(tmp_path):
+    gif, png = tmp_path / "race.gif", tmp_path / "race.png"
+    assert main(["export", "--lesson", "4", "--race", "sgd,batch,adam", "--epochs", "20", "--frames", "15",
+                 "--size", "900x600", "--out", str(gif)]) == 0
+    with Image.open(gif) as animation:
+        assert animation.n_frames == 15 and animation.size == (900, 600)
+        animation.seek(1)
+        early = np.asarray(animation.convert("RGB"), dtype=int)
+        animation.seek(14)
+        late = np.asarray(animation.convert("RGB"), dtype=int)
+    assert np.abs(late - early).sum() > 0   # the paths and losses grow
+    assert main(["export", "--landscape", "saddle", "--init=1,0", "--lr", "0.1", "--epochs", "300",
+                 "--race", "batch,batch@0.01", "--size", "900x600", "--out", str(png)]) == 0
+    with Image.open(png) as picture:
+        assert picture.format == "PNG" and picture.size == (900, 600)

@@ -74,6 +74,7 @@ class RaceMap:
     cost: np.ndarray
     paths: tuple[np.ndarray, ...]   # each racer's path in the map's two parameters, thinned for drawing
     heights: tuple[np.ndarray, ...] = ()   # and its loss at those points, for the 3-D view
+    updates: tuple[np.ndarray, ...] = ()   # and the update numbers of those points
 
 
 def race_map(config: RunConfig, race: Race) -> RaceMap | None:
@@ -88,7 +89,7 @@ def race_map(config: RunConfig, race: Race) -> RaceMap | None:
     shown = [thin_indices(len(path), POINTS_DRAWN) for path in race.paths]
     paths = tuple(landscape.project(path[rows]) for path, rows in zip(race.paths, shown))
     heights = tuple(losses[rows] for losses, rows in zip(race.losses, shown))
-    return RaceMap(landscape.names, box, cost, paths, heights)
+    return RaceMap(landscape.names, box, cost, paths, heights, tuple(u[rows] for u, rows in zip(race.updates, shown)))
 
 
 class _RaceRunner(QObject):
@@ -112,7 +113,8 @@ class RaceWindow(Retranslating, QWidget):
 
     _start_requested = Signal(object, object)
 
-    def __init__(self, config: RunConfig, parent: QWidget | None = None) -> None:
+    def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool = True) -> None:
+        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.config = config
         self.race: Race | None = None
@@ -140,7 +142,7 @@ class RaceWindow(Retranslating, QWidget):
             self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
             self.curves.append(self.losses.plot([], [], pen=style.pen(colour, 2), name=" "))
         self._legend = legend
-        self.bowl = RaceBowl(RACER_COLOURS)   # the same paths on the surface in 3-D
+        self.bowl = RaceBowl(RACER_COLOURS) if with_bowl else None   # the same paths on the surface in 3-D
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()
         self._lay_out()
@@ -162,9 +164,10 @@ class RaceWindow(Retranslating, QWidget):
         choices.addWidget(self.start)
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.addWidget(self.map)
-        plots.addWidget(self.bowl)
-        plots.addWidget(self.losses)
-        plots.setSizes([480, 420, 480])
+        for plot in (self.map, self.bowl, self.losses):
+            if plot is not None:
+                plots.addWidget(plot)
+        plots.setSizes([480, 420, 480] if self.bowl is not None else [600, 600])
         rows = QSplitter(Qt.Orientation.Vertical)
         rows.addWidget(plots)
         rows.addWidget(self.table)
@@ -188,6 +191,13 @@ class RaceWindow(Retranslating, QWidget):
         else:
             self.status.setText(tr("The same beans, the same start, {epochs} epochs each: choose up to four "
                                    "optimizers and start.").format(epochs=self.config.epochs))
+
+    def choose(self, racers: list[str]) -> None:
+        """Set the racer boxes to these racers (and the rest to none)."""
+        for combo, racer in zip(self.racers, [*racers, *[None] * len(self.racers)]):
+            if combo.findData(racer) < 0:   # e.g. a noisy racer with a noise the list does not have
+                combo.addItem(racer_label(racer), racer)
+            combo.setCurrentIndex(combo.findData(racer))
 
     def chosen(self) -> list[str]:
         names = [combo.currentData() for combo in self.racers if combo.currentData()]
@@ -225,9 +235,24 @@ class RaceWindow(Retranslating, QWidget):
                 curve.setData([], [])
                 path.setData([], [])
                 self._legend.items[index][1].setText("")
+            for part in self._legend.items[index]:   # no empty entry for a racer not in the race
+                part.setVisible(index < len(race.results))
         self._fill_table(race)
         self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus 1% of the way down "
                                "from the start.").format(threshold=race.threshold))
+
+    def show_until(self, update: int) -> None:
+        """The race as it stood after ``update`` updates: paths and losses so far (for an animation)."""
+        race, drawn = self.race, self._map
+        for index in range(len(race.results)):
+            upto = race.updates[index] <= update
+            curve_rows = np.flatnonzero(upto)[thin_indices(int(upto.sum()), POINTS_DRAWN)]
+            losses = race.losses[index][curve_rows]
+            self.curves[index].setData(race.updates[index][curve_rows],
+                                       losses if self.config.landscape else np.maximum(losses, 1e-300))
+            if drawn is not None:
+                path = drawn.paths[index][drawn.updates[index] <= update]
+                self.paths[index].setData(path[:, 0], path[:, 1])
 
     def _draw_map(self, drawn: RaceMap) -> None:
         box = drawn.box
@@ -236,7 +261,8 @@ class RaceWindow(Retranslating, QWidget):
         style.label_axes(self.map, *drawn.names)
         for path_item, path in zip(self.paths, drawn.paths):
             path_item.setData(path[:, 0], path[:, 1])
-        self.bowl.draw(drawn)
+        if self.bowl is not None:
+            self.bowl.draw(drawn)
 
     def _fill_table(self, race: Race) -> None:
         self.table.setRowCount(len(race.results))

@@ -11,8 +11,9 @@ from beanlab.core import Trainer, lesson
 from beanlab.core.lessons import LANDSCAPE_VIEWS
 
 
-def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> int:
-    """Export the whole recorded run of ``trainer`` as ``args`` say; raise ValueError with the reason."""
+def export_run(trainer: Trainer | None, args, say: Callable[[str], None] = print, race_config=None) -> int:
+    """Export the whole recorded run of ``trainer`` as ``args`` say, or with ``args.race`` a race on
+    ``race_config``; raise ValueError with the reason."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # no screen: draw in memory
     from beanlab.app import make_application
@@ -26,6 +27,10 @@ def export_run(trainer: Trainer, args, say: Callable[[str], None] = print) -> in
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
         raise ValueError(f"cannot write {request.path}: no folder {folder} that can be written to")
     make_application()
+    if getattr(args, "race", None):
+        from beanlab.gui.export.race_export import export_race
+        say(export_race(race_config, args.race, request, opengl_available()))
+        return 0
     try:
         within = lesson(args.lesson).views if getattr(args, "lesson", None) else None
         if within is None and getattr(trainer.model, "is_landscape", False):
