@@ -11,7 +11,8 @@ MIDDLE_ROWS = 20_000         # between the two, an even sample of at most this m
 class History:
     """Parameters and loss per update; entry 0 is the starting point. Bounded however long the run.
 
-    Three parts, so that ten million updates take about the memory of four million:
+    Three parts, so that however long the run it takes at most ``exact_bytes`` and a little more
+    (ten million updates of a line: 68 MB, where keeping them all would take 240 MB):
 
     * the first ``head_rows`` updates, exact (an export shows a run's first updates one by one);
     * the latest updates, exact (stepping back, the worker's frames, sessions that go on exactly):
