@@ -210,6 +210,15 @@ class CsvPreview:
     def width(self) -> int:
         return len(self.names)
 
+    @property
+    def suggested(self) -> tuple[int, ...]:
+        """The columns to offer first: the guess, else the first two whose first row holds numbers."""
+        if self.guess is not None:
+            return self.guess
+        first = self.rows[0] if self.rows else ()
+        numeric = [i for i, cell in enumerate(first) if _is_number(cell)] or list(range(self.width))
+        return numeric[0], numeric[1] if len(numeric) > 1 else (numeric[0] + 1) % self.width
+
 
 def preview_beans_csv(path: str | os.PathLike, rows: int = 5) -> CsvPreview:
     """The header and first rows of ``path``, read without reading the whole file."""

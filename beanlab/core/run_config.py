@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..i18n import tr
 from .datasets import DATASETS, Beans, make_dataset
-from .landscape_models import LandscapeModel, terrain_beans
+from .landscape_models import TERRAINS, LandscapeModel, terrain_beans
 from .model_catalogue import SIGMOID_MODELS, make_model
 from .optimizers import make_optimizer
 from .trainer import Trainer
@@ -96,6 +96,12 @@ class RunConfig:
         if other is not None and name in REGRESSION_DATASETS:
             other = "plane-linear"
         return changed if other is None else changed.with_model(other)
+
+    def with_landscape(self, name: str | None) -> RunConfig:
+        """A copy on the landscape ``name``, from its own start; or back on beans (None), noise off."""
+        if name is None:
+            return self.replace(landscape=None, noise=0.0, init=None)
+        return self.replace(landscape=name, init=TERRAINS[name].start)
 
     def for_beans(self, beans: Beans) -> RunConfig:
         """These settings for the user's own beans: a model that takes their number of features."""

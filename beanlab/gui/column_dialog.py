@@ -38,7 +38,7 @@ class ColumnDialog(QDialog):
             name=os.path.basename(path), count=preview.width)))
         layout.addWidget(self._table(preview))
 
-        guess = preview.guess or self._numeric_guess(preview)
+        guess = preview.suggested
         self.size = self._combo(guess[0])
         self.second = self._combo(guess[1] if len(guess) == 3 else NO_COLUMN, optional=True)
         self.toxicity = self._combo(guess[-1])
@@ -85,23 +85,9 @@ class ColumnDialog(QDialog):
         combo.setCurrentIndex(combo.findData(chosen))
         return combo
 
-    @staticmethod
-    def _numeric_guess(preview: CsvPreview) -> tuple[int, int]:
-        """Without a header that says, the first two columns whose first row holds numbers."""
-        first = preview.rows[0] if preview.rows else ()
-        numeric = [i for i, cell in enumerate(first) if _is_number(cell)] or list(range(preview.width))
-        return (numeric[0], numeric[1] if len(numeric) > 1 else (numeric[0] + 1) % preview.width)
-
     def _check(self) -> None:
         chosen = self.columns
         clash = len(set(chosen)) != len(chosen)
         self.problem.setText(tr("Each column can be used only once.") if clash else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not clash)
 
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True

@@ -171,11 +171,12 @@ class MainWindow(QMainWindow):
         self._quit.setShortcut(QKeySequence.StandardKey.Quit)
         self._quit.triggered.connect(self.close)
         file_menu.addAction(self._quit)
+        first_preset = f"lesson{min(n for n, preset in LESSONS.items() if not preset.course)}"
         for menu, actions in ((self.menus["edit"], self.bean_editor.actions), (self.menus["run"], self.actions),
                               (self.menus["lessons"], self.lesson_actions), (self.menus["view"], self.view_actions)):
             for name, action in actions.items():
-                if name == f"lesson{max(n for n in LESSONS if LESSONS[n].course) + 1}":
-                    menu.addSeparator()   # the presets beyond the course
+                if name == first_preset:
+                    menu.addSeparator()   # between the course's lessons and the presets beyond it
                 menu.addAction(action)
         self.menus["lessons"].addSeparator()
         self.landscapes = LandscapeMenu(self.menus["lessons"], self.controller, self.plots)

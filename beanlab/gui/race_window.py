@@ -150,7 +150,7 @@ class RaceWindow(Retranslating, QWidget):
         self._runner = _RaceRunner()
         self._runner.moveToThread(self._thread)
         self._start_requested.connect(self._runner.run)
-        self._runner.finished.connect(self._show_race)
+        self._runner.finished.connect(self.show_race)
         self._runner.failed.connect(self._show_failure)
         self._thread.finished.connect(self._runner.deleteLater)
         self._thread.start()
@@ -187,7 +187,7 @@ class RaceWindow(Retranslating, QWidget):
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
         if self.race is not None:
-            self._show_race(self.race, self._map)
+            self.show_race(self.race, self._map)
         else:
             self.status.setText(tr("The same beans, the same start, {epochs} epochs each: choose up to four "
                                    "optimizers and start.").format(epochs=self.config.epochs))
@@ -219,36 +219,33 @@ class RaceWindow(Retranslating, QWidget):
         self.status.setText(tr("No race: {reason}.").format(reason=text))
 
     @Slot(object, object)
-    def _show_race(self, race: Race, drawn_map: RaceMap | None) -> None:
+    def show_race(self, race: Race, drawn_map: RaceMap | None) -> None:
+        """The finished race: map, 3-D surface, losses, legend and table."""
         self.race, self._map = race, drawn_map
         self.start.setEnabled(True)
         if drawn_map is not None:
             self._draw_map(drawn_map)
         for index, (curve, path) in enumerate(zip(self.curves, self.paths)):
-            if index < len(race.results):
-                losses = race.losses[index]
-                shown = thin_indices(len(losses), POINTS_DRAWN)
-                values = losses[shown] if self.config.landscape else np.maximum(losses[shown], 1e-300)
-                curve.setData(race.updates[index][shown], values)
-                self._legend.items[index][1].setText(racer_label(race.results[index].optimizer))
-            else:
+            racing = index < len(race.results)
+            if not racing:
                 curve.setData([], [])
                 path.setData([], [])
-                self._legend.items[index][1].setText("")
+            self._legend.items[index][1].setText(racer_label(race.results[index].optimizer) if racing else "")
             for part in self._legend.items[index]:   # no empty entry for a racer not in the race
-                part.setVisible(index < len(race.results))
+                part.setVisible(racing)
+        self.show_until(max(int(updates[-1]) for updates in race.updates))
         self._fill_table(race)
         self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus 1% of the way down "
                                "from the start.").format(threshold=race.threshold))
 
     def show_until(self, update: int) -> None:
-        """The race as it stood after ``update`` updates: paths and losses so far (for an animation)."""
+        """The race as it stood after ``update`` updates: paths and losses so far (an animation's frame)."""
         race, drawn = self.race, self._map
         for index in range(len(race.results)):
             upto = race.updates[index] <= update
-            curve_rows = np.flatnonzero(upto)[thin_indices(int(upto.sum()), POINTS_DRAWN)]
-            losses = race.losses[index][curve_rows]
-            self.curves[index].setData(race.updates[index][curve_rows],
+            rows = np.flatnonzero(upto)[thin_indices(int(upto.sum()), POINTS_DRAWN)]
+            losses = race.losses[index][rows]
+            self.curves[index].setData(race.updates[index][rows],
                                        losses if self.config.landscape else np.maximum(losses, 1e-300))
             if drawn is not None:
                 path = drawn.paths[index][drawn.updates[index] <= update]
@@ -259,8 +256,6 @@ class RaceWindow(Retranslating, QWidget):
         self.map_image.setImage(log_shade(drawn.cost), autoLevels=True)   # a landscape's f may be < 0
         self.map_image.setRect(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo)
         style.label_axes(self.map, *drawn.names)
-        for path_item, path in zip(self.paths, drawn.paths):
-            path_item.setData(path[:, 0], path[:, 1])
         if self.bowl is not None:
             self.bowl.draw(drawn)
 

@@ -223,17 +223,13 @@ class TrainingController(QObject):
         """Train on the landscape ``name`` (from its own start), or on beans again (None)."""
         if name == self.config.landscape:
             return
-        if name is None:
-            config = self.config.replace(landscape=None, noise=0.0, init=None)
-        else:
-            config = self.config.replace(landscape=name, init=TERRAINS[name].start)
-        self.load_config(config, tr("Landscape {name}: the run starts again.").format(
+        self.load_config(self.config.with_landscape(name), tr("Landscape {name}: the run starts again.").format(
             name=tr(TERRAINS[name].title)) if name else tr("Beans again: the run starts again."))
 
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
         if self.config.landscape is not None:
-            self.config = self.config.replace(landscape=None, noise=0.0, init=None)
+            self.config = self.config.with_landscape(None)   # beans again
         self._load(self.config, regenerate=True)
         self.message.emit(tr("New beans: the run restarted from the beginning."))
 

@@ -10,7 +10,7 @@ import io
 import numpy as np
 from PIL import Image
 
-from beanlab.core import RunConfig, run_race, write_bytes_atomically
+from beanlab.core import RunConfig, run_race, spread_frames, write_bytes_atomically
 from beanlab.gui import style
 from beanlab.i18n import tr
 
@@ -24,14 +24,10 @@ def export_race(config: RunConfig, racers: list[str], request, gl: bool) -> str:
     window = RaceWindow(config, with_bowl=gl)
     window.choose(racers)
     window.resize(*request.size)
-    window._show_race(race, race_map(config, race))
+    window.show_race(race, race_map(config, race))
     last = max(int(u[-1]) for u in race.updates)
-    if request.is_picture:
-        updates = [last]
-    else:   # the first updates one by one, then evenly to the end, as a run's animation spaces them
-        updates = np.unique(np.concatenate([np.arange(min(last, request.frames // 4) + 1),
-                                            np.linspace(0, last, request.frames).round()]).astype(int))
-        updates = updates[np.linspace(0, len(updates) - 1, min(request.frames, len(updates))).round().astype(int)]
+    # the first updates one by one, then evenly to the end, as a run's animation is spaced
+    updates = spread_frames(0, last, 1 if request.is_picture else request.frames)
     frames = []
     for update in updates:
         window.show_until(int(update))

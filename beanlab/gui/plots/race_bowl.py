@@ -50,7 +50,7 @@ class RaceBowl(QWidget):
         colours = self._colours.map(np.sqrt(np.clip(heights / HEIGHT, 0, 1)), mode="float")
         colours[..., 3] = 0.7
         self._surface.setData(x=across, y=up, z=heights, colors=colours.reshape(-1, 4))
-        for item, index in zip(self.paths, range(len(self.paths))):
+        for index, item in enumerate(self.paths):
             if index >= len(drawn.paths):
                 item.setData(pos=np.zeros((0, 3)))
                 continue
