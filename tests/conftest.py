@@ -57,4 +57,4 @@ def window(qtbot):
     qtbot.waitUntil(lambda: main_window.controller.latest is not None)
     yield main_window
     main_window.close()
-    assert not main_window.controller._thread.isRunning(), "the training thread outlived its window"
+    assert not main_window.controller.is_running, "the training thread outlived its window"

@@ -56,7 +56,7 @@ def test_dragging_a_bean_moves_it_and_the_optimum_follows_exactly(qtbot, window)
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for step in range(1, 11):
         QTest.mouseMove(viewport, start + QPoint(-8 * step, -12 * step))
-        qtbot.wait(5)
+        qtbot.waitUntil(lambda: len(previews) == step)   # the views show the bean where the mouse is
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start + QPoint(-80, -120))
     restarted_on(qtbot, window, len(before))

@@ -67,8 +67,10 @@ def test_pause_and_resume_give_exactly_the_uninterrupted_trajectory(qtbot, windo
     wait_state(qtbot, window, "finished", timeout=60_000)
     reference = reference_trainer(epochs=epochs)
     assert latest(window).snapshot == reference.run(epochs * 100)
-    worker_history = window.controller._worker._trainer.history   # the run is over: safe to read
-    np.testing.assert_array_equal(worker_history.params, reference.history.params)  # every float
+    copies = []
+    window.controller.copy_run(0, lambda trainer, _start: copies.append(trainer))   # as "Save session" does
+    qtbot.waitUntil(lambda: len(copies) == 1)
+    np.testing.assert_array_equal(copies[0].history.params, reference.history.params)  # every float
 
 
 def test_learning_rate_change_applies_to_the_next_update(qtbot, window):
@@ -98,7 +100,7 @@ def test_divergence_is_shown_and_reset_recovers(qtbot, window):
     window.actions["play"].trigger()
     wait_state(qtbot, window, "diverged")
     assert window.notice.isVisible() and "smaller learning rate" in window.notice.text()
-    assert np.all(np.isfinite(window.cost_views._path.values))
+    assert np.all(np.isfinite(window.contour.path_shown()))
     type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.01")
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step == 0)
@@ -137,7 +139,7 @@ def test_closing_mid_run_stops_the_worker_cleanly(qtbot, window):
     window.actions["play"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_000, timeout=20_000)
     window.close()
-    assert window.controller._thread.isFinished()
+    assert not window.controller.is_running
 
 
 def test_play_until_stops_on_exactly_that_update(qtbot, window):
@@ -195,13 +197,13 @@ def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
     qtbot.waitUntil(lambda: window.stepper.stage == 1)
     assert window.explanation.plain_text.startswith("Stage 1 of 3 · update 1: pick bean 0:")
     assert latest(window).snapshot.step == 0              # nothing has moved yet
-    x, y = window.scatter._active_item.getData()
+    x, y = window.scatter.highlighted_beans()
     assert (x[0], y[0]) == (reference.beans.x[0], reference.beans.y[0])   # the scatter points at the bean
     press(qtbot, window, Qt.Key.Key_Right)
     assert window.stepper.stage == 2 and window.explanation.plain_text.startswith("Stage 2 of 3")
     gradient = reference.model.grad(reference.params, reference.beans.x[:1], reference.beans.y[:1])
     assert f"{gradient[0]:+.5f}" in window.explanation.plain_text
-    assert window.cost_slices._along_w.tangent.opts["pen"].widthF() > 4
+    assert window.cost_slices.tangent_width() > 4
     press(qtbot, window, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
     qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 1 · bean 0"))
@@ -267,14 +269,14 @@ def test_projector_view_makes_the_numbers_big_and_keeps_only_what_the_class_need
     assert float(value.styleSheet().split("font-size: ")[1].split("pt")[0]) >= 24
     assert not window.data_panel.isVisible() and not window.optimizer_panel.isVisible()
     assert window.playback_panel.isVisible() and window.explanation.isVisible()
-    assert window.scatter._fit_item.opts["pen"].widthF() >= 4.5            # thick lines
-    width = window.scatter._fit_item.opts["pen"].widthF()
+    width = window.scatter.fitted_line_width()
+    assert width >= 4.5                                                      # thick lines
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)   # Ctrl+= bigger
-    assert window.scatter._fit_item.opts["pen"].widthF() > width
+    assert window.scatter.fitted_line_width() > width
     qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)   # Ctrl+- smaller
-    assert window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(width)
+    assert window.scatter.fitted_line_width() == pytest.approx(width)
     press(qtbot, window, Qt.Key.Key_F5)
-    assert window.data_panel.isVisible() and window.scatter._fit_item.opts["pen"].widthF() == pytest.approx(3)
+    assert window.data_panel.isVisible() and window.scatter.fitted_line_width() == pytest.approx(3)
 
 
 def test_dark_theme_turns_plots_and_panels_dark_and_back(qtbot, window):

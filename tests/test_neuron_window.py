@@ -16,7 +16,7 @@ def load(qtbot, window, number):
 def test_the_network_shows_its_bump_its_seven_parameters_and_a_slice_of_its_cost(qtbot, window):
     load(qtbot, window, 6)
     assert window.scatter.getPlotItem().titleLabel.text == "Beans and the prediction"
-    assert len(window.scatter._fit_item.getData()[0]) == 200        # a curve, not a line's two ends
+    assert len(window.scatter.fitted_line()[0]) == 200        # a curve, not a line's two ends
     names = ("w11", "b11", "w12", "b12", "w21", "w22", "b2")
     assert all(window.readouts.values[n].isVisible() for n in names) and "w_star" not in window.readouts.values
     assert window.slice_panel.isVisible() and window.contour.isVisible()
@@ -25,7 +25,7 @@ def test_the_network_shows_its_bump_its_seven_parameters_and_a_slice_of_its_cost
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 20_000, timeout=30_000)
     wait_state(qtbot, window, "paused")
     params = np.array(latest(window).snapshot.params)
-    x, curve = window.scatter._fit_item.getData()
+    x, curve = window.scatter.fitted_line()
     np.testing.assert_allclose(curve, window.controller.landscape.model.predict(params, x))
     assert window.readouts.values["w21"].text() == f"{params[4]:.5f}"
 
@@ -36,8 +36,7 @@ def test_the_network_shows_its_bump_its_seven_parameters_and_a_slice_of_its_cost
     qtbot.waitUntil(lambda: window.cost_views.surface_computations > computed)
     assert "e(w21, w22)" in window.contour.getPlotItem().titleLabel.text
     assert window.contour.getAxis("bottom").labelText == "w21"
-    ball = window.contour._ball.getData()
-    assert (ball[0][0], ball[1][0]) == (params[4], params[5])
+    assert window.contour.ball_position() == (params[4], params[5])
 
 
 def test_two_features_show_the_plane_of_beans_and_the_boundary(qtbot, window):
@@ -47,7 +46,7 @@ def test_two_features_show_the_plane_of_beans_and_the_boundary(qtbot, window):
     window.controller.play_until(30_000)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 30_000, timeout=30_000)
     w1, w2, b = latest(window).snapshot.params
-    x1, x2 = window.scatter._fit_item.getData()
+    x1, x2 = window.scatter.fitted_line()
     np.testing.assert_allclose(w1 * x1 + w2 * x2 + b, 0, atol=1e-9)   # the line a = 0.5
 
 
@@ -87,10 +86,12 @@ def test_the_network_diagram_draws_every_weight_live(qtbot, window):
     load(qtbot, window, 6)
     diagram = window.plots.network
     assert diagram.isVisible() and diagram.width() > 100 and not window.plots.surface.isVisible()
-    assert len(diagram._edges) == 4 and len(diagram._biases) == 3    # x→h1, x→h2, h1→a, h2→a; three biases
+    assert list(diagram.weights_shown()) == ["w11", "w12", "w21", "w22"]   # x→h1, x→h2, h1→a, h2→a
+    assert sorted(diagram.biases_shown()) == ["b11", "b12", "b2"]
     window.actions["step"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
-    np.testing.assert_array_equal(diagram._params, latest(window).snapshot.params)
+    names = window.controller.landscape.model.param_names
+    assert diagram.weights_shown() | diagram.biases_shown() == dict(zip(names, latest(window).snapshot.params))
     picture = diagram.grab().toImage()
     colours = {picture.pixelColor(x, y).name() for x in range(0, picture.width(), 3)
                for y in range(0, picture.height(), 3)}
@@ -106,15 +107,14 @@ def test_a_race_in_its_own_window(qtbot, window):
     qtbot.waitUntil(race.isVisible)
     race.racers[2].setCurrentIndex(0)        # no third racer
     assert race.chosen() == ["sgd", "minibatch", "adam"]
-    with qtbot.waitSignal(race._runner.finished, timeout=30_000):
-        race.start.click()
-    qtbot.waitUntil(lambda: race.table.rowCount() == 3)
+    race.start.click()
+    qtbot.waitUntil(lambda: race.table.rowCount() == 3, timeout=30_000)
     assert [race.table.item(row, 0).text() for row in range(3)] == ["per-sample SGD", "mini-batch", "Adam"]
     assert race.table.item(0, 2).text() == "5,000"          # 50 epochs of one bean per update
     x, _y = race.curves[2].getData()
     assert len(x) > 10 and race.curves[3].getData()[0] is None or len(race.curves[3].getData()[0]) == 0
     path_x, _ = race.paths[0].getData()
-    assert path_x[0] == pytest.approx(0.1)                   # every racer from the run's start
+    assert path_x[0] == pytest.approx(latest(window).snapshot.params[0])   # every racer from the run's start
     assert "Threshold" in race.status.text()
 
 
@@ -122,14 +122,14 @@ def test_two_features_in_3d_the_prediction_surface_follows_the_run(qtbot, window
     load(qtbot, window, 7)
     view = window.plots.beans_3d
     assert view.isVisible() and view.view.width() > 100
-    positions = view._beans.pos
+    positions = view.beans_shown()
     assert positions.shape == (100, 3)
     assert np.unique(positions[:, 2]) == pytest.approx([0.0, 0.8])   # safe beans down, toxic up
     full_speed(window)
     window.controller.play_until(5_000)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 5_000, timeout=30_000)
     wait_state(qtbot, window, "paused")
-    heights = view._surface._z / 0.8
-    grid = np.column_stack([np.repeat(view._x1, 30), np.tile(view._x2, 30)])
+    x1, x2, heights = view.prediction_surface()
+    grid = np.column_stack([np.repeat(x1, len(x2)), np.tile(x2, len(x1))])
     expected = window.controller.landscape.model.predict(np.array(latest(window).snapshot.params), grid)
     np.testing.assert_allclose(heights.ravel(), expected)

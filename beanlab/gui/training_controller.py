@@ -241,6 +241,11 @@ class TrainingController(QObject):
         """Load the first run."""
         self._load(self.config, regenerate=True)
 
+    @property
+    def is_running(self) -> bool:
+        """Whether the training thread still runs (it stops on ``shutdown``)."""
+        return self._thread.isRunning()
+
     def shutdown(self) -> None:
         """Stop the worker and its thread cleanly (on quit)."""
         if self._thread.isRunning():

@@ -50,6 +50,7 @@ class Beans3DView(Retranslating, QWidget):
         self._y_lo, self._y_span = 0.0, 1.0
         self._x1 = self._x2 = np.zeros(GRID)
         self._lo, self._span = np.zeros(2), np.ones(2)
+        self._heights = np.zeros((GRID, GRID))   # the surface as drawn, 0 to 1 up the view
         self.view.setCameraPosition(distance=2.4, elevation=22, azimuth=-120)
         self.view.opts["center"] = pg.Vector(0, 0, 0.4)   # halfway up: the toxic beans sit at the top
         self.retranslate()
@@ -91,9 +92,18 @@ class Beans3DView(Retranslating, QWidget):
         if self._model is None or self._model.n_features != 2:
             return
         grid = np.column_stack([np.repeat(self._x1, GRID), np.tile(self._x2, GRID)])
-        heights = self._up(self._model.predict(np.asarray(frame.snapshot.params), grid).reshape(GRID, GRID))
+        heights = self._heights = self._up(self._model.predict(np.asarray(frame.snapshot.params), grid)
+                                           .reshape(GRID, GRID))
         colours = self._colours.map(np.clip(heights, 0, 1), mode="float")
         colours[..., 3] = 0.6
         self._surface.setData(x=(self._x1 - self._lo[0]) / self._span[0] - 0.5,
                               y=(self._x2 - self._lo[1]) / self._span[1] - 0.5,
                               z=heights * 0.8, colors=colours.reshape(-1, 4))
+
+    def beans_shown(self) -> np.ndarray:
+        """The beans as drawn: one row (across x1, across x2, up) each, in the view's coordinates."""
+        return self._beans.pos
+
+    def prediction_surface(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The surface as drawn, in the beans' units: the x1 and x2 of its grid and its height a there."""
+        return self._x1, self._x2, self._heights * self._y_span + self._y_lo

@@ -71,6 +71,15 @@ class ContourPlot(pg.PlotWidget):
         self._ball.setData([path[-1, 0]], [path[-1, 1]])
         style.settle(self)
 
+    def path_shown(self) -> tuple[np.ndarray, np.ndarray]:
+        """The descent path as drawn on the map: its first and second parameters."""
+        return self._path.getData()
+
+    def ball_position(self) -> tuple[float, float]:
+        """Where the ball (the current point) sits on the map."""
+        w, b = self._ball.getData()
+        return float(w[0]), float(b[0])
+
 
 def log_shade(cost: np.ndarray) -> np.ndarray:
     """Colour by the cost's order of magnitude: a bowl shows its valley floor. Where the cost goes

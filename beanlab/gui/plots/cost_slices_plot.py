@@ -115,6 +115,10 @@ class CostSlicesPlot(QWidget):
         self._emphasized = on
         self.apply_look(self._look)
 
+    def tangent_width(self) -> float:
+        """How thick the tangents are drawn, in pixels (thick while a stage talks about the slope)."""
+        return self._along_w.tangent.opts["pen"].widthF()
+
     def apply_look(self, look: style.Look) -> None:
         self._look = look
         for cut in (self._along_w, self._along_b):

@@ -32,6 +32,7 @@ class NetworkView(Retranslating, QWidget):
         self._edges: list[tuple[int, int, int, int, int]] = []   # (layer, from, layer, to, parameter index)
         self._biases: dict[tuple[int, int], int] = {}   # (layer, node) → parameter index
         self._params = np.zeros(0)
+        self._names: tuple[str, ...] = ()               # the parameters' names, by index
         self._look = style.NORMAL
         self.retranslate()
 
@@ -62,12 +63,21 @@ class NetworkView(Retranslating, QWidget):
             self._layers = [["x"], ["ŷ" if landscape.linear else "a"]]
             self._edges = [(0, 0, 1, 0, index["w"])]
             self._biases = {(1, 0): index["b"]} if "b" in index else {}
+        self._names = tuple(names)
         self._params = np.zeros(len(names))
         self.update()
 
     def show_frame(self, frame: Frame) -> None:
         self._params = np.asarray(frame.snapshot.params, dtype=float)
         self.update()
+
+    def weights_shown(self) -> dict[str, float]:
+        """Each line of the diagram: its weight's name and the value it is drawn with."""
+        return {self._names[edge[4]]: float(self._params[edge[4]]) for edge in self._edges}
+
+    def biases_shown(self) -> dict[str, float]:
+        """Each neuron's bias: its name and the value it is drawn with."""
+        return {self._names[index]: float(self._params[index]) for index in self._biases.values()}
 
     # -- drawing ---------------------------------------------------------------------------------
     def _position(self, layer: int, node: int, area: QRectF) -> QPointF:

@@ -187,6 +187,18 @@ class ScatterPlot(pg.PlotWidget):
         else:
             self._active_item.setData([], [])
 
+    def fitted_line(self) -> tuple[np.ndarray, np.ndarray]:
+        """The fitted line (or prediction curve, or boundary) as drawn: its xs and ys."""
+        return self._fit_item.getData()
+
+    def fitted_line_width(self) -> float:
+        """How thick the fitted line is drawn, in pixels (thicker in the projector view)."""
+        return self._fit_item.opts["pen"].widthF()
+
+    def highlighted_beans(self) -> tuple[np.ndarray, np.ndarray]:
+        """Where the current-bean markers are drawn (see ``highlight_beans``)."""
+        return self._active_item.getData()
+
     def _coordinates(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where these beans are drawn: (size, toxicity), or (size, colour depth) for two features."""
         x = self._beans.x[indices]
