@@ -1,8 +1,10 @@
 """Shared test set-up: Qt on the virtual X display pytest-xvfb starts, or offscreen without one."""
 import os
+import traceback
+from weakref import WeakKeyDictionary
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer
 
 # As in beanlab.app: every GL view shares one OpenGL context family, so pyqtgraph's compiled
 # shaders stay valid when a test opens a new window after closing one. Must precede QApplication.
@@ -15,6 +17,40 @@ def pytest_configure(config):
     # Without any display, plain 2-D widgets still run on Qt's offscreen platform.
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(monkeypatch):
+    """Fail a test that leaves a thread or a repeating timer it started running (as napari's tests do).
+
+    A thread still running after its window closed would go on training into the next test; the
+    test is failed with where the thread or timer was started.
+    """
+    started = WeakKeyDictionary()
+
+    def recorded(start):
+        def start_and_remember(self, *args):
+            started[self] = "".join(traceback.format_stack(limit=5)[:-1])
+            start(self, *args)
+        return start_and_remember
+
+    monkeypatch.setattr(QThread, "start", recorded(QThread.start))
+    monkeypatch.setattr(QTimer, "start", recorded(QTimer.start))
+    yield
+    left = []
+    for thing, where in list(started.items()):
+        try:
+            running = thing.isRunning() if isinstance(thing, QThread) else thing.isActive() and not thing.isSingleShot()
+        except RuntimeError:   # its C++ side is deleted: stopped for good
+            continue
+        if running:
+            left.append(f"{type(thing).__name__} started at\n{where}")
+            if isinstance(thing, QThread):
+                thing.quit()
+                thing.wait(2_000)
+            else:
+                thing.stop()
+    assert not left, "left running:\n" + "\n".join(left)
 
 
 @pytest.fixture(autouse=True)
