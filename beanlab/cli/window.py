@@ -30,7 +30,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
 
     make_application()
     try:
-        width, height = save_screenshot(args.out, args.updates, args.size)
+        width, height = save_screenshot(args.out, args.updates, args.size, args.lang)
     except OSError as exc:
         raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     except TimeoutError as exc:
