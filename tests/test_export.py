@@ -212,3 +212,19 @@ def test_a_race_animation_keeps_to_the_size_budget(tmp_path, capsys):
     with Image.open(gif) as animation:
         assert 2 <= animation.n_frames < 80 and animation.size == (640, 480)
     assert "budget" in capsys.readouterr().out   # it said what it chose to fit
+
+
+def test_the_export_work_needs_no_qt_and_only_the_composition_root_makes_the_application():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, beanlab.export.budget, beanlab.export.request, beanlab.export.gif\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'beanlab.gui'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    package = Path(__file__).resolve().parent.parent / "beanlab"
+    below_the_root = [path for path in package.rglob("*.py")
+                      if path.parent.name != "cli" and path.name != "app.py"
+                      and "beanlab.app" in path.read_text(encoding="utf-8")]
+    assert below_the_root == []
