@@ -8,8 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 
-from beanlab.cli.options import UsageError, add_training_options, lesson, optimizer_list, positive_float, \
-    positive_int, size
+from beanlab.cli.options import (
+    UsageError,
+    add_training_options,
+    lesson,
+    optimizer_list,
+    positive_float,
+    positive_int,
+    size,
+)
 from beanlab.cli.training import config_from, setup_training, train_to_end
 from beanlab.export.request import ExportRequest
 
@@ -52,8 +59,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
 
 def run(args: argparse.Namespace) -> int:
     request = request_from(args)
-    if request.race:   # the racers train in the race; no run of its own to train first
-        config, setup = config_from(args), None
+    if request.race:
+        race_on = config_from(args)   # the racers train in the race: no run of its own to train first
     else:
         setup = setup_training(args)
         train_to_end(setup)
@@ -61,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
     from beanlab.gui.export.headless import export_race, export_run
 
     try:
-        if setup is None:
-            export_race(config, request, say=print)
+        if request.race:
+            export_race(race_on, request, say=print)
         else:
             export_run(setup.trainer, request, say=print)
     except ValueError as exc:
