@@ -17,7 +17,6 @@ ICON = "beanlab.svg"
 DESKTOP_ENTRY = "beanlab.desktop"
 MIME_TYPE = "beanlab-mime.xml"
 CJK_FONT = "fonts/BeanLabCJK.otf"
-CJK_FONT_LICENCE = "fonts/OFL.txt"
 
 # Qt opens files by name; an install that is not a folder (a zip) gets them extracted for as long
 # as the process runs.
