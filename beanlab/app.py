@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-# The icon, .desktop entry and MIME type live in the checkout's resources/ (the README's install is editable)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from beanlab.resources import ICON, resource_path
 
 
 def make_application():
@@ -21,11 +19,9 @@ def make_application():
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("BeanLab")
-    app.setDesktopFileName("beanlab")   # Wayland and docks match the window to resources/beanlab.desktop
+    app.setDesktopFileName("beanlab")   # Wayland and docks match the window to beanlab/resources/beanlab.desktop
     install_cjk_font(app)
-    icon = RESOURCES / "beanlab.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(QIcon(str(resource_path(ICON))))
     return app
 
 

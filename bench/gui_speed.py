@@ -1,6 +1,6 @@
 """Benchmark of the window at full speed against the course's matplotlib animation, in one run.
 
-    python bench/gui_speed.py [--seconds 8] [--presses 10]
+    python bench/gui_speed.py [--seconds 8] [--presses 10] [--quick]
 
 BeanLab: the real main window on the default run (100 beans of dataset B, ``wx+b``, per-sample SGD,
 lr 0.01) trains as fast as the machine goes. The script counts the repaints every plot actually
@@ -196,10 +196,10 @@ def draw_all_views(plt, xs, ys, w, b, landscape, grid, path, losses):
     ax.semilogy(losses)
     w_values, b_values = W[:, 0], B[0, :]
     ax = fig.add_subplot(2, 3, 3)
-    ax.plot(w_values, landscape.curve_w(w_values, b))
+    ax.plot(w_values, landscape.curve(0, w_values, (w, b)))
     ax.plot([w], [landscape.cost((w, b))], "ro")
     ax = fig.add_subplot(2, 3, 4)
-    ax.plot(b_values, landscape.curve_b(b_values, w))
+    ax.plot(b_values, landscape.curve(1, b_values, (w, b)))
     ax.plot([b], [landscape.cost((w, b))], "ro")
     ax = fig.add_subplot(2, 3, 5)
     ax.contourf(W, B, np.log10(E), 12)
@@ -221,11 +221,10 @@ def bench_course(app, seconds: float, draw) -> dict:
     beans = make_dataset("line-bias", 100, 0)
     xs, ys = beans.x, beans.y
     landscape = Landscape(beans, make_model("wx+b"))
-    box = landscape.box_around(np.array([[0.1, 0.1], [0.68, 0.5]]))
-    w_grid, b_grid = np.meshgrid(np.linspace(box.w_lo, box.w_hi, 50), np.linspace(box.b_lo, box.b_hi, 50),
-                                 indexing="ij")
-    grid = (w_grid, b_grid, landscape.grid(box, 50)[2])
     w, b = 0.1, 0.1
+    box = landscape.box_around(np.array([[w, b], [0.68, 0.5]]))
+    w_values, b_values, cost = landscape.grid(box, 50, (w, b))
+    grid = (*np.meshgrid(w_values, b_values, indexing="ij"), cost)
     path, losses = [(w, b)], [landscape.cost((w, b))]
     plt.figure(figsize=(12, 7.5) if draw is draw_all_views else (6, 4.5))
     updates = 0
@@ -277,7 +276,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0, help="how long each side is measured")
     parser.add_argument("--presses", type=int, default=10, help="how many Space presses to time")
+    parser.add_argument("--quick", action="store_true", help="1 s each and 2 presses: that it runs, not how fast")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.seconds, args.presses = 1.0, 2
     # the benchmark's window must neither read nor change the user's remembered settings
     settings = tempfile.TemporaryDirectory()
     os.environ["BEANLAB_SETTINGS"] = os.path.join(settings.name, "beanlab.ini")

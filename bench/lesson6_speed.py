@@ -1,6 +1,6 @@
 """Lesson 6 (the 1-2-1 network) with the course's settings: BeanLab against the course's own loop.
 
-    python bench/lesson6_speed.py [EPOCHS]
+    python bench/lesson6_speed.py [EPOCHS] [--quick]
 
 Both train the same network from the same start on the same 100 beans (dataset D, seed 0) with
 per-sample SGD at alpha 0.03, and are timed in the same run (best of three). The course's loop is
@@ -8,9 +8,11 @@ per-sample SGD at alpha 0.03, and are timed in the same run (best of three). The
 the chain rule spelled out one factor at a time, numpy scalars throughout, no drawing. BeanLab's
 trainer also records every update's parameters and loss over all the beans (the plots need them).
 Then both go on to the course's fit (5,000 epochs): the time to reach it, and where they ended.
+``--quick``: 20 epochs timed and a 200-epoch fit, in seconds: that it runs, not how fast.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
@@ -74,7 +76,7 @@ def best_of(repeats: int, function):
     return min(times), result
 
 
-def main(epochs: int = 100) -> None:
+def main(epochs: int = 100, fit_epochs: int = 5000) -> None:
     config = RunConfig(dataset="window", model="net", optimizer="sgd", lr=0.03, epochs=5000)
     beans = config.make_beans()
     start = config.build_trainer(beans).init
@@ -95,16 +97,20 @@ def main(epochs: int = 100) -> None:
     print(f"{'  BeanLab / course':34}{course_s / ours_s:>13.1f}x")
     print(f"{'same parameters at the end':34}{'yes' if same else 'NO':>14}")
 
-    full = 5000 * len(beans)
+    full = fit_epochs * len(beans)
     started = time.perf_counter()
     trainer = beanlab_run(full)
     ours_full = time.perf_counter() - started
     predicted = trainer.model.predict(trainer.params, beans.x) > 0.5
     wrong = int(np.sum(predicted != (beans.y > 0.5)))
-    print(f"{'the course fit, 5,000 epochs':34}{ours_full:>13.1f}s{full / (updates / course_s):>13.0f}s "
+    print(f"{f'the course fit, {fit_epochs:,} epochs':34}{ours_full:>13.1f}s{full / (updates / course_s):>13.0f}s "
           f"(course: estimated from its rate)")
     print(f"{'  final loss, misclassified':34}{trainer.loss:>10.4f}, {wrong}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("epochs", type=int, nargs="?", default=100, help="epochs timed (default 100)")
+    parser.add_argument("--quick", action="store_true", help="20 epochs timed and a 200-epoch fit")
+    args = parser.parse_args()
+    sys.exit(main(20, 200) if args.quick else main(args.epochs))

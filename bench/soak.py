@@ -1,7 +1,7 @@
 """Soak: the real window playing the default run at full speed for millions of updates, and the
 memory it holds meanwhile.
 
-    python bench/soak.py [--updates 10000000] [--json]
+    python bench/soak.py [--updates 10000000] [--json] [--quick]
 
 Opens the main window (on a virtual screen if there is none), sets the epoch limit out of the way,
 plays at full speed until the run reaches ``--updates`` and pauses there. Every second it samples
@@ -12,6 +12,7 @@ would take, and what the loss plot shows: how many points it draws and the last 
 (the whole run, thinned for drawing).
 
 ``tests/test_soak.py`` runs this script in a fresh process, so the peak is the app's own.
+``--quick``: 200,000 updates, in seconds: that it runs, not how much it holds.
 """
 from __future__ import annotations
 
@@ -105,7 +106,10 @@ def main() -> int:
     parser.add_argument("--updates", type=int, default=10_000_000)
     parser.add_argument("--limit-s", type=float, default=600, help="give up after this long")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="200,000 updates")
     args = parser.parse_args()
+    if args.quick:
+        args.updates = 200_000
     result = soak(args.updates, args.limit_s)
     if args.json:
         print(json.dumps(result))

@@ -90,3 +90,19 @@ def test_invalid_values_are_one_line_usage_errors(args, words):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("beanlab: error:") and words in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_the_choices_are_the_registries_as_they_are_when_the_command_runs(monkeypatch, capsys):
+    from beanlab import core
+    from beanlab.cli import build_parser
+    from beanlab.core import Line
+
+    monkeypatch.setitem(core.MODELS, "toy-line", Line)   # registered after beanlab.cli was imported
+    assert build_parser().parse_args(["train", "--model", "toy-line"]).model == "toy-line"
+    optimizers = {"sgd": type("SGD", (), {"convention": "w ← w − α·∂e/∂w, 100% of the slope"}),
+                  "toy": type("Toy", (), {})}
+    monkeypatch.setattr(core, "OPTIMIZERS", optimizers)
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "sgd: w ← w − α·∂e/∂w, 100% of the slope" in help_text and "{sgd,toy}" in help_text

@@ -8,7 +8,7 @@ from PIL import Image, ImageSequence
 from beanlab.cli import EXPORT_VIEWS as CLI_VIEWS
 from beanlab.cli import main
 from beanlab.core import RunConfig, spread_frames
-from beanlab.gui.export.animation_export import AnimationRequest
+from beanlab.export.request import ExportRequest
 from beanlab.gui.export.frame_renderer import EXPORT_VIEWS
 
 
@@ -96,7 +96,7 @@ def test_window_exports_the_next_updates_without_disturbing_the_run(qtbot, windo
     qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step == 500, timeout=20_000)
     out = tmp_path / "next.gif"
     with qtbot.waitSignal(window.exports.succeeded, timeout=60_000) as done:
-        window.exports.export_animation(AnimationRequest(str(out), view="all", frames=50, size=(640, 480)), 300)
+        window.exports.export_animation(ExportRequest(str(out), view="all", frames=50, size=(640, 480)), 300)
     assert "Wrote 50 frames" in done.args[0]
     frames = frames_of(out)
     assert len(frames) == 50 and frames[0][0].size == (640, 480)
@@ -112,7 +112,7 @@ def test_window_exports_the_next_updates_without_disturbing_the_run(qtbot, windo
 def test_cancelling_an_export_leaves_no_file(qtbot, window, tmp_path):
     out = tmp_path / "cancelled.gif"
     with qtbot.waitSignal(window.exports.failed, timeout=60_000) as failed:
-        window.exports.export_animation(AnimationRequest(str(out), frames=400, size=(640, 480)), 3_000)
+        window.exports.export_animation(ExportRequest(str(out), frames=400, size=(640, 480)), 3_000)
         qtbot.waitUntil(lambda: window.exports.job is not None, timeout=20_000)
         window.exports.job.progress.connect(lambda *_: window.exports.job.cancel())
     assert "cancelled" in failed.args[0]
@@ -175,9 +175,8 @@ def test_the_export_dialog_from_the_file_menu_writes_what_it_was_told(qtbot, win
 
 
 def test_more_or_fewer_frames_are_tried_until_the_budget_is_used_well():
-    from beanlab.gui.export.animation_export import AnimationExport
+    from beanlab.export.budget import next_count
 
-    next_count = AnimationExport._next_count
     assert next_count((100, b"x" * 400), None, 300, 1000) == 237       # room left: more
     assert next_count((100, b"x" * 900), None, 300, 1000) is None      # close to the budget: done
     assert next_count((300, b"x" * 400), None, 300, 1000) is None      # all the frames asked for
@@ -200,3 +199,32 @@ def test_a_race_exports_as_an_animation_and_as_a_picture(tmp_path):
                  "--race", "batch,batch@0.01", "--size", "900x600", "--out", str(png)]) == 0
     with Image.open(png) as picture:
         assert picture.format == "PNG" and picture.size == (900, 600)
+
+
+def test_a_race_animation_keeps_to_the_size_budget(tmp_path, capsys):
+    gif = tmp_path / "race.gif"
+    args = ["export", "--lesson", "4", "--race", "sgd,adam", "--epochs", "20", "--frames", "80", "--size", "640x480"]
+    assert main([*args, "--out", str(gif)]) == 0
+    unbounded = gif.stat().st_size
+    budget_mb = unbounded / 3 / 1e6
+    assert main([*args, "--max-mb", f"{budget_mb:.6f}", "--out", str(gif)]) == 0
+    assert gif.stat().st_size <= budget_mb * 1e6
+    with Image.open(gif) as animation:
+        assert 2 <= animation.n_frames < 80 and animation.size == (640, 480)
+    assert "budget" in capsys.readouterr().out   # it said what it chose to fit
+
+
+def test_the_export_work_needs_no_qt_and_only_the_composition_root_makes_the_application():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, beanlab.export.budget, beanlab.export.request, beanlab.export.gif\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'beanlab.gui'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    package = Path(__file__).resolve().parent.parent / "beanlab"
+    below_the_root = [path for path in package.rglob("*.py")
+                      if path.parent.name != "cli" and path.name != "app.py"
+                      and "beanlab.app" in path.read_text(encoding="utf-8")]
+    assert below_the_root == []

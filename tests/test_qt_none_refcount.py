@@ -2,6 +2,7 @@
 void Qt call, and a live animation dies with "Fatal Python error: none_dealloc"."""
 import sys
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
@@ -50,6 +51,7 @@ def frames_of_a_run(count):
         yield Frame(1, trainer.snapshot(), "playing", index == 0, updates, params, loss, np.asarray(smooth)), trainer
 
 
+@pytest.mark.slow
 def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):
     """The plots redrawn 20,000 times, as a long run at full speed redraws them: no crash, None intact."""
     from PySide6.QtWidgets import QHBoxLayout, QWidget

@@ -120,12 +120,12 @@ def test_opening_a_bad_session_from_the_command_line_is_one_clear_line(tmp_path,
 
 def test_the_desktop_files_name_the_program_the_icon_and_the_session_type():
     import xml.etree.ElementTree as ET
-    from pathlib import Path
 
-    resources = Path(__file__).resolve().parent.parent / "resources"
-    desktop = (resources / "beanlab.desktop").read_text(encoding="utf-8")
+    from beanlab.resources import DESKTOP_ENTRY, ICON, MIME_TYPE, resource_path
+
+    desktop = resource_path(DESKTOP_ENTRY).read_text(encoding="utf-8")
     assert "Exec=beanlab %f" in desktop and "MimeType=application/x-beanlab-session;" in desktop
-    mime = ET.parse(resources / "beanlab-mime.xml").getroot()
+    mime = ET.parse(resource_path(MIME_TYPE)).getroot()
     glob = mime.find(".//{http://www.freedesktop.org/standards/shared-mime-info}glob")
     assert glob.get("pattern") == "*.beanlab"
-    ET.parse(resources / "beanlab.svg")   # well-formed
+    ET.parse(resource_path(ICON))   # well-formed

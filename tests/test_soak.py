@@ -15,6 +15,7 @@ SCRIPT = Path(__file__).parent.parent / "bench" / "soak.py"
 UPDATES = int(os.environ.get("BEANLAB_SOAK_UPDATES", "10000000"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the peak from /proc/self/status")
 def test_ten_million_updates_at_full_speed_hold_under_500_mb(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), "--updates", str(UPDATES), "--json", "--limit-s", "900"],

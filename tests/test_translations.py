@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from PySide6.QtGui import QRawFont, QTextLayout
 
 from beanlab import i18n
-from beanlab.gui.language import CJK_FAMILY, FONTS
+from beanlab.gui.language import CJK_FAMILY, FONT
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH_PO = ROOT / "beanlab" / "locale" / "zh_CN" / "LC_MESSAGES" / "beanlab.po"
@@ -81,7 +81,7 @@ def test_the_system_language_is_read_as_gettext_reads_it(environ, expected):
 
 
 def test_the_bundled_font_has_every_character_of_the_translations(qapp):
-    font = QRawFont(str(FONTS / "BeanLabCJK.otf"), 12)
+    font = QRawFont(str(FONT), 12)
     assert font.isValid() and font.familyName() == CJK_FAMILY
     text = "".join(chinese_catalogue().values()) + "".join(i18n.LANGUAGES.values())
     cjk = {c for c in text if ord(c) >= 0x2E80}   # CJK characters and full-width punctuation

@@ -7,16 +7,15 @@ dialogs (file choosers, the OK and Cancel buttons) get Qt's translation of the s
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
 from beanlab import i18n
+from beanlab.resources import CJK_FONT, resource_path
 
 # A subset of Noto Sans CJK SC holding every character the translations use, shipped so that a
 # laptop without Chinese fonts still shows Chinese, not boxes (resources/fonts/make_cjk_subset.py).
-FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT = resource_path(CJK_FONT)
 CJK_FAMILY = "BeanLab CJK"
 
 _qt_translator: QTranslator | None = None
@@ -66,8 +65,7 @@ def apply_language(code: str) -> None:
 def install_cjk_font(app) -> None:
     """Register the bundled Chinese font, and use it if the language is Chinese (once per application)."""
     if not QFontDatabase.hasFamily(CJK_FAMILY):
-        for path in sorted(FONTS.glob("*.otf")):
-            QFontDatabase.addApplicationFont(str(path))
+        QFontDatabase.addApplicationFont(str(FONT))
     use_language_font(app)
 
 

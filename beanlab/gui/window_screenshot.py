@@ -19,12 +19,13 @@ from beanlab.gui.training_worker import Frame
 TIMEOUT_S = 120
 
 
-def photograph_run(updates: int, size: tuple[int, int]) -> bytes:
-    """Open the window at ``size``, play exactly ``updates`` updates, and return the PNG.
+def photograph_run(updates: int, size: tuple[int, int], language: str | None = None) -> bytes:
+    """Open the window at ``size`` (in ``language``, by default the remembered one), play exactly
+    ``updates`` updates, and return the PNG.
 
     Raises TimeoutError if the window never gets there.
     """
-    window = MainWindow(config=RunConfig())   # the default run, whatever was remembered
+    window = MainWindow(config=RunConfig(), language=language)   # the default run, whatever was remembered
     window.resize(*size)
     controller = window.controller
     loop, picture = QEventLoop(), []
@@ -54,12 +55,12 @@ def photograph_run(updates: int, size: tuple[int, int]) -> bytes:
     return picture[0]
 
 
-def save_screenshot(path: str, updates: int, size: tuple[int, int]) -> tuple[int, int]:
+def save_screenshot(path: str, updates: int, size: tuple[int, int], language: str | None = None) -> tuple[int, int]:
     """``beanlab screenshot``: write the PNG atomically (no partial file on failure).
 
     Returns the picture's size: the window will not shrink below its minimum to match ``size``.
     """
-    png = photograph_run(updates, size)
+    png = photograph_run(updates, size, language)
     write_bytes_atomically(path, png)
     picture = QImage.fromData(png)
     return picture.width(), picture.height()

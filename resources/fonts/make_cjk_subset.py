@@ -1,4 +1,5 @@
-"""Rebuild BeanLabCJK.otf: the characters BeanLab's translations use, cut from Noto Sans CJK SC.
+"""Rebuild beanlab/resources/fonts/BeanLabCJK.otf: the characters BeanLab's translations use, cut
+from Noto Sans CJK SC.
 
 Run after changing a translation (tests/test_translations.py fails until you do):
 
@@ -6,7 +7,7 @@ Run after changing a translation (tests/test_translations.py fails until you do)
     python resources/fonts/make_cjk_subset.py
 
 The family is renamed "BeanLab CJK" so it never stands in for a full Noto Sans CJK installed on the
-machine (SIL Open Font License 1.1, OFL.txt; Noto fonts reserve no font name).
+machine (SIL Open Font License 1.1, beanlab/resources/fonts/OFL.txt; Noto fonts reserve no font name).
 """
 from __future__ import annotations
 
@@ -17,12 +18,11 @@ from babel.messages.pofile import read_po
 from fontTools import subset
 from fontTools.ttLib import TTCollection
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 SOURCE_FAMILY = "Noto Sans CJK SC"
 FAMILY = "BeanLab CJK"
-OUT = HERE / "BeanLabCJK.otf"
+OUT = ROOT / "beanlab" / "resources" / "fonts" / "BeanLabCJK.otf"   # inside the package: installs carry it
 
 
 def characters() -> str:

@@ -25,7 +25,8 @@ from beanlab.core import (
     write_bytes_atomically,
     write_text_atomically,
 )
-from beanlab.gui.export.animation_export import AnimationExport, AnimationRequest
+from beanlab.export.request import ExportRequest
+from beanlab.gui.export.animation_export import AnimationExport
 from beanlab.gui.export.export_dialog import VIEW_NAMES, ExportAnimationDialog
 from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
 from beanlab.gui.export.picture import png_bytes
@@ -85,7 +86,7 @@ class ExportActions(QObject):
         if dialog.exec():
             self.export_animation(dialog.request(), dialog.next_updates())
 
-    def export_animation(self, request: AnimationRequest, next_updates: int = 0) -> None:
+    def export_animation(self, request: ExportRequest, next_updates: int = 0) -> None:
         """Export the run so far (``next_updates`` 0) or the next updates from now, with a progress dialog."""
         if self.job is not None and not self.job.done:
             self.failed.emit(tr("An export is already running."))
@@ -99,10 +100,10 @@ class ExportActions(QObject):
         self._controller.copy_run(next_updates, lambda trainer, start: self._start_animation(
             request, trainer, start, next_updates))
 
-    def _start_animation(self, request: AnimationRequest, trainer: Trainer, start: int, next_updates: int) -> None:
+    def _start_animation(self, request: ExportRequest, trainer: Trainer, start: int, next_updates: int) -> None:
         first = start if next_updates else 0
         try:
-            self.job = AnimationExport(trainer, first, trainer.step_count, request, opengl_available())
+            self.job = AnimationExport.of_run(trainer, first, trainer.step_count, request, opengl_available())
         except (NoOpenGLError, ValueError) as exc:
             self.failed.emit(tr("Not exported: {reason}.").format(reason=exc))
             return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beanlab.gui.export.animation_export import AnimationRequest
+from beanlab.export.request import ExportRequest
 from beanlab.i18n import N_, tr
 
 VIEW_NAMES = (("all", N_("The whole plot area")), ("scatter", N_("Beans and the fitted line")),
@@ -75,8 +75,8 @@ class ExportAnimationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def request(self) -> AnimationRequest:
-        return AnimationRequest(path=self.path.text().strip(), view=self.view.currentData(),
+    def request(self) -> ExportRequest:
+        return ExportRequest(path=self.path.text().strip(), view=self.view.currentData(),
                                 frames=self.frames.value(), fps=float(self.fps.value()),
                                 size=(self.width_px.value(), self.height_px.value()), max_mb=self.max_mb.value())
 

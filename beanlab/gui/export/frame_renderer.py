@@ -1,8 +1,6 @@
 """Draws frames of a run into images, off screen, with the window's own plot classes."""
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pyqtgraph as pg
 from PIL import Image
@@ -18,15 +16,14 @@ from PySide6.QtGui import (
 
 from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Landscape
-from beanlab.export.gif import plot_palette, to_palette
+from beanlab.export.gif import plot_palette
 from beanlab.gui import style
+from beanlab.gui.export.picture import to_pillow
 from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
 EXPORT_VIEWS = ("all", *VIEWS)
-# QImage's Format_RGB32 pixel is the 32-bit number 0xffRRGGBB: its bytes in memory follow the machine
-RGB32_LAYOUT = "BGRX" if sys.byteorder == "little" else "XRGB"
 
 
 class NoOpenGLError(RuntimeError):
@@ -82,23 +79,13 @@ class FrameRenderer:
 
     def render(self, frame: Frame) -> Image.Image:
         """The frame as an RGB picture of its own."""
-        return self._draw(frame).copy()
-
-    def render_in_palette(self, frame: Frame, palette: Image.Image) -> Image.Image:
-        """The frame mapped onto the GIF palette (the mapping makes the copy)."""
-        return to_palette(self._draw(frame), palette)
-
-    def _draw(self, frame: Frame) -> Image.Image:
-        """The frame drawn; the picture shares the renderer's pixels until the next frame."""
         self.board.show_frame(frame)
         # A hidden widget's layouts wait for the event loop; lay them out now, before drawing.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._image.fill(Qt.GlobalColor.white)
         self.board.render(self._image)
         self._label(frame)
-        image = self._image
-        return Image.frombuffer("RGB", (image.width(), image.height()), image.constBits(), "raw",
-                                RGB32_LAYOUT, image.bytesPerLine(), 1)
+        return to_pillow(self._image)
 
     def _label(self, frame: Frame) -> None:
         """Where in the run this frame is, in the bottom right corner: a GIF has no readouts panel."""

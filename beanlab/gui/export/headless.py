@@ -1,43 +1,40 @@
-"""``beanlab export``: an animation or picture of a trained run, drawn without showing a window."""
+"""``beanlab export``: an animation or picture of a trained run or a race, drawn without a window.
+
+It needs a QApplication already made (the command line makes it, as the composition root).
+"""
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEventLoop
 
-from beanlab.core import Trainer, lesson
+from beanlab.core import RunConfig, Trainer
 from beanlab.core.lessons import LANDSCAPE_VIEWS
+from beanlab.export.request import ExportRequest
+from beanlab.gui.export.animation_export import AnimationExport, RunFrames
+from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
+from beanlab.gui.export.race_export import RaceFrames
 
 
-def export_run(trainer: Trainer | None, args, say: Callable[[str], None] = print, race_config=None) -> int:
-    """Export the whole recorded run of ``trainer`` as ``args`` say, or with ``args.race`` a race on
-    ``race_config``; raise ValueError with the reason."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # no screen: draw in memory
-    from beanlab.app import make_application
-    from beanlab.gui.export.animation_export import AnimationExport, AnimationRequest
-    from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
-
-    request = AnimationRequest(path=args.out, view=args.view, frames=args.frames, fps=args.fps,
-                               size=args.size, max_mb=args.max_mb)
-    request.check()
-    folder = os.path.dirname(os.path.abspath(request.path))
-    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-        raise ValueError(f"cannot write {request.path}: no folder {folder} that can be written to")
-    make_application()
-    if getattr(args, "race", None):
-        from beanlab.gui.export.race_export import export_race
-        say(export_race(race_config, args.race, request, opengl_available()))
-        return 0
+def export_run(trainer: Trainer, request: ExportRequest, say: Callable[[str], None] = print) -> None:
+    """Export ``trainer``'s whole recorded run as ``request`` says; ValueError with the reason."""
+    if request.views_within is None and getattr(trainer.model, "is_landscape", False):
+        request = replace(request, views_within=LANDSCAPE_VIEWS)   # no beans to draw
     try:
-        within = lesson(args.lesson).views if getattr(args, "lesson", None) else None
-        if within is None and getattr(trainer.model, "is_landscape", False):
-            within = LANDSCAPE_VIEWS   # no beans to draw
-        job = AnimationExport(trainer, 0, trainer.step_count, request, opengl_available(), within=within)
+        source = RunFrames(trainer, 0, trainer.step_count, request, opengl_available())
     except NoOpenGLError as exc:
         raise ValueError(str(exc)) from None
+    _run_to_end(AnimationExport(source, request), say)
+
+
+def export_race(config: RunConfig, request: ExportRequest, say: Callable[[str], None] = print) -> None:
+    """Race ``request.race`` on ``config`` and export it; ValueError with the reason."""
+    _run_to_end(AnimationExport(RaceFrames(config, request, opengl_available()), request), say)
+
+
+def _run_to_end(job: AnimationExport, say: Callable[[str], None]) -> None:
     loop, failure = QEventLoop(), []
     bar = _ProgressLine()
     job.planned.connect(lambda text: say(f"{text}."))
@@ -49,7 +46,6 @@ def export_run(trainer: Trainer | None, args, say: Callable[[str], None] = print
         loop.exec()
     if failure:
         raise ValueError(failure[0])
-    return 0
 
 
 class _ProgressLine:

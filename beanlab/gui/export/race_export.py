@@ -1,56 +1,53 @@
 """``beanlab export --race A,B,…``: a race drawn as the race window draws it, as a picture (.png,
 the finished race) or an animation (.gif, the racers' paths and losses growing update by update).
 
-The frames are grabs of a race window that is never shown; Pillow writes the GIF, atomically.
+The frames are grabs of a race window that is never shown; they go through the same budgeted
+encoder as a run's (``--max-mb`` holds).
 """
 from __future__ import annotations
 
-import io
+from collections.abc import Iterator
 
 import numpy as np
 from PIL import Image
 
-from beanlab.core import RunConfig, run_race, spread_frames, write_bytes_atomically
+from beanlab.core import RunConfig, run_race
+from beanlab.export.request import ExportRequest
 from beanlab.gui import style
-from beanlab.i18n import tr
+from beanlab.gui.export.picture import to_pillow
 
 
-def export_race(config: RunConfig, racers: list[str], request, gl: bool) -> str:
-    """Race ``racers`` on ``config`` and write ``request.path``; the sentence to say when done."""
-    from beanlab.gui.race_window import RaceWindow, race_map
+class RaceFrames:
+    """The race of ``request.race`` on ``config``, run now, drawn update by update (a FrameSource)."""
 
-    race = run_race(config, racers)
-    style.configure_pyqtgraph()   # white plots, as in the app
-    window = RaceWindow(config, with_bowl=gl)
-    window.choose(racers)
-    window.resize(*request.size)
-    window.show_race(race, race_map(config, race))
-    last = max(int(u[-1]) for u in race.updates)
-    # the first updates one by one, then evenly to the end, as a run's animation is spaced
-    updates = spread_frames(0, last, 1 if request.is_picture else request.frames)
-    frames = []
-    for update in updates:
-        window.show_until(int(update))
-        frame = _to_pillow(window.grab().toImage())
+    def __init__(self, config: RunConfig, request: ExportRequest, gl: bool) -> None:
+        from beanlab.gui.race_window import RaceWindow, race_map
+
+        race = run_race(config, list(request.race))
+        style.configure_pyqtgraph()   # white plots, as in the app
+        self._window = RaceWindow(config, with_bowl=gl)
+        self._window.choose(list(request.race))
+        self._window.resize(*request.size)
+        self._window.show_race(race, race_map(config, race))
+        self._size = tuple(request.size)
+        self.first, self.last = 0, max(int(u[-1]) for u in race.updates)
+        self.period = 1   # the first updates one by one, then evenly to the end, as a run's animation is spaced
+        self.note = None
+
+    def frames(self, updates: np.ndarray) -> Iterator[Image.Image]:
+        for update in updates:
+            yield self._draw(int(update))
+
+    def palette(self) -> Image.Image:
+        """The finished race's own colours: it has every colour the animation shows."""
+        return self._draw(self.last).quantize(colors=255)
+
+    def _draw(self, update: int) -> Image.Image:
+        self._window.show_until(update)
+        frame = to_pillow(self._window.grab().toImage())
         # a window cannot be smaller than its widgets allow: fit what it drew into the size asked for
-        frames.append(frame if frame.size == tuple(request.size) else frame.resize(request.size, Image.LANCZOS))
-    window.close()
-    out = io.BytesIO()
-    if request.is_picture:
-        frames[0].save(out, format="PNG")
-    else:
-        palette = frames[-1].quantize(colors=255)   # one palette for all: the finished race has every colour
-        paletted = [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]
-        paletted[0].save(out, format="GIF", save_all=True, append_images=paletted[1:],
-                         duration=round(1000 / request.fps), loop=0, optimize=True)
-    write_bytes_atomically(request.path, out.getvalue())
-    return tr("Wrote the race of {racers} ({count} frame(s), {mb:.2f} MB) to {path}.").format(
-        racers=", ".join(racers), count=len(frames), mb=len(out.getvalue()) / 1e6, path=request.path)
+        return frame if frame.size == self._size else frame.resize(self._size, Image.LANCZOS)
 
-
-def _to_pillow(image) -> Image.Image:
-    image = image.convertToFormat(image.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    data = bytes(image.constBits())[: image.bytesPerLine() * height]
-    rows = np.frombuffer(data, np.uint8).reshape(height, image.bytesPerLine())[:, : width * 3]
-    return Image.fromarray(rows.reshape(height, width, 3).copy(), "RGB")
+    def close(self) -> None:
+        self._window.close()
+        self._window.deleteLater()

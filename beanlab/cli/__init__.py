@@ -1,0 +1,52 @@
+"""The ``beanlab`` command line: start the app, write a dataset, train, race or export without a window.
+
+One module per command group (:mod:`.training`: data and train; :mod:`.race`; :mod:`.export`;
+:mod:`.window`: the app and screenshot); each adds its commands and says which function runs them.
+The parser is built on every call of :func:`main`, so its choices are the registries' as they are then.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from beanlab import __version__, i18n
+from beanlab.cli import export, race, training, window
+from beanlab.cli.export import EXPORT_VIEWS
+from beanlab.cli.options import Parser, UsageError, add_lesson_option, language
+
+__all__ = ["EXPORT_VIEWS", "UsageError", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="beanlab", description="BeanLab: watch gradient descent learn which beans are "
+                    "toxic. With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
+    add_lesson_option(parser, "open the window on")
+    parser.add_argument("--debug", action="store_true",
+                        help="log what the window does to the terminal too (it always goes to the log file)")
+    parser.add_argument("--lang", type=language, metavar="zh_CN|en",
+                        help="the language of the window and its exports (default: the one last chosen from "
+                             "View → Language, else the system's)")
+    parser.set_defaults(run=window.run_app)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for group in (training, export, race, window):
+        group.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
+            return window.run_session(argv[0])
+        args = build_parser().parse_args(argv)
+        if args.lang:
+            i18n.set_language(args.lang)   # also for what the window-less commands draw (exports)
+        return args.run(args)
+    except UsageError as exc:
+        print(f"beanlab: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("beanlab: interrupted", file=sys.stderr)
+        return 130

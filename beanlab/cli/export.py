@@ -1,0 +1,85 @@
+"""``beanlab export``: train (or race) and write an animated GIF or the final PNG, without a window.
+
+The options become an :class:`ExportRequest`; the drawing is the GUI's (imported only here, when a
+picture is wanted), on an application this command makes.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+
+from beanlab.cli.options import (
+    UsageError,
+    add_training_options,
+    lesson,
+    optimizer_list,
+    positive_float,
+    positive_int,
+    size,
+)
+from beanlab.cli.training import config_from, setup_training, train_to_end
+from beanlab.export.request import ExportRequest
+
+# The views `beanlab export` draws; beanlab.gui.export offers the same (a test checks), but importing
+# it here would load Qt for every command.
+EXPORT_VIEWS = ("all", "scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
+
+
+def add_commands(commands) -> None:
+    export = commands.add_parser("export", help="train and write an animated GIF (or the final PNG) without a window")
+    export.add_argument("--out", required=True, metavar="FILE.gif|FILE.png",
+                        help=".gif: the animation; .png: the final frame only")
+    add_training_options(export)
+    export.add_argument("--view", choices=EXPORT_VIEWS, default="all",
+                        help="all plots (a lesson's plots with --lesson), or one: scatter, loss, cost, contour, "
+                             "surface (default all)")
+    export.add_argument("--frames", type=positive_int, default=300, help="frames at most (default 300)")
+    export.add_argument("--fps", type=positive_float, default=20.0, help="frames per second (default 20)")
+    export.add_argument("--size", type=size, default=(640, 480), metavar="WxH", help="pixels (default 640x480)")
+    export.add_argument("--max-mb", type=positive_float, default=5.0,
+                        help="size budget in MB; fewer frames are used to fit (default 5)")
+    export.add_argument("--race", type=optimizer_list, metavar="A,B,…",
+                        help="draw a race of up to four optimizers (as beanlab race) instead of one run: "
+                             "the map, the 3-D surface when OpenGL is there, the losses and the table")
+    export.set_defaults(run=run)
+
+
+def request_from(args: argparse.Namespace) -> ExportRequest:
+    """The export the options ask for, checked (UsageError says what is wrong)."""
+    request = ExportRequest(path=args.out, view=args.view, frames=args.frames, fps=args.fps, size=args.size,
+                            max_mb=args.max_mb, race=tuple(args.race or ()),
+                            views_within=lesson(args.lesson).views if args.lesson is not None else None)
+    try:
+        request.check()
+        request.check_folder()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return request
+
+
+def run(args: argparse.Namespace) -> int:
+    request = request_from(args)
+    if request.race:
+        race_on = config_from(args)   # the racers train in the race: no run of its own to train first
+    else:
+        setup = setup_training(args)
+        train_to_end(setup)
+    _make_application()
+    from beanlab.gui.export.headless import export_race, export_run
+
+    try:
+        if request.race:
+            export_race(race_on, request, say=print)
+        else:
+            export_run(setup.trainer, request, say=print)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return 0
+
+
+def _make_application() -> None:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # no screen: draw in memory
+    from beanlab.app import make_application
+
+    make_application()

@@ -1,0 +1,191 @@
+"""``beanlab data`` and ``beanlab train``: write a course dataset; train without a window and print
+the result. Also what the other commands build on: the run the options ask for, trained to its end."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from beanlab.cli.options import UsageError, add_data_options, add_training_options, lesson
+from beanlab.core import (
+    ALIASES,
+    SIGMOID_MODELS,
+    BeanDataError,
+    Beans,
+    RunConfig,
+    Trainer,
+    history_csv_text,
+    load_beans_csv,
+    make_dataset,
+    save_beans_csv,
+    write_text_atomically,
+)
+from beanlab.core.landscape_models import TERRAINS
+
+# the options that set a RunConfig field of the same name
+CONFIG_OPTIONS = ("dataset", "n", "seed", "model", "loss", "hidden", "optimizer", "lr", "step", "batch_size",
+                  "order", "epochs", "init", "landscape", "noise")
+
+
+def add_commands(commands) -> None:
+    data = commands.add_parser("data", help="write a course dataset to a CSV file")
+    add_data_options(data)
+    data.add_argument("--out", required=True, help="the CSV file to write")
+    data.set_defaults(run=run_data)
+
+    train = commands.add_parser("train", help="train without a window and print the result")
+    add_training_options(train)
+    train.add_argument("--history", metavar="OUT.csv", help="write one CSV row per update")
+    train.add_argument("--json", action="store_true", help="end with one JSON line of the result")
+    train.set_defaults(run=run_train)
+
+
+@dataclass
+class TrainingSetup:
+    """What ``beanlab train`` was asked to do, checked and built from the core."""
+
+    beans: Beans
+    trainer: Trainer
+    epochs: int
+    source: str
+
+
+def config_from(args: argparse.Namespace) -> RunConfig:
+    """The run the options ask for: the lesson's (or the defaults), with every option given laid over it."""
+    base = lesson(args.lesson).config if getattr(args, "lesson", None) is not None else RunConfig()
+    changes = {name: getattr(args, name) for name in CONFIG_OPTIONS if getattr(args, name, None) is not None}
+    if "dataset" in changes and "n" not in changes:
+        base = base.with_dataset(changes["dataset"])   # its own number of samples (the textbook's 1000)
+    model = changes.get("model", base.model)
+    changes["model"] = ALIASES.get(model, model)
+    if changes["model"] != base.model:
+        base = base.with_model(changes["model"])   # keeps the starting values the models share
+    try:
+        return base.replace(**changes)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _beans_from_file(path: str) -> tuple[Beans, str]:
+    try:
+        beans = load_beans_csv(path)
+    except BeanDataError as exc:
+        raise UsageError(str(exc)) from None
+    return beans, f"{path} ({len(beans)} beans)"
+
+
+def setup_training(args: argparse.Namespace) -> TrainingSetup:
+    """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
+    config = config_from(args)
+    if getattr(args, "data", None):
+        beans, source = _beans_from_file(args.data)
+    else:
+        beans = config.make_beans()
+        source = f"{config.dataset} ({config.n} beans, seed {config.seed})"
+        if config.landscape is not None:
+            noise = f", gradient noise {config.noise:g}" if config.noise else ""
+            source = f"the {config.landscape} landscape, {TERRAINS[config.landscape].formula}{noise}"
+        if getattr(args, "lesson", None) is not None:
+            source = f"lesson {args.lesson}'s {source}"
+    try:
+        trainer = config.build_trainer(beans)
+    except ValueError as exc:
+        raise UsageError(f"{exc} ({source})") from None
+    return TrainingSetup(beans, trainer, config.epochs, source)
+
+
+class _ProgressBar:
+    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total, self.stream = total, stream or sys.stderr   # looked up now: it may have been swapped
+        self.enabled = total >= 200_000 and self.stream.isatty()
+
+    def show(self, done: int) -> None:
+        if self.enabled:
+            filled = int(30 * done / self.total)
+            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {100 * done // self.total:3d}%")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * 40 + "\r")
+
+
+def train_to_end(setup: TrainingSetup) -> None:
+    """Train all the epochs asked for (or until the run diverges), with a progress bar on a terminal."""
+    trainer, total_updates = setup.trainer, setup.epochs * setup.trainer.updates_per_epoch
+    bar = _ProgressBar(total_updates)
+    chunk = max(10_000, total_updates // 100)
+    while trainer.step_count < total_updates and not trainer.diverged:
+        trainer.run(min(chunk, total_updates - trainer.step_count))
+        bar.show(trainer.step_count)
+    bar.close()
+
+
+def run_data(args: argparse.Namespace) -> int:
+    beans = make_dataset(args.dataset, args.n, args.seed)
+    try:
+        save_beans_csv(beans, args.out)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    print(f"Wrote {len(beans)} beans of dataset {args.dataset} (seed {args.seed}) to {args.out}.")
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    setup = setup_training(args)
+    trainer = setup.trainer
+    train_to_end(setup)
+    if args.history:
+        try:
+            write_text_atomically(args.history, history_csv_text(trainer))
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.history}: {exc.strerror or exc}") from None
+    result = _report(setup)
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def _report(setup: TrainingSetup) -> dict:
+    """Print what the run reached beside the reference, and return the same as the JSON result."""
+    trainer, beans = setup.trainer, setup.beans
+    snap = trainer.snapshot()
+    names = trainer.model.param_names
+    best = trainer.model.optimum(beans.x, beans.y)
+    final_loss = trainer.model.loss(trainer.params, beans.x, beans.y)
+    print(f"Trained {trainer.model.name} on {setup.source} with {trainer.optimizer.describe()}.")
+    print(f"{snap.step} updates, {snap.epoch} epoch(s) completed.")
+    kind = "lowest point" if getattr(trainer.model, "is_landscape", False) else "least-squares"
+    for i, name in enumerate(names):
+        reference = f"   ({kind} {name}* = {best[i]:.6f})" if best is not None else ""
+        print(f"  {name} = {snap.params[i]:.6f}{reference}")
+    at_optimum = f"   (at the optimum {trainer.model.loss(best, beans.x, beans.y):.6g})" if best is not None else ""
+    print(f"  loss = {final_loss:.6g}{at_optimum}")
+    if beans.scale is not None:
+        print(f"  in the data's own units: {beans.scale.describe(snap.params)}")
+    misclassified = None
+    if trainer.model.name in SIGMOID_MODELS:
+        predicted_toxic = trainer.model.predict(trainer.params, beans.x) > 0.5
+        misclassified = int(np.sum(predicted_toxic != (beans.y > 0.5)))
+        print(f"  {misclassified} of {len(beans)} beans on the wrong side of a = 0.5")
+    if snap.diverged:
+        print("The run DIVERGED: the loss blew up, so it stopped at the last finite point. "
+              "Try a smaller learning rate (--lr).")
+    result = {"model": trainer.model.name, "params": dict(zip(names, snap.params)),
+              "loss": final_loss, "steps": snap.step, "epochs": snap.epoch, "diverged": snap.diverged}
+    result.update(dict(zip(names, snap.params)))   # each parameter by name too: w, b; w1, w2, b …
+    if "w" in names and "b" not in names:
+        result["b"] = None   # y = w·x, as before
+    if beans.scale is not None:
+        result["formula"] = beans.scale.describe(snap.params)
+    if best is not None and "w" in names:
+        result.update({"w_star": float(best[names.index("w")]),
+                       "b_star": float(best[names.index("b")]) if "b" in names else None})
+    if misclassified is not None:
+        result["misclassified"] = misclassified
+    return result

@@ -1,0 +1,61 @@
+"""The commands that open BeanLab's window: the app itself (on a lesson or a saved session) and
+``beanlab screenshot``. Qt is imported only here, and only when a window is wanted."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from beanlab.cli.options import UsageError, lesson, non_negative_int, size
+from beanlab.core import SessionError, open_session
+
+
+def add_commands(commands) -> None:
+    shot = commands.add_parser("screenshot", help="open the window, play the default run, save it as a PNG")
+    shot.add_argument("out", metavar="OUT.png", help="the picture to write")
+    shot.add_argument("--updates", type=non_negative_int, default=2000,
+                      help="updates to play before the picture (default 2000)")
+    shot.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH",
+                      help="window size in pixels (default 1600x1000)")
+    shot.set_defaults(run=run_screenshot)
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    if not args.out.lower().endswith(".png"):
+        raise UsageError(f"the screenshot is a PNG: give a name ending in .png, not {args.out!r}")
+    folder = os.path.dirname(os.path.abspath(args.out))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {args.out}: no folder {folder} that can be written to")
+    from beanlab.app import make_application
+    from beanlab.gui.window_screenshot import save_screenshot
+
+    make_application()
+    try:
+        width, height = save_screenshot(args.out, args.updates, args.size, args.lang)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    except TimeoutError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote the window ({width}x{height}) after {args.updates:,} updates of the default run to {args.out}.")
+    return 0
+
+
+def run_session(path: str) -> int:
+    """``beanlab lesson.beanlab``: the window, going on from a saved session."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            session = open_session(stream.read())
+    except OSError as exc:
+        raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from None
+    except (SessionError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot open {path}: {exc}") from None
+    from beanlab.app import run_app
+
+    return run_app(argparse.Namespace(lesson=None, session=session, session_name=os.path.basename(path)))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    if args.lesson is not None:
+        lesson(args.lesson)   # a wrong number is a usage error before any window opens
+    from beanlab.app import run_app
+
+    return run_app(args)
