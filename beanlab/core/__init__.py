@@ -26,7 +26,7 @@ from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .lessons import LESSONS, Lesson, lesson
-from .model_catalogue import ALIASES, MODELS, SIGMOID_MODELS, make_model
+from .model_catalogue import ALIASES, MODELS, SIGMOID_MODELS, make_model, model_class
 from .models import Line, LineThroughOrigin, Model, SufficientStats
 from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
@@ -96,6 +96,7 @@ __all__ = [
     "make_dataset",
     "make_model",
     "make_optimizer",
+    "model_class",
     "move_bean",
     "open_session",
     "optimum",

@@ -36,8 +36,7 @@ class Optimizer:
     name = ""
     label = ""              # in the optimizer menu, marked for translation
     convention = ""         # its rule in one sentence, with its reference (tooltip, --help, README)
-    uses_lr = True          # the settings it reads: learning rate, step size, batch size
-    uses_step = False
+    uses_step = False       # the settings it reads besides the learning rate: the step size instead, the batch size
     uses_batch_size = False
     can_race = True         # a descent the race can time (not lesson 1's rule or lesson 2's search)
     #: True when each update uses one bean and moves by −lr·gradient, so a model's fast
@@ -180,7 +179,6 @@ class Sweep(Optimizer):
     label = N_("try every w (lesson 2)")
     convention = N_("w = 0, 0.1, …, 2.9 in turn, the course's np.arange(0, 3, 0.1) to the last bit, each judged on "
                     "all the beans; then the closed form w* = Σxy / Σx² (the course, lesson 2).")
-    uses_lr = False
     can_race = False
     GRID = tuple(np.arange(0, 3, 0.1).tolist())   # the course's own grid, unrounded: 0.30000000000000004 …
 
@@ -256,7 +254,7 @@ class FixedStep(Optimizer):
     label = N_("fixed step")
     convention = N_("θ ← θ − step·sign(g), with g the mean slope over all the beans: the same distance whatever "
                     "the slope's size; a flat slope stays (the course, lesson 3).")
-    uses_lr, uses_step = False, True
+    uses_step = True
 
     def __init__(self, step: float = 0.01) -> None:
         super().__init__(1.0)  # unused: the step size alone sets how far a move goes
