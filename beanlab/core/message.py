@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import tr
+from ..i18n import N_, tr
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Joined:
     """Parts read one after the other, with a separator that is translated too (";   " is "；" in Chinese)."""
 
     parts: tuple
-    separator: str = ";   "
+    separator: str = N_(";   ")
 
     def __str__(self) -> str:
         separator = tr(self.separator) if self.separator else ""   # (gettext's "" is the catalogue's header)
