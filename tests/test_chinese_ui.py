@@ -23,6 +23,7 @@ from beanlab.gui.main_window import MainWindow
 KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
         "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
         "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras", "Rosenbrock",   # names are names
+        "Adagrad", "RMSprop", "PyTorch", "optax", "SGD", "Rosenblatt", "Sutskever", "Duchi", "Hinton", "Kingma", "Ba",
         "tanh"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")

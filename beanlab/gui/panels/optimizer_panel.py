@@ -83,6 +83,7 @@ class OptimizerPanel(Retranslating, QGroupBox):
             self.optimizer.setItemText(index, tr(optimizer.label))
             # each optimizer's convention where the user chooses it: its rule, with its reference
             self.optimizer.setItemData(index, tr(optimizer.convention), Qt.ItemDataRole.ToolTipRole)
+        self._show_convention()
         for index, order in enumerate(ORDERS):
             self.order.setItemText(index, tr(ORDER_LABELS.get(order, order)))
         self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
@@ -117,10 +118,14 @@ class OptimizerPanel(Retranslating, QGroupBox):
         self._form.setRowVisible(self.start_w, len(editable) >= 1)
         self._form.setRowVisible(self.start_b, len(editable) >= 2)
         optimizer = OPTIMIZERS[config.optimizer]
-        self.optimizer.setToolTip(tr(optimizer.convention))
+        self._show_convention()
         self._form.setRowVisible(self.step_size, optimizer.uses_step)
         self._form.setRowVisible(self.learning_rate, not optimizer.uses_step)
         self._form.setRowVisible(self.batch_size, optimizer.uses_batch_size)
+
+    def _show_convention(self) -> None:
+        """The chosen optimizer's rule and reference, on hovering over the menu."""
+        self.optimizer.setToolTip(self.optimizer.currentData(Qt.ItemDataRole.ToolTipRole) or "")
 
     @staticmethod
     def _editable_start(config: RunConfig) -> tuple[str, ...]:
