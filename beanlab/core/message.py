@@ -24,7 +24,8 @@ class Message:
     translate: bool = True
 
     def __str__(self) -> str:
-        template = tr(self.template) if self.translate else self.template
+        # (gettext's translation of "" is the catalogue's header, not nothing)
+        template = tr(self.template) if self.translate and self.template else self.template
         return template.format(**self.values) if self.values else template
 
 
@@ -36,7 +37,7 @@ class Joined:
     separator: str = N_(";   ")
 
     def __str__(self) -> str:
-        separator = tr(self.separator) if self.separator else ""   # (gettext's "" is the catalogue's header)
+        separator = tr(self.separator) if self.separator else ""   # (as in Message)
         return separator.join(str(part) for part in self.parts)
 
 

@@ -56,7 +56,7 @@ class Optimizer:
     @property
     def called(self) -> str:
         """Its name in a sentence (marked for translation)."""
-        return self.label
+        return self.label or self.name
 
     @property
     def lr(self) -> float:

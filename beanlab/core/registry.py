@@ -29,6 +29,11 @@ class Registry(dict):
         """Remove what ``register`` added (a test's toy model, for instance)."""
         del self[name]
 
+    def label(self, name: str) -> str:
+        """How menus show the class called ``name``: its label in the current language, else its name."""
+        label = self[name].label
+        return tr(label) if label else name
+
     def lookup(self, name: str):
         """The class called ``name``; ValueError naming the choices."""
         if name not in self:

@@ -60,7 +60,7 @@ def racer_choices(config: RunConfig) -> tuple[tuple[str, ...], tuple[str | None,
 def racer_label(racer: str) -> str:
     """``batch`` → full batch; ``batch@0.01`` → full batch + noise 0.01."""
     name, _, noise = racer.partition("@")
-    label = tr(OPTIMIZERS[name].label)
+    label = OPTIMIZERS.label(name)
     return tr("{optimizer} + noise {noise}").format(optimizer=label, noise=noise) if noise else label
 
 

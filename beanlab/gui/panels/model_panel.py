@@ -37,7 +37,7 @@ class ModelPanel(Retranslating, QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(tr("Model"))
         for index in range(self.model.count()):
-            self.model.setItemText(index, tr(MODELS[self.model.itemData(index)].label))
+            self.model.setItemText(index, MODELS.label(self.model.itemData(index)))
         for index, name in enumerate(LOSSES):
             self.loss.setItemText(index, tr(LOSS_LABELS[name]))
         self.hidden.setToolTip(tr("neurons in the hidden layer: two make a bump, more make several"))

@@ -79,10 +79,11 @@ class OptimizerPanel(Retranslating, QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(tr("Gradient descent"))
         for index in range(self.optimizer.count()):
-            optimizer = OPTIMIZERS[self.optimizer.itemData(index)]
-            self.optimizer.setItemText(index, tr(optimizer.label))
+            name = self.optimizer.itemData(index)
+            self.optimizer.setItemText(index, OPTIMIZERS.label(name))
             # each optimizer's convention where the user chooses it: its rule, with its reference
-            self.optimizer.setItemData(index, tr(optimizer.convention), Qt.ItemDataRole.ToolTipRole)
+            convention = OPTIMIZERS[name].convention
+            self.optimizer.setItemData(index, tr(convention) if convention else "", Qt.ItemDataRole.ToolTipRole)
         self._show_convention()
         for index, order in enumerate(ORDERS):
             self.order.setItemText(index, tr(ORDER_LABELS.get(order, order)))
