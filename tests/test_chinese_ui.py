@@ -23,6 +23,7 @@ from beanlab.gui.main_window import MainWindow
 KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
         "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
         "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras", "Rosenbrock",   # names are names
+        "Adagrad", "RMSprop", "PyTorch", "optax", "SGD", "Rosenblatt", "Sutskever", "Duchi", "Hinton", "Kingma", "Ba",
         "tanh"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -245,3 +246,24 @@ def test_choosing_columns_and_drawing_beans_speak_chinese(qtbot, chinese_window,
     message = window.statusBar().currentMessage()
     assert CJK.search(message) and not english_words(message)
     window.bean_editor.actions["edit"].setChecked(False)
+
+
+def test_the_explanation_on_screen_is_read_again_in_a_new_language(qtbot):
+    """No worker asked: the panel keeps the explanation's templates and numbers, and reads them anew."""
+    from beanlab.core import RunConfig, explain_update
+    from beanlab.gui.language import apply_language
+    from beanlab.gui.panels.explanation_panel import ExplanationPanel
+
+    trainer = RunConfig().build_trainer()
+    before = trainer.params.copy()
+    snapshot = trainer.step()
+    explanation = explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer)
+    panel = ExplanationPanel()
+    qtbot.addWidget(panel)
+    panel.show_stage(explanation, snapshot.step)
+    english = panel.plain_text
+    apply_language("zh_CN")
+    qtbot.waitUntil(lambda: panel.plain_text != english)
+    assert CJK.search(panel.plain_text) and f"{snapshot.gradient[0]:+.5f}" in panel.plain_text
+    apply_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: panel.plain_text == english)

@@ -82,3 +82,18 @@ def test_rosenblatt_with_a_bias_moves_b_by_the_error():
         e = beans.y[i] - (w * beans.x[i] + b)
         w, b = w + 0.1 * e * beans.x[i], b + 0.1 * e
     np.testing.assert_allclose(trainer.run(3).params, (w, b), rtol=1e-15)
+
+
+def test_lesson2_tries_the_courses_own_grid_to_the_last_bit():
+    """Lesson 2: for w in np.arange(0, 3, 0.1): the cost at each w (0.30000000000000004 included)."""
+    import pytest
+
+    from beanlab.core import LESSONS
+
+    trainer = LESSONS[2].config.build_trainer()
+    beans = trainer.beans
+    for w in np.arange(0, 3, 0.1):
+        snapshot = trainer.step()
+        assert snapshot.params == (w,)
+        assert snapshot.loss == pytest.approx(np.mean((beans.y - w * beans.x) ** 2), rel=1e-12)
+    assert trainer.step().params[0] == pytest.approx(np.sum(beans.x * beans.y) / np.sum(beans.x * beans.x), rel=1e-15)

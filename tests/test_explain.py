@@ -64,3 +64,45 @@ def test_the_stages_of_the_next_update_match_the_update_then_made(optimizer):
     if optimizer not in ("sweep", "rosenblatt"):
         assert slope.numbers["dw"] == pytest.approx(snapshot.gradient[0], rel=1e-12)
         assert f"{snapshot.gradient[0]:+.5f}" in slope.text
+
+
+def test_nesterov_is_explained_by_the_slope_it_moved_by_at_the_look_ahead_point():
+    from beanlab.core import explain_next_update_in_stages
+
+    trainer = RunConfig(optimizer="nesterov", lr=0.05, batch_size=10).build_trainer()
+    x, y = trainer.beans.x, trainer.beans.y
+    params, velocity = np.array([0.1, 0.1]), np.zeros(2)
+    for update in range(1, 7):   # Sutskever et al.'s rule in plain numpy, the slope of the mean squared error
+        batch = trainer.beans_of_update(update)
+        w, b = params + 0.9 * velocity
+        error = w * x[batch] + b - y[batch]
+        ahead = np.array([np.mean(2 * error * x[batch]), np.mean(2 * error)])
+        velocity = 0.9 * velocity - 0.05 * ahead
+        params = params + velocity
+        if update == 5:
+            trainer.run(5)
+            _, coming = explain_next_update_in_stages(trainer)
+    snapshot, before, explanation = explain_step(trainer)
+    np.testing.assert_allclose(snapshot.params, params, rtol=1e-12)
+    for i, name in enumerate(("w", "b")):
+        assert explanation.numbers[f"d{name}"] == pytest.approx(ahead[i], rel=1e-12)
+        assert coming.numbers[f"d{name}"] == pytest.approx(ahead[i], rel=1e-12)
+        assert f"{ahead[i]:+.5f}" in explanation.text and abs(ahead[i] - snapshot.gradient[i]) > 1e-4
+    trainer.step()
+    trainer.rewind(6)   # a step back rebuilds the memory: the explanation is the same again
+    again = explain_update(trainer.snapshot(), before, trainer.beans, trainer.model, trainer.optimizer)
+    assert again.numbers == explanation.numbers
+
+
+def test_an_explanation_is_read_in_the_language_of_the_moment():
+    from beanlab import i18n
+
+    trainer = RunConfig().build_trainer()
+    explanation = explain_step(trainer)[2]
+    english = explanation.text
+    try:
+        i18n.set_language("zh_CN")
+        assert explanation.text != english and "斜率" in explanation.text
+    finally:
+        i18n.set_language(i18n.ENGLISH)
+    assert explanation.text == english

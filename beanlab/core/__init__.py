@@ -26,24 +26,19 @@ from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
 from .lessons import LESSONS, Lesson, lesson
-from .model_catalogue import ALIASES, MODELS, SIGMOID_MODELS, make_model
+from .model_catalogue import ALIASES, MODELS, SIGMOID_MODELS, make_model, model_class
 from .models import Line, LineThroughOrigin, Model, SufficientStats
 from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
-from .optimizers import (
-    OPTIMIZERS,
-    SGD,
-    Batch,
-    FixedStep,
-    MiniBatch,
-    Optimizer,
-    make_optimizer,
-)
+from .optimizer_catalogue import OPTIMIZERS, make_optimizer
+from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
 from .race import Race, RaceResult, run_race
+from .registry import Registry
 from .run_config import RunConfig
 from .run_history import history_csv_text
 from .session import Session, SessionError, open_session, session_json
 from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
+from .views import VIEWS, View
 
 __all__ = [
     "ALIASES",
@@ -76,6 +71,7 @@ __all__ = [
     "PlaneNeuron",
     "Race",
     "RaceResult",
+    "Registry",
     "RunConfig",
     "SampledHistory",
     "Session",
@@ -84,6 +80,8 @@ __all__ = [
     "Snapshot",
     "SufficientStats",
     "Trainer",
+    "VIEWS",
+    "View",
     "add_bean",
     "cost_curve",
     "cost_surface",
@@ -98,6 +96,7 @@ __all__ = [
     "make_dataset",
     "make_model",
     "make_optimizer",
+    "model_class",
     "move_bean",
     "open_session",
     "optimum",

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from ..i18n import N_, tr
 from .run_config import RunConfig
+from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS
 
-ALL_VIEWS = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram is for lessons 5–8
-LANDSCAPE_VIEWS = ("loss", "cost", "contour", "surface")          # no beans to show
+ALL_VIEWS = SHOWN_FIRST   # what a lesson shows unless it chooses (the network diagram is for lessons 5–8)
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,11 @@ class Lesson:
     config: RunConfig
     views: tuple[str, ...] = ALL_VIEWS
     course: bool = True          # one of the course's lessons; False: a preset beyond it
+
+    def __post_init__(self) -> None:
+        unknown = set(self.views) - set(VIEWS)
+        if unknown:
+            raise ValueError(f"lesson {self.number} shows unknown view(s): {', '.join(sorted(unknown))}")
 
     @property
     def menu_text(self) -> str:

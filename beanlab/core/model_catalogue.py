@@ -1,29 +1,29 @@
 """Every model by name: the straight lines of lessons 1–4, the neurons of lessons 5–8 and the
-textbook's linear regression on two features."""
+textbook's linear regression on two features. A new model is its class plus ``MODELS.register``."""
 from __future__ import annotations
 
-from ..i18n import tr
-from .models import Line, LineThroughOrigin, Model
+from ..i18n import N_
+from .models import LineThroughOrigin, Line, Model
 from .neurons import HiddenLayerNet, PlaneNeuron, SigmoidNeuron
 from .plane_linear import PlaneLinear
+from .registry import Registry
 
-MODELS: dict[str, type[Model]] = {model.name: model for model in
-                                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron, PlaneLinear)}
-ALIASES = {"net-1-2-1": "net"}   # the course's name for the network with two hidden neurons
-SIGMOID_MODELS = ("sigmoid", "net", "plane")
+MODELS = Registry(N_("unknown model {name}; choose one of: {names}"),
+                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron, PlaneLinear))
+# computed once, for the command line (the registry itself is what the rest reads)
+ALIASES = {alias: name for name, model in MODELS.items() for alias in model.aliases}
+SIGMOID_MODELS = tuple(name for name, model in MODELS.items() if model.classifies)
+
+
+def model_class(name: str) -> type[Model]:
+    """The class of the model called ``name`` (or one of its aliases); ValueError naming the models."""
+    for model in MODELS.values():
+        if name in model.aliases:
+            return model
+    return MODELS.lookup(name)
 
 
 def make_model(name: str, loss: str = "mse", hidden: int = 2) -> Model:
-    """The model called ``name``; ``loss`` (mse or cross-entropy) for the sigmoid models and
-    ``hidden`` (1–8 neurons) for the network are ignored by the others."""
-    name = ALIASES.get(name, name)
-    if name not in MODELS:
-        raise ValueError(tr("unknown model {name}; choose one of: {names}").format(
-            name=repr(name), names=", ".join(MODELS)))
-    if name == "net":
-        return HiddenLayerNet(loss, hidden)
-    if name in SIGMOID_MODELS:
-        return MODELS[name](loss)
-    if loss != "mse":
-        raise ValueError(tr("model {name} learns with the mean squared error only").format(name=name))
-    return MODELS[name]()
+    """The model called ``name``; ``loss`` (mse or cross-entropy) for the models that choose one and
+    ``hidden`` (1–8 neurons) for the network."""
+    return model_class(name).from_settings(loss, hidden)

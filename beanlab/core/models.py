@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..i18n import tr
+from .telling import GENERAL, LINE, Telling
+
 
 @dataclass(frozen=True)
 class SufficientStats:
@@ -41,16 +44,70 @@ class SufficientStats:
                        float(np.mean(y * y)))
 
 
+@dataclass(frozen=True)
+class Diagram:
+    """A model drawn as a network: node labels layer by layer, each weight a line, each bias a number."""
+
+    layers: tuple[tuple[str, ...], ...]
+    edges: tuple[tuple[int, int, int, int, int], ...]   # (layer, node, layer, node, parameter index)
+    biases: dict                                         # (layer, node) → parameter index
+
+
 class Model:
-    """Base class: a named, parametrised prediction of toxicity with its loss and gradient."""
+    """Base class: a named, parametrised prediction of toxicity with its loss and gradient.
+
+    A subclass describes itself in its class attributes (menus, explanation, settings, lessons read
+    them) and is added to ``beanlab.core.MODELS`` with one ``MODELS.register``.
+    """
 
     name: str = ""
+    label: str = ""                        # in the model menu (marked for translation, or a formula)
+    aliases: tuple[str, ...] = ()          # other names it answers to on the command line
     param_names: tuple[str, ...] = ()
     n_features: int = 1
+    # for the explanation: how it predicts, each parameter's slope of one bean's loss as the course
+    # writes it (none: the slopes are told as numbers), the loss when those formulas do not say it,
+    # and the sentences that tell an update (telling.py)
+    prediction: str = "f(x)"
+    slope_formulas: dict[str, str] = {}
+    loss_formula: str = ""
+    telling: Telling = GENERAL
+    output: str = "ŷ"                       # the prediction's symbol, in the network diagram
+    # settings and lessons
+    lesson_dataset: str = "line-bias"      # the beans of its lesson: where the model goes when the beans do not fit it
+    chooses_loss: bool = False             # the loss setting (mse or cross-entropy) applies to it
+    chooses_hidden: bool = False           # the hidden-width setting applies to it
+    editable_start: tuple[str, ...] = ()   # the parameters whose start the user types in
+    random_start: bool = False             # starts from random weights of its own: no start is carried over
+    classifies: bool = False               # its output is a probability: toxic when above 0.5
+    fit_shape: str = "curve"               # as the scatter plot draws it: "line", "curve" or "boundary"
+
+    @classmethod
+    def from_settings(cls, loss: str = "mse", hidden: int = 2) -> Model:
+        """The model for a run's settings; those it does not use must be left at their defaults."""
+        if loss != "mse":
+            raise ValueError(tr("model {name} learns with the mean squared error only").format(name=cls.name))
+        return cls()
 
     @property
     def n_params(self) -> int:
         return len(self.param_names)
+
+    @property
+    def writes_slopes(self) -> bool:
+        """Whether the explanation can write every parameter's slope as a formula (else as numbers)."""
+        return set(self.param_names) <= set(self.slope_formulas)
+
+    def diagram(self) -> Diagram:
+        """The model as one neuron: its inputs, each weighted by w (w1, w2 …), and its bias b."""
+        index = {name: i for i, name in enumerate(self.param_names)}
+        if self.n_features == 1:
+            inputs, weights = ("x",), ("w",)
+        else:
+            inputs = tuple(f"x{i}" for i in range(1, self.n_features + 1))
+            weights = tuple(f"w{i}" for i in range(1, self.n_features + 1))
+        edges = tuple((0, node, 1, 0, index[w]) for node, w in enumerate(weights) if w in index)
+        return Diagram((inputs, (self.output,)), edges, {(1, 0): index["b"]} if "b" in index else {})
 
     def predict(self, params: np.ndarray, x: np.ndarray) -> np.ndarray:
         """Predicted toxicity of beans of size ``x``."""
@@ -110,6 +167,9 @@ class Model:
 class LinearModel(Model):
     """A model linear in its parameters, whose cost is a quadratic fixed by :class:`SufficientStats`."""
 
+    telling = LINE
+    fit_shape = "line"
+
     def loss_function(self, x, y):
         stats = SufficientStats.of(x, y)
         return lambda param_rows: self.losses_from_stats(param_rows, stats)
@@ -123,7 +183,12 @@ class LineThroughOrigin(LinearModel):
     """y = w·x, lessons 1–3."""
 
     name = "wx"
+    label = "y = w·x"
     param_names = ("w",)
+    prediction = "w·x"
+    slope_formulas = {"w": "2x²w − 2xy"}    # course.md's k = 2·x²·w − 2·x·y
+    lesson_dataset = "line"
+    editable_start = ("w",)
 
     def predict(self, params, x):
         return params[0] * x
@@ -176,7 +241,12 @@ class Line(LinearModel):
     """y = w·x + b, lesson 4."""
 
     name = "wx+b"
+    label = "y = w·x + b"
     param_names = ("w", "b")
+    prediction = "w·x + b"
+    slope_formulas = {"w": "2x²w + 2xb − 2xy", "b": "2b + 2xw − 2y"}
+    lesson_dataset = "line-bias"
+    editable_start = ("w", "b")
 
     def predict(self, params, x):
         return params[0] * x + params[1]

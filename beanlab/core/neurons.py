@@ -15,8 +15,9 @@ from array import array
 
 import numpy as np
 
-from ..i18n import tr
-from .models import Model
+from ..i18n import N_, tr
+from .models import Diagram, Model
+from .telling import NEURON
 
 LOSSES = ("mse", "cross-entropy")
 LOSS_BLOCK_ROWS = 256
@@ -47,6 +48,15 @@ def _sigmoid_float(z: float) -> float:
 
 class SigmoidModel(Model):
     """A model whose output is a sigmoid a = σ(z): toxic when a > 0.5."""
+
+    telling = NEURON
+    output = "a"
+    chooses_loss = True
+    classifies = True
+
+    @classmethod
+    def from_settings(cls, loss="mse", hidden=2):
+        return cls(loss)
 
     def __init__(self, loss: str = "mse") -> None:
         if loss not in LOSSES:
@@ -103,7 +113,11 @@ class SigmoidNeuron(SigmoidModel):
     """a = σ(w·x + b), lesson 5."""
 
     name = "sigmoid"
+    label = "a = σ(w·x + b)"
     param_names = ("w", "b")
+    prediction = "σ(w·x + b)"
+    lesson_dataset = "threshold"
+    editable_start = ("w", "b")
 
     def output_z(self, params, x):
         return params[..., 0, None] * x + params[..., 1, None]
@@ -132,7 +146,17 @@ class HiddenLayerNet(SigmoidModel):
     """
 
     name = "net"
+    label = N_("network: one hidden layer")
+    aliases = ("net-1-2-1",)   # the course's name for the network with two hidden neurons
+    prediction = "σ(Σ w2j·σ(w1j·x + b1j) + b2)"
+    lesson_dataset = "window"
+    chooses_hidden = True
+    random_start = True
     MAX_HIDDEN = 8
+
+    @classmethod
+    def from_settings(cls, loss="mse", hidden=2):
+        return cls(loss, hidden)
 
     def __init__(self, loss: str = "mse", hidden: int = 2) -> None:
         super().__init__(loss)
@@ -142,6 +166,15 @@ class HiddenLayerNet(SigmoidModel):
         self.hidden = int(hidden)
         self.param_names = (*(f"{kind}1{j}" for j in range(1, self.hidden + 1) for kind in ("w", "b")),
                             *(f"w2{j}" for j in range(1, self.hidden + 1)), "b2")
+
+    def diagram(self) -> Diagram:
+        """Input, the hidden neurons h1 … hk, the output a: w1j into hj, w2j out of it."""
+        index = {name: i for i, name in enumerate(self.param_names)}
+        neurons = range(1, self.hidden + 1)
+        return Diagram((("x",), tuple(f"h{j}" for j in neurons), ("a",)),
+                       tuple((0, 0, 1, j - 1, index[f"w1{j}"]) for j in neurons)
+                       + tuple((1, j - 1, 2, 0, index[f"w2{j}"]) for j in neurons),
+                       {**{(1, j - 1): index[f"b1{j}"] for j in neurons}, (2, 0): index["b2"]})
 
     def _split(self, params: np.ndarray):
         """(w1, b1, w2, b2) with the parameters' leading axes kept: w1, b1, w2 end in ``hidden``."""
@@ -240,8 +273,12 @@ class PlaneNeuron(SigmoidModel):
     """a = σ(w1·x1 + w2·x2 + b), lesson 7: size and colour depth."""
 
     name = "plane"
+    label = "a = σ(w1·x1 + w2·x2 + b)"
     param_names = ("w1", "w2", "b")
     n_features = 2
+    prediction = "σ(w1·x1 + w2·x2 + b)"
+    lesson_dataset = "plane"
+    fit_shape = "boundary"
 
     def output_z(self, params, x):
         return params[..., 0, None] * x[:, 0] + params[..., 1, None] * x[:, 1] + params[..., 2, None]

@@ -3,6 +3,9 @@
 An optimizer says how many beans one update uses (``beans_per_update``) and turns the mean gradient
 of those beans into a move (``move``). Optimizers with memory (momentum, Adam) keep it here and
 clear it in ``reset``. ``lr`` and ``step`` may be changed between updates and apply at once.
+
+Each class also describes itself (label, convention, the settings it uses, how its move is told)
+and is added to ``beanlab.core.OPTIMIZERS`` with one ``OPTIMIZERS.register``.
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import math
 import numpy as np
 
 from ..i18n import N_, tr
+from .message import Joined, plain, say
 
 
 def _check_positive(name: str, value: float) -> float:
@@ -20,10 +24,21 @@ def _check_positive(name: str, value: float) -> float:
     return value
 
 
+def moves_made(names, before, after) -> Joined:
+    """Each parameter from where it was to where it went: "w11 0.6370 → 0.6369;   b11 …"."""
+    return Joined(tuple(plain("{name} {before:.4f} → {after:.4f}", name=n, before=b, after=a)
+                        for n, b, a in zip(names, before, after)))
+
+
 class Optimizer:
     """Base class: plain gradient descent, ``params -= lr · gradient``."""
 
     name = ""
+    label = ""              # in the optimizer menu, marked for translation
+    convention = ""         # its rule in one sentence, with its reference (tooltip, --help, README)
+    uses_step = False       # the settings it reads besides the learning rate: the step size instead, the batch size
+    uses_batch_size = False
+    can_race = True         # a descent the race can time (not lesson 1's rule or lesson 2's search)
     #: True when each update uses one bean and moves by −lr·gradient, so a model's fast
     #: ``sgd_path`` can run many updates in one call with exactly the same floats.
     per_sample_descent = False
@@ -32,6 +47,16 @@ class Optimizer:
 
     def __init__(self, lr: float = 0.01) -> None:
         self.lr = lr
+
+    @classmethod
+    def from_settings(cls, lr: float = 0.01, step: float = 0.01, batch_size: int = 10) -> Optimizer:
+        """The optimizer for a run's settings; those it does not use are ignored."""
+        return cls(lr)
+
+    @property
+    def called(self) -> str:
+        """Its name in a sentence (marked for translation)."""
+        return self.label or self.name
 
     @property
     def lr(self) -> float:
@@ -64,11 +89,41 @@ class Optimizer:
     def describe(self) -> str:
         return f"{self.name}, learning rate {self.lr:g}"
 
+    # -- told in the explanation (explain.py) ---------------------------------------------------
+    def tell(self, update) -> tuple | None:
+        """The whole explanation of ``update`` (explain.UpdateSeen) when this optimizer tells it
+        its own way; None: the model's sentences and :meth:`tell_move`."""
+        return None
+
+    def tell_slope_stage(self, stage) -> tuple | None:
+        """Stage 2 of the coming update, when this optimizer needs no slope; None: the slopes."""
+        return None
+
+    def slope_moved_by(self, gradient: np.ndarray) -> np.ndarray:
+        """The slope the last update moved by, given the slope where it started (the same, but for Nesterov)."""
+        return gradient
+
+    def slope_to_move_by(self, model, params: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """The slope the coming update from ``params`` on the beans ``x, y`` will move by."""
+        return model.grad(params, x, y)
+
+    def tell_move(self, names, gradient, before, after, cost: str, detailed: bool) -> list:
+        """The move, a line per parameter with the formula (``detailed``) or all in one line."""
+        if not detailed:
+            return [say(N_("Move against the slope, α = {lr:g}: {moves}."), lr=self.lr,
+                        moves=moves_made(names, before, after))]
+        return [say(N_("Move against the slope: {name} ← {name} − α·∂{cost}/∂{name} = {before:.5f} − {lr:g}·"
+                       "({slope:+.5f}) = {after:.5f}"), name=n, cost=cost, before=b, lr=self.lr, slope=g, after=a)
+                for n, g, b, a in zip(names, gradient, before, after)]
+
 
 class SGD(Optimizer):
     """Per-sample stochastic gradient descent: one bean per update."""
 
     name = "sgd"
+    label = N_("per-sample SGD")
+    convention = N_("θ ← θ − α·g, with g the slope of one bean's squared error (no ½), bean after bean "
+                    "(the course, lesson 3).")
     per_sample_descent = True
 
     def beans_per_update(self, n_beans):
@@ -83,6 +138,10 @@ class Rosenblatt(Optimizer):
     """
 
     name = "rosenblatt"
+    label = N_("perceptron rule (lesson 1)")
+    convention = N_("e = y − ŷ;  w ← w + α·e·x and b ← b + α·e, bean after bean (Rosenblatt's perceptron "
+                    "rule, the course, lesson 1).")
+    can_race = False
     per_sample_descent = True
 
     def beans_per_update(self, n_beans):
@@ -91,13 +150,37 @@ class Rosenblatt(Optimizer):
     def per_sample_path(self, model, params, xs, ys):
         return model.rosenblatt_path(params, xs, ys, self.lr)
 
+    def tell(self, update):
+        x, error = update.x[0], float(update.y[0] - update.predictions[0])
+        lines = [update.bean_line(),
+                 say(N_("Prediction ŷ = {formula} = {prediction:.4f};  error e = y − ŷ = {error:+.4f}."),
+                     formula=update.model.prediction, prediction=update.predictions[0], error=error)]
+        for name, b, a in zip(update.model.param_names, update.before, update.after):
+            symbol, value = ("", "") if name == "b" else ("·x", f"·({x:.4f})")   # b's input is 1
+            rule = plain("{name} ← {name} + α·e{symbol} = {before:.5f} + {lr:g}·({error:+.4f}){value} = {after:.5f}",
+                         name=name, symbol=symbol, before=b, lr=self.lr, error=error, value=value, after=a)
+            lines.append(say(N_("Perceptron rule: {rule}"), rule=rule))
+        return tuple(lines), {"e": error}
+
+    def tell_slope_stage(self, stage):
+        error = float(stage.y[0] - stage.predictions[0])
+        sign = ">" if error > 0 else "<" if error < 0 else "="
+        return (say(N_("Stage 2 of 3 · update {update:,}: no slope needed: the error e = y − ŷ = {error:+.4f} says "
+                       "which way."), update=stage.step, error=error),
+                say(N_("e {sign} 0 → w goes {direction}, by α·e·x."), sign=sign,
+                    direction=direction(error * stage.x[0])))
+
 
 class Sweep(Optimizer):
     """Lesson 2's exhaustive search (穷举法): try w = 0, 0.1, …, 2.9 in turn, then jump to the
     closed-form minimum w* = Σxy / Σx². Not descent at all: it shows the cost curve point by point."""
 
     name = "sweep"
-    GRID = tuple(round(0.1 * i, 1) for i in range(30))   # the course's np.arange(0, 3, 0.1)
+    label = N_("try every w (lesson 2)")
+    convention = N_("w = 0, 0.1, …, 2.9 in turn, the course's np.arange(0, 3, 0.1) to the last bit, each judged on "
+                    "all the beans; then the closed form w* = Σxy / Σx² (the course, lesson 2).")
+    can_race = False
+    GRID = tuple(np.arange(0, 3, 0.1).tolist())   # the course's own grid, unrounded: 0.30000000000000004 …
 
     def beans_per_update(self, n_beans):
         return n_beans   # every try is judged on all the beans
@@ -111,17 +194,39 @@ class Sweep(Optimizer):
     def describe(self):
         return f"{self.name} of w over 0 … 2.9, then the closed form"
 
+    def tell(self, update):
+        w = update.after[0]
+        if update.step <= len(self.GRID):
+            return (say(N_("Try {number} of {tries} (exhaustive search): w = {w:.1f} gives cost "
+                           "e = (1/n)·Σ(y − w·x)² = {loss:.5f} over all {count} beans."),
+                        number=update.step, tries=len(self.GRID), w=w, loss=update.loss, count=len(update.beans)),
+                    say(N_("The ball walks along the cost curve: the lowest try so far is the best w this search "
+                           "can find."))), {}
+        return (say(N_("Closed form: w* = Σxy / Σx² = {w:.5f}, cost e = {loss:.5f}."), w=w, loss=update.loss),
+                say(N_("No search needed: the bottom of the cost curve, worked out exactly."))), {}
+
+    def tell_slope_stage(self, stage):
+        return (say(N_("Stage 2 of 3: no slope in an exhaustive search; the next try is the next w on the list.")),)
+
 
 class MiniBatch(Optimizer):
     """Mini-batch descent: consecutive chunks of ``batch_size`` beans; the last chunk may be smaller."""
 
     name = "minibatch"
+    label = N_("mini-batch")
+    convention = N_("θ ← θ − α·g, with g the mean slope over a batch of beans taken in turn; an epoch's last "
+                    "batch may be smaller (as the textbook d2l's data_iter).")
+    uses_batch_size = True
 
     def __init__(self, lr: float = 0.01, batch_size: int = 10) -> None:
         super().__init__(lr)
         if isinstance(batch_size, bool) or int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(tr("the batch size must be a whole number >= 1, not {value}").format(value=repr(batch_size)))
         self.batch_size = int(batch_size)
+
+    @classmethod
+    def from_settings(cls, lr=0.01, step=0.01, batch_size=10):
+        return cls(lr, batch_size)
 
     def beans_per_update(self, n_beans):
         return min(self.batch_size, n_beans)
@@ -134,6 +239,9 @@ class Batch(Optimizer):
     """Full-batch gradient descent: one update per epoch with the mean slope over all beans."""
 
     name = "batch"
+    label = N_("full batch")
+    convention = N_("θ ← θ − α·g, with g the mean slope over all the beans: one update an epoch (the course, "
+                    "lesson 3).")
 
     def beans_per_update(self, n_beans):
         return n_beans
@@ -143,10 +251,18 @@ class FixedStep(Optimizer):
     """Fixed-step descent: move each parameter by ``step`` against the sign of its full-batch slope."""
 
     name = "fixed-step"
+    label = N_("fixed step")
+    convention = N_("θ ← θ − step·sign(g), with g the mean slope over all the beans: the same distance whatever "
+                    "the slope's size; a flat slope stays (the course, lesson 3).")
+    uses_step = True
 
     def __init__(self, step: float = 0.01) -> None:
         super().__init__(1.0)  # unused: the step size alone sets how far a move goes
         self.step = step
+
+    @classmethod
+    def from_settings(cls, lr=0.01, step=0.01, batch_size=10):
+        return cls(step)
 
     @property
     def step(self) -> float:
@@ -166,27 +282,16 @@ class FixedStep(Optimizer):
     def describe(self):
         return f"{self.name}, step {self.step:g}"
 
+    def tell_move(self, names, gradient, before, after, cost, detailed):
+        moves = Joined(tuple(
+            say(N_("∂e/∂{name} {sign} 0 → {name} {direction} by {step:g}: {before:.5f} → {after:.5f}"),
+                name=n, sign="<" if g < 0 else ">" if g > 0 else "=", direction=direction(-g), step=self.step,
+                before=b, after=a)
+            for n, g, b, a in zip(names, gradient, before, after)))
+        return [Joined((say(N_("Fixed step, against the sign of the slope: ")), say(N_("{moves}."), moves=moves)),
+                       separator="")]
 
-OPTIMIZERS = ("sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep",
-              "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 
-
-def make_optimizer(name: str, lr: float = 0.01, step: float = 0.01, batch_size: int = 10) -> Optimizer:
-    """The optimizer called ``name`` with its settings; settings it does not use are ignored."""
-    if name == "sgd":
-        return SGD(lr)
-    if name == "minibatch":
-        return MiniBatch(lr, batch_size)
-    if name == "batch":
-        return Batch(lr)
-    if name == "fixed-step":
-        return FixedStep(step)
-    if name == "rosenblatt":
-        return Rosenblatt(lr)
-    if name == "sweep":
-        return Sweep(lr)
-    from .adaptive import STATEFUL  # (adaptive builds on this module's MiniBatch)
-
-    if name in STATEFUL:
-        return STATEFUL[name](lr, batch_size)
-    raise ValueError(f"unknown optimizer {name!r}; choose one of: {', '.join(OPTIMIZERS)}")
+def direction(sign: float):
+    """Up, down or nowhere, as a parameter goes for a move of this sign."""
+    return say(N_("up") if sign > 0 else N_("down") if sign < 0 else N_("nowhere"))

@@ -1,5 +1,10 @@
 """Linear regression on two features, the textbook's first model: ŷ = w1·x1 + w2·x2 + b.
 
+It learns, as the textbook (d2l, "Linear Regression Implementation from Scratch") does, with half
+the squared error, ``squared_loss = (y_hat - y)**2 / 2`` averaged over the beans: so its learning
+rate 0.03 moves as the book's does, and its loss is the number the book prints. (The course's
+models keep the course's error with no ½.)
+
 Its cost, like the straight line's, is a quadratic fixed by a few statistics of the data (the
 means, the 2×2 covariance of the features, their covariances with y and y's variance), so the
 loss of every update and every point of a cost grid costs the same however many samples there are.
@@ -30,7 +35,7 @@ class PlaneStats:
         return cls(mean_x, mean_y, dx.T @ dx / len(y), dx.T @ dy / len(y), float(dy @ dy / len(y)))
 
     def losses(self, rows: np.ndarray) -> np.ndarray:
-        """MSE at each row (w1, w2, b): (ȳ − w·x̄ − b)² + wᵀCw − 2w·c + var(y)."""
+        """Mean squared error (no ½) at each row (w1, w2, b): (ȳ − w·x̄ − b)² + wᵀCw − 2w·c + var(y)."""
         w, b = rows[:, :2], rows[:, 2]
         with np.errstate(all="ignore"):
             residual = self.mean_y - w @ self.mean_x - b
@@ -39,31 +44,43 @@ class PlaneStats:
 
 
 class PlaneLinear(Model):
-    """ŷ = w1·x1 + w2·x2 + b, learned with the mean squared error (no ½, as every BeanLab model)."""
+    """ŷ = w1·x1 + w2·x2 + b, learned with half the squared error, ½(ŷ − y)², as the textbook does."""
 
     name = "plane-linear"
+    label = "ŷ = w1·x1 + w2·x2 + b"
     param_names = ("w1", "w2", "b")
     n_features = 2
+    prediction = "w1·x1 + w2·x2 + b"
+    slope_formulas = {"w1": "(ŷ − y)·x1", "w2": "(ŷ − y)·x2", "b": "ŷ − y"}   # of ½(ŷ − y)²: the 2 cancels
+    loss_formula = "½(ŷ − y)²"
+    lesson_dataset = "d2l"
+    fit_shape = "boundary"
 
     def predict(self, params, x):
         x = np.asarray(x, dtype=np.float64).reshape(-1, 2)
         return x @ params[:2] + params[2]
 
+    def loss(self, params, x, y):
+        """The textbook's loss: the mean over the beans of ½(ŷ − y)²."""
+        with np.errstate(all="ignore"):
+            error = self.predict(params, x) - y
+            return float(np.mean(error * error) / 2)
+
     def grad(self, params, x, y):
         x = np.asarray(x, dtype=np.float64).reshape(-1, 2)
         error = x @ params[:2] + params[2] - y
-        return np.array([2 * np.mean(error * x[:, 0]), 2 * np.mean(error * x[:, 1]), 2 * np.mean(error)])
+        return np.array([np.mean(error * x[:, 0]), np.mean(error * x[:, 1]), np.mean(error)])
 
     def loss_function(self, x, y):
         stats = PlaneStats.of(np.asarray(x, dtype=np.float64).reshape(-1, 2), np.asarray(y, dtype=np.float64))
-        return stats.losses
+        return lambda rows: stats.losses(rows) / 2
 
     def sgd_path(self, params, xs, ys, lr):
         """Per-sample SGD in plain floats: the same floats as the generic loop, without numpy per step."""
         w1, w2, b = (float(p) for p in params)
         path = np.empty((len(ys), 3))
         for i, ((x1, x2), y) in enumerate(zip(np.asarray(xs).reshape(-1, 2).tolist(), ys.tolist())):
-            error = 2 * (w1 * x1 + w2 * x2 + b - y)
+            error = w1 * x1 + w2 * x2 + b - y
             w1, w2, b = w1 - lr * error * x1, w2 - lr * error * x2, b - lr * error
             path[i] = (w1, w2, b)
         return path

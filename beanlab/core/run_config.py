@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from ..i18n import tr
 from .datasets import DATASETS, Beans, make_dataset
 from .landscape_models import TERRAINS, LandscapeModel, terrain_beans
-from .model_catalogue import SIGMOID_MODELS, make_model
-from .optimizers import make_optimizer
+from .model_catalogue import make_model, model_class
+from .optimizer_catalogue import make_optimizer
 from .trainer import Trainer
 
-# the dataset each model's lesson uses: where a model goes when the beans do not fit it
-LESSON_DATASETS = {"wx": "line", "wx+b": "line-bias", "sigmoid": "threshold", "net": "window", "plane": "plane",
-                   "plane-linear": "d2l"}
 # the model a dataset of two features is for, when the model in use cannot take it
 REGRESSION_DATASETS = {"d2l", "house"}
 
@@ -83,10 +80,10 @@ class RunConfig:
         have the wrong number of features for it."""
         model = make_model(name, hidden=self.hidden)
         kept = tuple(self.init or ())[:model.n_params]
-        init = None if self.init is None or name == "net" else kept + (0.1,) * (model.n_params - len(kept))
+        init = None if self.init is None or model.random_start else kept + (0.1,) * (model.n_params - len(kept))
         dataset = self.dataset
         if DATASETS[dataset].n_features != model.n_features:
-            dataset = LESSON_DATASETS[name]
+            dataset = model.lesson_dataset
         return self.replace(model=name, init=init, dataset=dataset)
 
     def with_dataset(self, name: str) -> RunConfig:
@@ -120,7 +117,8 @@ class RunConfig:
             return LandscapeModel(self.landscape, self.noise, self.seed)
         if self.noise:
             raise ValueError(tr("gradient noise is for the landscapes (--landscape)"))
-        return make_model(self.model, self.loss if self.model in SIGMOID_MODELS else "mse", self.hidden)
+        model = model_class(self.model)
+        return model.from_settings(self.loss if model.chooses_loss else "mse", self.hidden)
 
     def make_beans(self) -> Beans:
         """The dataset this configuration names (a landscape's one placeholder bean)."""

@@ -34,7 +34,6 @@ from beanlab.core import (
 )
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
-from beanlab.gui.panels.optimizer_panel import OPTIMIZER_LABELS
 from beanlab.gui.plots.contour_plot import log_shade
 from beanlab.gui.plots.race_bowl import RaceBowl
 from beanlab.i18n import N_, tr
@@ -42,7 +41,6 @@ from beanlab.i18n import N_, tr
 RACER_COLOURS = ((0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0))   # Okabe–Ito: told apart by all
 DEFAULT_RACERS = ("sgd", "minibatch", "batch", "adam")
 DEFAULT_NOISE = 0.01   # on a landscape, the noisy racer's noise unless the run has its own
-RACEABLE = tuple(name for name in OPTIMIZERS if name not in ("rosenblatt", "sweep"))
 POINTS_DRAWN = 2000
 GRID = 60
 COLUMNS = (N_("optimizer"), N_("final loss"), N_("updates"), N_("seconds"), N_("updates to threshold"),
@@ -52,16 +50,17 @@ COLUMNS = (N_("optimizer"), N_("final loss"), N_("updates"), N_("seconds"), N_("
 def racer_choices(config: RunConfig) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
     """The racers to choose from, and the four chosen at first. On a landscape, also plain descent
     with gradient noise (``batch@0.01``): the pair that shows noise getting past a saddle."""
+    raceable = tuple(name for name, optimizer in OPTIMIZERS.items() if optimizer.can_race)
     if config.landscape is None:
-        return RACEABLE, DEFAULT_RACERS
+        return raceable, DEFAULT_RACERS
     noisy = tuple(f"{name}@{config.noise or DEFAULT_NOISE:g}" for name in ("batch", "sgd"))
-    return RACEABLE + noisy, ("batch", noisy[0], None, None)
+    return raceable + noisy, ("batch", noisy[0], None, None)
 
 
 def racer_label(racer: str) -> str:
     """``batch`` → full batch; ``batch@0.01`` → full batch + noise 0.01."""
     name, _, noise = racer.partition("@")
-    label = tr(OPTIMIZER_LABELS[name])
+    label = OPTIMIZERS.label(name)
     return tr("{optimizer} + noise {noise}").format(optimizer=label, noise=noise) if noise else label
 
 

@@ -49,6 +49,8 @@ class ExplanationPanel(Retranslating, QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.text)
         self._shown: tuple[str, ...] = ()
+        self._explanation: Explanation | None = None   # on screen: read again in a new language
+        self._label = ""                               # said before it (not translated again)
         self._caption_room = True
         self._shown_playing = False
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
@@ -57,8 +59,10 @@ class ExplanationPanel(Retranslating, QWidget):
         self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
 
     def retranslate(self) -> None:
-        # the explanation itself comes translated with the next frame (the controller asks for one)
+        # an explanation is templates and numbers: read in the new language, it needs no new frame
         self.set_caption(self._caption_source)
+        if self._explanation is not None:
+            self._show(self._explanation, tr(PLAYING_LABEL) if self._shown_playing else self._label)
 
     def show_frame(self, frame: Frame) -> None:
         explanation = frame.explanation
@@ -66,26 +70,28 @@ class ExplanationPanel(Retranslating, QWidget):
             return   # a stage of the next update is being shown: keep it
         self._held_step = -1
         playing = frame.state == "playing"
-        if explanation is None or (explanation.lines == self._shown and playing == self._shown_playing):
-            return
         # While playing, nobody reads an explanation that changes 30 times a second, and laying out
         # large rich text that often costs frames: a new one twice a second is plenty, and says so.
-        if playing and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S:
+        if explanation is None or (playing and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S):
+            return
+        if explanation.lines == self._shown and playing == self._shown_playing:
             return
         label, self._next_label = self._next_label, ""
         self._shown_playing = playing
-        self._show(explanation.lines, tr(PLAYING_LABEL) if playing else label)
+        self._show(explanation, tr(PLAYING_LABEL) if playing else label)
 
     def show_stage(self, explanation: Explanation, step: int) -> None:
         """A stage of the update after ``step``; it stays until the run moves on from ``step``."""
         self._held_step = step
-        self._show(explanation.lines)
+        self._show(explanation)
 
     def label_next_update(self, label: str) -> None:
         """Put ``label`` before the explanation of the next update (the last stage)."""
         self._next_label = label
 
-    def _show(self, lines: tuple[str, ...], label: str = "") -> None:
+    def _show(self, explanation: Explanation, label: str = "") -> None:
+        lines = explanation.lines   # in the current language
+        self._explanation, self._label = explanation, label
         self._shown, self._shown_at = lines, time.perf_counter()
         first, *rest = lines
         prefix = f"<span style='color:#555'>{escape(label)}</span> " if label else ""

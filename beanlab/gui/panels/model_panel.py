@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox
 
-from beanlab.core import LOSSES, SIGMOID_MODELS, RunConfig
+from beanlab.core import LOSSES, MODELS, HiddenLayerNet, RunConfig, model_class
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import N_, tr
 
-MODEL_LABELS = {"wx": "y = w·x", "wx+b": "y = w·x + b", "sigmoid": "a = σ(w·x + b)",
-                "net": N_("network: one hidden layer"), "plane": "a = σ(w1·x1 + w2·x2 + b)",
-                "plane-linear": "ŷ = w1·x1 + w2·x2 + b"}
 LOSS_LABELS = {"mse": N_("mean squared error"), "cross-entropy": N_("cross-entropy")}
 
 
@@ -21,10 +18,10 @@ class ModelPanel(Retranslating, QGroupBox):
         super().__init__()
         self._controller = controller
         self.model = QComboBox()
-        for name in MODEL_LABELS:
+        for name in MODELS:
             self.model.addItem("", name)
         self.hidden = QSpinBox()
-        self.hidden.setRange(1, 8)
+        self.hidden.setRange(1, HiddenLayerNet.MAX_HIDDEN)
         self.loss = QComboBox()
         for name in LOSSES:
             self.loss.addItem("", name)
@@ -39,8 +36,8 @@ class ModelPanel(Retranslating, QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(tr("Model"))
-        for index, name in enumerate(MODEL_LABELS):
-            self.model.setItemText(index, tr(MODEL_LABELS[name]))
+        for index in range(self.model.count()):
+            self.model.setItemText(index, MODELS.label(self.model.itemData(index)))
         for index, name in enumerate(LOSSES):
             self.loss.setItemText(index, tr(LOSS_LABELS[name]))
         self.hidden.setToolTip(tr("neurons in the hidden layer: two make a bump, more make several"))
@@ -54,8 +51,9 @@ class ModelPanel(Retranslating, QGroupBox):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(combo.findData(value))
         self.hidden.setValue(config.hidden)
-        self._form.setRowVisible(self.hidden, config.model == "net")
-        self._form.setRowVisible(self.loss, config.model in SIGMOID_MODELS)
+        model = model_class(config.model)
+        self._form.setRowVisible(self.hidden, model.chooses_hidden)
+        self._form.setRowVisible(self.loss, model.chooses_loss)
 
     def choose(self, name: str) -> None:
         """Pick a model as the user would."""

@@ -15,18 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from beanlab.core import ORDERS, RunConfig
+from beanlab.core import OPTIMIZERS, ORDERS, RunConfig, model_class
 from beanlab.gui.language import Retranslating
 from beanlab.gui.panels.learning_rate_field import LogScaleField
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import N_, tr
 
-OPTIMIZER_LABELS = {"sgd": N_("per-sample SGD"), "minibatch": N_("mini-batch"), "batch": N_("full batch"),
-                    "fixed-step": N_("fixed step"), "rosenblatt": N_("perceptron rule (lesson 1)"),
-                    "sweep": N_("try every w (lesson 2)"), "momentum": N_("momentum"), "nesterov": N_("Nesterov"),
-                    "adagrad": N_("AdaGrad"), "rmsprop": N_("RMSProp"), "adam": N_("Adam")}
-WITH_START = ("wx", "wx+b", "sigmoid")
-MINI_BATCHES = ("minibatch", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 ORDER_LABELS = {"sequential": N_("sequential"), "shuffle": N_("shuffle")}
 NOISE_UNIT, NOISE_STEPS = 0.001, 100
 
@@ -36,7 +30,7 @@ class OptimizerPanel(Retranslating, QGroupBox):
         super().__init__()
         self._controller = controller
         self.optimizer = QComboBox()
-        for name in OPTIMIZER_LABELS:
+        for name in OPTIMIZERS:
             self.optimizer.addItem("", name)
         self.learning_rate = LogScaleField(controller.config.lr)
         self.step_size = LogScaleField(controller.config.step)
@@ -84,8 +78,13 @@ class OptimizerPanel(Retranslating, QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(tr("Gradient descent"))
-        for index, name in enumerate(OPTIMIZER_LABELS):
-            self.optimizer.setItemText(index, tr(OPTIMIZER_LABELS[name]))
+        for index in range(self.optimizer.count()):
+            name = self.optimizer.itemData(index)
+            self.optimizer.setItemText(index, OPTIMIZERS.label(name))
+            # each optimizer's convention where the user chooses it: its rule, with its reference
+            convention = OPTIMIZERS[name].convention
+            self.optimizer.setItemData(index, tr(convention) if convention else "", Qt.ItemDataRole.ToolTipRole)
+        self._show_convention()
         for index, order in enumerate(ORDERS):
             self.order.setItemText(index, tr(ORDER_LABELS.get(order, order)))
         self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
@@ -116,17 +115,27 @@ class OptimizerPanel(Retranslating, QGroupBox):
         on_landscape = config.landscape is not None
         self._form.setRowVisible(self._noise_row, on_landscape)
         # a start to type in for the models of w (and b); the others start on their own (0.1 or random)
-        self._form.setRowVisible(self.start_w, config.model in WITH_START or on_landscape)
-        self._form.setRowVisible(self.start_b, (config.model in WITH_START and config.model != "wx") or on_landscape)
-        fixed = config.optimizer == "fixed-step"
-        self._form.setRowVisible(self.step_size, fixed)
-        self._form.setRowVisible(self.learning_rate, not fixed)
-        self._form.setRowVisible(self.batch_size, config.optimizer in MINI_BATCHES)
+        editable = self._editable_start(config)
+        self._form.setRowVisible(self.start_w, len(editable) >= 1)
+        self._form.setRowVisible(self.start_b, len(editable) >= 2)
+        optimizer = OPTIMIZERS[config.optimizer]
+        self._show_convention()
+        self._form.setRowVisible(self.step_size, optimizer.uses_step)
+        self._form.setRowVisible(self.learning_rate, not optimizer.uses_step)
+        self._form.setRowVisible(self.batch_size, optimizer.uses_batch_size)
+
+    def _show_convention(self) -> None:
+        """The chosen optimizer's rule and reference, on hovering over the menu."""
+        self.optimizer.setToolTip(self.optimizer.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+
+    @staticmethod
+    def _editable_start(config: RunConfig) -> tuple[str, ...]:
+        """The parameters whose start is typed in here: the model's own choice, or a landscape's w and b."""
+        return ("w", "b") if config.landscape is not None else model_class(config.model).editable_start
 
     def _on_start_edited(self) -> None:
         start = (self.start_w.value(), self.start_b.value())
-        config = self._controller.config
-        self._apply(init=start[:1] if config.model == "wx" and config.landscape is None else start)
+        self._apply(init=start[:len(self._editable_start(self._controller.config))])
 
     def _on_noise_moved(self, steps: int) -> None:
         self.noise_value.setText(f"{steps * NOISE_UNIT:.3f}")

@@ -45,26 +45,13 @@ class NetworkView(Retranslating, QWidget):
         self.update()
 
     def set_run(self, landscape: Landscape) -> None:
-        """The shape of this model's network: which parameter is which line or bias."""
-        model = landscape.model
-        names = model.param_names
-        index = {name: i for i, name in enumerate(names)}
-        if model.name == "net":
-            hidden = model.hidden
-            self._layers = [["x"], [f"h{j}" for j in range(1, hidden + 1)], ["a"]]
-            self._edges = [(0, 0, 1, j - 1, index[f"w1{j}"]) for j in range(1, hidden + 1)] + \
-                          [(1, j - 1, 2, 0, index[f"w2{j}"]) for j in range(1, hidden + 1)]
-            self._biases = {**{(1, j - 1): index[f"b1{j}"] for j in range(1, hidden + 1)}, (2, 0): index["b2"]}
-        elif model.n_features == 2:
-            self._layers = [["x1", "x2"], ["ŷ" if landscape.linear else "a"]]
-            self._edges = [(0, 0, 1, 0, index["w1"]), (0, 1, 1, 0, index["w2"])]
-            self._biases = {(1, 0): index["b"]}
-        else:
-            self._layers = [["x"], ["ŷ" if landscape.linear else "a"]]
-            self._edges = [(0, 0, 1, 0, index["w"])]
-            self._biases = {(1, 0): index["b"]} if "b" in index else {}
-        self._names = tuple(names)
-        self._params = np.zeros(len(names))
+        """The shape of this model's network (its own ``diagram``): which parameter is which line or bias."""
+        diagram = landscape.model.diagram()
+        self._layers = [list(layer) for layer in diagram.layers]
+        self._edges = list(diagram.edges)
+        self._biases = dict(diagram.biases)
+        self._names = tuple(landscape.model.param_names)
+        self._params = np.zeros(landscape.model.n_params)
         self.update()
 
     def show_frame(self, frame: Frame) -> None:
@@ -101,7 +88,7 @@ class NetworkView(Retranslating, QWidget):
         painter.setPen(foreground)
         painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, tr(TITLE))
         area = QRectF(0, title_height, self.width(), self.height() - title_height)
-        largest = max(float(np.max(np.abs(self._params[[e[4] for e in self._edges]]))), 1e-9)
+        largest = max([1e-9, *(abs(float(self._params[edge[4]])) for edge in self._edges)])
         radius = max(10.0, min(area.height() / (2.6 * max(map(len, self._layers))), look(18)))
         # with many neurons the numbers would pile up: then thickness and colour alone tell the weights
         labelled = max(map(len, self._layers)) <= LABELLED_UP_TO

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from beanlab.core import Beans, Landscape
+from beanlab.core import views as core_views
+from beanlab.core.views import SHOWN_FIRST
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.beans_3d_view import Beans3DView
@@ -23,9 +25,13 @@ from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
-VIEWS = ("scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
-OPENGL_VIEWS = ("surface", "beans3d")
-SHOWN_FIRST = ("scatter", "loss", "cost", "contour", "surface")   # the network diagram waits for a lesson that wants it
+# the widget drawing each view of beanlab.core.views, the board's attribute holding it and its row
+WIDGETS = {"scatter": ("scatter", ScatterPlot, 0), "loss": ("loss_plot", LossPlot, 1),
+           "cost": ("cost_slices", CostSlicesPlot, 0), "contour": ("contour", ContourPlot, 1),
+           "surface": ("surface", SurfaceView, 1), "network": ("network", NetworkView, 1),
+           "beans3d": ("beans_3d", Beans3DView, 0)}
+VIEWS = tuple(core_views.VIEWS)   # the names, in the window's order
+OPENGL_VIEWS = tuple(name for name, view in core_views.VIEWS.items() if view.opengl)
 
 
 class PlotBoard(Retranslating, QWidget):
@@ -37,19 +43,15 @@ class PlotBoard(Retranslating, QWidget):
         unknown = set(views) - set(VIEWS)
         if unknown:
             raise ValueError(f"unknown view(s): {', '.join(sorted(unknown))}")
-        self.scatter = ScatterPlot() if "scatter" in views else None
-        self.loss_plot = LossPlot() if "loss" in views else None
-        self.cost_slices = CostSlicesPlot() if "cost" in views else None
-        self.contour = ContourPlot() if "contour" in views else None
-        self.surface = SurfaceView() if "surface" in views else None
-        self.network = NetworkView() if "network" in views else None
-        self.beans_3d = Beans3DView() if "beans3d" in views else None
+        self._widgets: dict[str, QWidget] = {name: WIDGETS[name][1]() for name in VIEWS if name in views}
+        for name, (attribute, _widget, _row) in WIDGETS.items():   # self.scatter …, None where not asked for
+            setattr(self, attribute, self._widgets.get(name))
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
         self._shown = set(SHOWN_FIRST) if tuple(views) == VIEWS else set(views)
-        self._two_d = True
+        self._model = None   # the run's model: each view shows only if it suits it
         self._lay_out()
         if not controls and self.cost_slices is not None:
             self.cost_slices.short_titles = True
@@ -73,11 +75,8 @@ class PlotBoard(Retranslating, QWidget):
     def _lay_out(self) -> None:
         top = QSplitter(Qt.Orientation.Horizontal)
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        for splitter, widgets in ((top, (self.scatter, self.cost_slices, self.beans_3d)),
-                                  (bottom, (self.loss_plot, self.contour, self.surface, self.network))):
-            for widget in widgets:
-                if widget is not None:
-                    splitter.addWidget(widget)
+        for name, widget in self._widgets.items():
+            (top, bottom)[WIDGETS[name][2]].addWidget(widget)
         top.setSizes([500, 700, 500][:top.count()])
         bottom.setSizes([400] * bottom.count())
         rows = QSplitter(Qt.Orientation.Vertical)
@@ -90,15 +89,14 @@ class PlotBoard(Retranslating, QWidget):
 
     def apply_look(self, look) -> None:
         """Every plot at the look's sizes and colours (the projector view, zooming)."""
-        for name in VIEWS:
-            view = self.view(name)
-            if view is not None:
-                view.apply_look(look)
+        for view in self._widgets.values():
+            view.apply_look(look)
 
     def view(self, name: str) -> QWidget | None:
-        return {"scatter": self.scatter, "loss": self.loss_plot, "cost": self.cost_slices,
-                "contour": self.contour, "surface": self.surface, "network": self.network,
-                "beans3d": self.beans_3d}[name]
+        """The widget of the view called ``name`` (one of beanlab.core.VIEWS), None if not made."""
+        if name not in VIEWS:
+            raise KeyError(name)
+        return self._widgets.get(name)
 
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw what does not move."""
@@ -111,14 +109,12 @@ class PlotBoard(Retranslating, QWidget):
             self.network.set_run(landscape)
         if self.beans_3d is not None:
             self.beans_3d.set_run(beans, landscape)
-        self._two_d = landscape.two_d
+        self._model = landscape.model
         self._apply_visibility()
 
     def set_pair(self, landscape: Landscape) -> None:
         """The same run seen through another pair of parameters."""
         self.cost_views.set_pair(landscape)
-        self._two_d = landscape.two_d
-        self._apply_visibility()
 
     def show_views(self, views: tuple[str, ...]) -> None:
         """Show only these plots (a lesson's choice); the others are hidden, not destroyed."""
@@ -126,11 +122,10 @@ class PlotBoard(Retranslating, QWidget):
         self._apply_visibility()
 
     def _apply_visibility(self) -> None:
-        for name in VIEWS:
-            widget = self.view(name)
-            if widget is not None:
-                # the contour map needs two parameters: for y = w·x there is no map to draw
-                widget.setVisible(name in self._shown and (name != "contour" or self._two_d))
+        for name, widget in self._widgets.items():
+            # e.g. the contour map needs two parameters: for y = w·x there is no map to draw
+            suits = self._model is None or core_views.VIEWS[name].suits(self._model)
+            widget.setVisible(name in self._shown and suits)
 
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""

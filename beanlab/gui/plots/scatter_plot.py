@@ -103,7 +103,7 @@ class ScatterPlot(pg.PlotWidget):
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw the beans and the optimum line."""
         self._beans, self._model = beans, landscape.model
-        self._kind = "boundary" if beans.n_features == 2 else "line" if landscape.linear else "curve"
+        self._kind = landscape.model.fit_shape   # "line", "curve" or "boundary": the model says
         shown = self._shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
         across, up = self._coordinates(shown)
         if self._kind == "boundary":
