@@ -234,8 +234,8 @@ class RaceWindow(Retranslating, QWidget):
                 part.setVisible(racing)
         self.show_until(max(int(updates[-1]) for updates in race.updates))
         self._fill_table(race)
-        self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus 1% of the way down "
-                               "from the start.").format(threshold=race.threshold))
+        self.status.setText(tr("Threshold loss {threshold:.6g}: the least known loss plus a hundredth of the "
+                               "way down from the start.").format(threshold=race.threshold))
 
     def show_until(self, update: int) -> None:
         """The race as it stood after ``update`` updates: paths and losses so far (an animation's frame)."""
