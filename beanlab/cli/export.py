@@ -18,11 +18,11 @@ from beanlab.cli.options import (
     size,
 )
 from beanlab.cli.training import config_from, setup_training, train_to_end
+from beanlab.core.views import VIEWS
 from beanlab.export.request import ExportRequest
 
-# The views `beanlab export` draws; beanlab.gui.export offers the same (a test checks), but importing
-# it here would load Qt for every command.
-EXPORT_VIEWS = ("all", "scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
+# The views `beanlab export` draws: the core's list of views (Qt-free), and "all" of them together.
+EXPORT_VIEWS = ("all", *VIEWS)
 
 
 def add_commands(commands) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Mapping
 
 from beanlab import core, i18n
 from beanlab.core.landscape_models import TERRAINS
@@ -101,9 +100,7 @@ def optimizer_list(text: str) -> list[str]:
 
 def optimizer_conventions() -> str:
     """Each optimizer with the convention it follows (its class says it), for ``--help``."""
-    if not isinstance(core.OPTIMIZERS, Mapping):   # names only, before the registry held the classes
-        return ""
-    described = (f"{name}: {getattr(cls, 'convention', '')}".rstrip(": ") for name, cls in core.OPTIMIZERS.items())
+    described = (f"{name}: {cls.convention}".rstrip(": ") for name, cls in core.OPTIMIZERS.items())
     return "; ".join(described).replace("%", "%%")   # argparse formats help with %
 
 

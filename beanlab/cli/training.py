@@ -12,7 +12,6 @@ import numpy as np
 from beanlab.cli.options import UsageError, add_data_options, add_training_options, lesson
 from beanlab.core import (
     ALIASES,
-    SIGMOID_MODELS,
     BeanDataError,
     Beans,
     RunConfig,
@@ -169,7 +168,7 @@ def _report(setup: TrainingSetup) -> dict:
     if beans.scale is not None:
         print(f"  in the data's own units: {beans.scale.describe(snap.params)}")
     misclassified = None
-    if trainer.model.name in SIGMOID_MODELS:
+    if trainer.model.classifies:
         predicted_toxic = trainer.model.predict(trainer.params, beans.x) > 0.5
         misclassified = int(np.sum(predicted_toxic != (beans.y > 0.5)))
         print(f"  {misclassified} of {len(beans)} beans on the wrong side of a = 0.5")
