@@ -1,8 +1,6 @@
 """Training: one update at a time, as the course's loops do, with a record of every step."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ..i18n import tr
@@ -12,6 +10,7 @@ from .history import History
 from .models import Model
 from .optimizers import Optimizer
 from .replay import Replay
+from .snapshot import Snapshot
 
 __all__ = ["DIVERGENCE_LOSS", "ORDERS", "Snapshot", "Trainer"]
 
@@ -21,22 +20,9 @@ DIVERGENCE_LOSS = 1e12
 _LARGEST_CHUNK = 1 << 16
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable picture of a run after some update; safe to hand to another thread."""
-
-    step: int                      # updates made so far
-    epoch: int                     # whole passes over the beans completed
-    position: int                  # beans used so far in the current epoch
-    params: tuple[float, ...]      # parameters after the last update, in the model's order
-    loss: float                    # loss over all beans at ``params``
-    gradient: tuple[float, ...] | None  # mean gradient the last update moved by (None before any)
-    beans: tuple[int, ...]         # indices of the beans the last update used
-    diverged: bool                 # the run stopped because loss or parameters blew up
-
-    def param(self, name: str, names: tuple[str, ...]) -> float:
-        """The parameter called ``name``, given the model's ``param_names``."""
-        return self.params[names.index(name)]
+def _blown_up(rows: np.ndarray, losses: np.ndarray) -> np.ndarray:
+    """Which rows end a run: a parameter or the loss not finite, or the loss past DIVERGENCE_LOSS."""
+    return ~np.isfinite(rows).all(axis=1) | ~np.isfinite(losses) | (losses > DIVERGENCE_LOSS)
 
 
 class Trainer:
@@ -79,10 +65,8 @@ class Trainer:
         return self.snapshot()
 
     def run(self, n_updates: int) -> Snapshot:
-        """Make ``n_updates`` updates (fewer if the run diverges): the same floats as that many ``step()``s.
-
-        Per-sample descent runs many updates in one call of the model's fast loop (``sgd_path``).
-        """
+        """Make ``n_updates`` updates (fewer if the run diverges): the same floats as that many ``step()``s,
+        with per-sample descent many at a time in one call of the model's fast loop (``sgd_path``)."""
         remaining = int(n_updates)
         while remaining > 0 and not self.diverged:
             if self.optimizer.per_sample_descent:
@@ -103,14 +87,14 @@ class Trainer:
         first that blew up, and return how many were kept. ``slope``: the last update's, if known."""
         with np.errstate(all="ignore"):
             losses = self._losses_at(path)
-            bad = ~np.isfinite(path).all(axis=1) | ~np.isfinite(losses) | (losses > DIVERGENCE_LOSS)
+            bad = _blown_up(path, losses)
         kept = int(np.argmax(bad)) if bad.any() else len(path)
         self.diverged = kept < len(path)
         if kept:
             self.history.append(path[:kept], losses[:kept])
             self.step_count += kept
             self.params = path[kept - 1].copy()
-            self.last_beans = beans[kept - 1].copy()
+            self.last_beans = beans[kept - 1]
             self.gradient = slope if slope is not None else self._slope_of_last_update()
             self.replay.remember(self.step_count)
         return kept
@@ -132,15 +116,12 @@ class Trainer:
         self.last_beans = self.bean_order.beans_of_update(0)
         loss = self._losses_at(self.params[None, :])
         self.replay.start(self.params, loss)
-        self.diverged = not bool(np.isfinite(loss[0]) and loss[0] <= DIVERGENCE_LOSS)
+        self.diverged = bool(_blown_up(self.params[None, :], loss)[0])
         return self.snapshot()
 
     def rewind(self, update: int) -> Snapshot:
-        """Go back to just after update ``update`` (0: the start), as if the later ones never happened.
-
-        Everything comes from the record and the seed, so stepping forward again gives the same
-        floats as the first time.
-        """
+        """Go back to just after update ``update`` (0: the start), as if the later ones never happened:
+        stepping forward again gives the same floats as the first time."""
         if update != self.step_count:
             self.replay.go_back(update)
             self._continue_from_record()
@@ -167,18 +148,16 @@ class Trainer:
         """Take the state after the record's last update (the optimizer's memory is the replay's to restore)."""
         self.step_count = len(self.history) - 1
         self.params = self.history.params_at(self.step_count)
-        self.last_beans = self.bean_order.beans_of_update(self.step_count).copy()
+        self.last_beans = self.bean_order.beans_of_update(self.step_count)
         self.gradient = self._slope_of_last_update()
         self.diverged = False
 
     @property
-    def epoch(self) -> int:
-        """Whole passes over the beans completed."""
+    def epoch(self) -> int:   # whole passes over the beans completed
         return self.bean_order.epoch_and_position(self.step_count)[0]
 
     @property
-    def position(self) -> int:
-        """Beans used so far in the current epoch."""
+    def position(self) -> int:   # beans used so far in the current epoch
         return self.bean_order.epoch_and_position(self.step_count)[1]
 
     @property
@@ -191,10 +170,7 @@ class Trainer:
         return self.bean_order.updates_per_epoch
 
     def beans_of_update(self, update: int) -> np.ndarray:
-        """Indices of the beans update number ``update`` (1, 2, …) used, worked out from the order and seed.
-
-        For replaying a recorded run (the export draws the bean of each frame's update).
-        """
+        """Indices of the beans update ``update`` (1, 2, …) used, from the order and seed (for exports)."""
         return self.bean_order.beans_of_update(update).copy()
 
     def snapshot(self) -> Snapshot:
