@@ -3,7 +3,7 @@
 The course's chain rule is written once below, in :data:`ONE_BEAN`; a line naming ``{j}`` stands for
 one line per hidden neuron j = 1 … k. :func:`per_sample_sgd` writes those lines out for k neurons
 and compiles the loop once per network shape: every parameter is then a local variable and there is
-no inner loop over the neurons, which runs twice as fast as looping over them (``bench/lesson6_speed.py``).
+no inner loop over the neurons: about twice as fast as looping over them (``bench/lesson6_speed.py``).
 The network's ``grad`` (neurons.py) is the same chain rule over many beans at once, in numpy.
 """
 from __future__ import annotations
@@ -46,21 +46,16 @@ def sgd_path(params, xs, ys, lr):
 """
 
 
-def param_names(hidden: int) -> tuple[str, ...]:
-    """The network's parameters in order: w1j, b1j neuron by neuron, then w2j, then b2."""
-    return (*(f"{kind}1{j}" for j in range(1, hidden + 1) for kind in ("w", "b")),
-            *(f"w2{j}" for j in range(1, hidden + 1)), "b2")
-
-
 @functools.lru_cache(maxsize=None)
-def per_sample_sgd(hidden: int, loss: str):
-    """``sgd_path(params, xs, ys, lr)`` for a network of ``hidden`` neurons learning with ``loss``: the
-    parameters after each bean of ``xs, ys`` in turn, one row per bean."""
+def per_sample_sgd(names: tuple[str, ...], loss: str):
+    """``sgd_path(params, xs, ys, lr)`` for the network whose parameters are ``names`` (w1j, b1j neuron
+    by neuron, then w2j, then b2: :class:`HiddenLayerNet`) learning with ``loss``: the parameters
+    after each bean of ``xs, ys`` in turn, one row per bean."""
+    hidden = (len(names) - 1) // 3
     lines = []
     for line in ONE_BEAN.replace("OUTPUT_SLOPE", OUTPUT_SLOPES[loss]).splitlines():
         code = re.sub(r"σ\(([\w{}]+)\)", lambda call: _SIGMA.format(z=call.group(1)), line.split("#")[0].rstrip())
         lines += [code.format(j=j) for j in range(1, hidden + 1)] if "{j}" in code else [code]
-    names = param_names(hidden)
     source = _LOOP.format(names=", ".join(names), count=len(names),
                           body="\n".join(" " * 8 + line for line in lines))
     namespace = {"array": array, "exp": math.exp, "np": np}

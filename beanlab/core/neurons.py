@@ -16,7 +16,6 @@ from array import array
 import numpy as np
 
 from ..i18n import tr
-from .backprop import param_names, per_sample_sgd
 from .models import Model
 
 LOSSES = ("mse", "cross-entropy")
@@ -141,7 +140,8 @@ class HiddenLayerNet(SigmoidModel):
             raise ValueError(tr("the hidden layer has 1 to {most} neurons, not {value}").format(
                 most=self.MAX_HIDDEN, value=repr(hidden)))
         self.hidden = int(hidden)
-        self.param_names = param_names(self.hidden)
+        self.param_names = (*(f"{kind}1{j}" for j in range(1, self.hidden + 1) for kind in ("w", "b")),
+                            *(f"w2{j}" for j in range(1, self.hidden + 1)), "b2")
 
     def _split(self, params: np.ndarray):
         """(w1, b1, w2, b2) with the parameters' leading axes kept: w1, b1, w2 end in ``hidden``."""
@@ -170,7 +170,9 @@ class HiddenLayerNet(SigmoidModel):
         return np.concatenate([d_first, np.mean(dz2 * h, axis=1), [np.mean(dz2)]])
 
     def sgd_path(self, params, xs, ys, lr):
-        return per_sample_sgd(self.hidden, self.loss_name)(params, xs, ys, lr)
+        from .backprop import per_sample_sgd
+
+        return per_sample_sgd(self.param_names, self.loss_name)(params, xs, ys, lr)
 
     def initial_params(self, seed: int) -> np.ndarray:
         # Equal starting weights would keep the hidden neurons identical for ever: start, as the

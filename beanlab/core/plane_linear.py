@@ -31,8 +31,9 @@ class PlaneStats:
 
     def losses(self, rows: np.ndarray) -> np.ndarray:
         """MSE at each row (w1, w2, b): (ȳ − w·x̄ − b)² + wᵀCw − 2w·c + var(y)."""
+        w, b = rows[:, :2], rows[:, 2]
         # element by element, not matmul or einsum: a row's loss must not depend on how many rows come with it
-        w1, w2, b = rows[:, 0], rows[:, 1], rows[:, 2]
+        w1, w2 = w[:, 0], w[:, 1]
         (c11, c12), (c21, c22) = self.cxx
         with np.errstate(all="ignore"):
             residual = self.mean_y - (w1 * self.mean_x[0] + w2 * self.mean_x[1]) - b
