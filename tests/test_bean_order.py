@@ -61,3 +61,16 @@ def test_the_orders_handed_out_cannot_be_changed_and_a_wrong_order_is_refused():
         beans.beans_of_update(2)[0] = 5
     with pytest.raises(ValueError, match="unknown bean order"):
         BeanOrder(10, 3, "random", 0)
+
+
+@pytest.mark.parametrize("order", ["sequential", "shuffle"])
+def test_the_history_csv_names_the_beans_each_update_used(order):
+    from beanlab.core import RunConfig
+    from beanlab.core.run_history import history_csv_text
+
+    trainer = RunConfig(optimizer="minibatch", batch_size=7, order=order, n=40).build_trainer()
+    snapshots = [trainer.step() for _ in range(20)]   # epochs of 6 updates, the last of 5 beans
+    rows = [line.split(",")[2] for line in history_csv_text(trainer).splitlines()[1:]]
+    for snapshot, named in zip(snapshots, rows):
+        beans = list(snapshot.beans)
+        assert named == (f"{beans[0]}-{beans[-1]}" if order == "sequential" else " ".join(map(str, beans)))
