@@ -12,7 +12,8 @@ class BeanOrder:
     Within an epoch the beans are visited in index order (``sequential``, as the course does) or, for
     ``shuffle``, in a new permutation each epoch: epoch e's is the (e + 1)-th ``permutation`` drawn from
     ``default_rng(seed)``. An epoch's last update takes the beans left over, so it may take fewer.
-    The latest epoch's order is kept, so asking in running order costs no more than slicing.
+    The latest epoch's order is kept, so asking in running order costs no more than slicing (and, like
+    the trainer that owns it, it is for one thread at a time).
     """
 
     def __init__(self, n_beans: int, per_update: int, order: str = "sequential", seed: int = 0) -> None:

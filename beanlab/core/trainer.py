@@ -56,12 +56,12 @@ class Trainer:
         """Make exactly one update, as the course does: pick the beans, compute the slope, move, record."""
         if not self.diverged:
             update = self.step_count + 1
-            beans = self.bean_order.beans_of_update(update)
+            beans = self.bean_order.beans_of_update(update)                        # pick the beans
             x, y = self.beans.x[beans], self.beans.y[beans]
-            slope = self.model.grad(self.params, x, y)
-            with np.errstate(all="ignore"):   # a move that blows up is caught (and discarded) by _record
-                moved = self.optimizer.next_params(self.model, self.params, slope, x, y, update)
-            self._record(moved[None, :], beans[None, :], slope)
+            slope = self.model.grad(self.params, x, y)                             # compute the slope
+            with np.errstate(all="ignore"):   # (a move that blows up is discarded when recorded)
+                moved = self.optimizer.next_params(self.model, self.params, slope, x, y, update)   # move
+            self._record(moved[None, :], beans[None, :], slope)                    # record
         return self.snapshot()
 
     def run(self, n_updates: int) -> Snapshot:
