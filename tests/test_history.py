@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import beanlab.core.replay as replay_module
 import beanlab.core.trainer as trainer_module
 from beanlab.core import RunConfig, open_session, session_json
 from beanlab.core.history import History
@@ -81,7 +82,7 @@ def test_loading_kept_rows_gives_the_same_record_that_goes_on_sampling_alike():
 def small_records(monkeypatch):
     """Trainers whose record keeps only a few hundred updates exactly, so a long run is short to make."""
     monkeypatch.setattr(trainer_module, "History", functools.partial(History, **SMALL))
-    monkeypatch.setattr(trainer_module, "MEMORY_EVERY", 100)
+    monkeypatch.setattr(replay_module, "MEMORY_EVERY", 100)
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])

@@ -1,7 +1,17 @@
+from unittest import mock
+
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
+import beanlab.core.trainer as trainer_module
 from beanlab.core import History, Trainer, make_dataset, make_model, make_optimizer
+
+# each model on beans of its lessons: (model, dataset, hidden neurons)
+MODELS = [("wx", "line", 2), ("wx+b", "line-bias", 2), ("sigmoid", "threshold", 2), ("net", "window", 2),
+          ("net", "two-windows", 3), ("plane", "plane", 2), ("plane-linear", "d2l", 2)]
+OPTIMIZERS = ["sgd", "minibatch", "batch", "fixed-step", "rosenblatt", "sweep", "adam", "nesterov"]
 
 
 def default_trainer(**kwargs):
@@ -18,6 +28,53 @@ def test_step_is_exactly_one_update_and_run_equals_many_steps():
     assert at_once.run(250) == one_at_a_time.snapshot()
     assert one_at_a_time.snapshot().step == 250 and len(one_at_a_time.history) == 251
     np.testing.assert_array_equal(one_at_a_time.history.params, at_once.history.params)
+
+
+def same_records(one, other):
+    for mine, theirs in zip(one.history.rows_from(0), other.history.rows_from(0)):
+        np.testing.assert_array_equal(mine, theirs)
+
+
+@settings(max_examples=250, deadline=None)
+@given(case=st.sampled_from(MODELS), optimizer=st.sampled_from(OPTIMIZERS),
+       order=st.sampled_from(["sequential", "shuffle"]), n_beans=st.integers(1, 9), batch_size=st.integers(1, 4),
+       lr=st.sampled_from([0.01, 0.5, 40.0]), seed=st.integers(0, 9), chunk=st.integers(1, 7),
+       runs=st.lists(st.integers(0, 25), min_size=1, max_size=4))
+def test_run_makes_the_same_floats_as_that_many_steps(case, optimizer, order, n_beans, batch_size, lr, seed,
+                                                      chunk, runs):
+    """run(n), the fast path in chunks, against n steps: across epochs, and into divergence (lr 40)."""
+    name, dataset, hidden = case
+    assume(optimizer != "rosenblatt" or name in ("wx", "wx+b", "plane-linear"))   # the lines' rule only
+
+    def trainer():
+        model = make_model(name, hidden=hidden)
+        return Trainer(make_dataset(dataset, n_beans, seed), model,
+                       make_optimizer(optimizer, lr=lr, step=lr / 10, batch_size=batch_size),
+                       order=order, init=model.initial_params(seed), seed=seed)
+
+    stepped, ran = trainer(), trainer()
+    with mock.patch.object(trainer_module, "_LARGEST_CHUNK", chunk):
+        for count in runs:
+            for _ in range(count):
+                stepped.step()
+            assert ran.run(count) == stepped.snapshot()
+            np.testing.assert_array_equal(ran.params, stepped.params)
+            same_records(ran, stepped)
+    assert ran.loss == stepped.loss and ran.diverged == stepped.diverged
+
+
+@pytest.mark.parametrize(("optimizer", "lr"), [("sgd", 0.8), ("minibatch", 0.8), ("rosenblatt", 1.5),
+                                               ("momentum", 0.3), ("nesterov", 0.5)])
+def test_run_and_steps_stop_at_the_same_update_when_the_run_blows_up_epochs_later(optimizer, lr):
+    def trainer():
+        return Trainer(make_dataset("line-bias", 7, 0), make_model("wx+b"),
+                       make_optimizer(optimizer, lr=lr, batch_size=3))
+
+    stepped, ran = trainer(), trainer()
+    while not stepped.diverged:
+        stepped.step()
+    assert ran.run(100_000) == stepped.snapshot() and stepped.epoch > 20
+    same_records(ran, stepped)
 
 
 def test_snapshot_reports_epoch_position_beans_and_gradient():

@@ -193,8 +193,9 @@ class HiddenLayerNet(SigmoidModel):
         return z
 
     def grad(self, params, x, y):
+        # backprop.ONE_BEAN's chain rule for all the beans at once; the slopes are its means over the beans
         w1, b1, w2, b2 = self._split(np.asarray(params, dtype=np.float64))
-        h = sigmoid(w1[:, None] * x + b1[:, None])                  # (k, n) hidden activations
+        h = sigmoid(w1[:, None] * x + b1[:, None])                  # (k, n) hidden activations hj
         a = sigmoid(w2 @ h + b2)                                     # (n,) output
         dz2 = self.output_slope(a, y)                                # ∂e/∂z2 per bean
         dz1 = dz2 * w2[:, None] * h * (1 - h)                        # ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j)
@@ -202,66 +203,9 @@ class HiddenLayerNet(SigmoidModel):
         return np.concatenate([d_first, np.mean(dz2 * h, axis=1), [np.mean(dz2)]])
 
     def sgd_path(self, params, xs, ys, lr):
-        if self.hidden == 2 and self.loss_name == "mse":
-            return self._course_sgd_path(params, xs, ys, lr)
-        # The course's backprop for one bean at a time, in plain floats over lists
-        k = self.hidden
-        p = [float(v) for v in params]
-        w1 = p[0:2 * k:2]
-        b1 = p[1:2 * k:2]
-        w2 = p[2 * k:3 * k]
-        b2 = p[3 * k]
-        mse = self.loss_name == "mse"
-        hidden_range = range(k)
-        path = array("d")
-        extend = path.extend
-        for x, y in zip(xs.tolist(), ys.tolist()):
-            h = [_sigmoid_float(w1[j] * x + b1[j]) for j in hidden_range]
-            z2 = b2
-            for j in hidden_range:
-                z2 += w2[j] * h[j]
-            a = _sigmoid_float(z2)
-            dz2 = -2 * (y - a) * a * (1 - a) if mse else a - y
-            for j in hidden_range:
-                dz1 = dz2 * w2[j] * h[j] * (1 - h[j])    # from the old w2j: every slope before any move
-                w2[j] -= lr * dz2 * h[j]
-                w1[j] -= lr * dz1 * x
-                b1[j] -= lr * dz1
-            b2 -= lr * dz2
-            for j in hidden_range:
-                extend((w1[j], b1[j]))
-            extend(w2)
-            path.append(b2)
-        return np.frombuffer(path, dtype=np.float64).reshape(-1, 3 * k + 1)
+        from .backprop import per_sample_sgd
 
-    @staticmethod
-    def _course_sgd_path(params, xs, ys, lr):
-        """Lesson 6's own network (two hidden neurons, MSE) spelled out: the same floats as the
-        general loop, twice as fast (every name a local variable, no inner loops)."""
-        w11, b11, w12, b12, w21, w22, b2 = (float(v) for v in params)
-        exp = math.exp
-        path = array("d")
-        record = path.extend
-        for x, y in zip(xs.tolist(), ys.tolist()):
-            # σ written out (a call per neuron would cost a third of the time); the sign test keeps exp small
-            z = w11 * x + b11
-            h1 = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
-            z = w12 * x + b12
-            h2 = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
-            z = b2 + w21 * h1 + w22 * h2
-            a = 1.0 / (1.0 + exp(-z)) if z >= 0 else exp(z) / (1.0 + exp(z))
-            dz2 = -2 * (y - a) * a * (1 - a)
-            dz11 = dz2 * w21 * h1 * (1 - h1)
-            dz12 = dz2 * w22 * h2 * (1 - h2)
-            w21 -= lr * dz2 * h1
-            w11 -= lr * dz11 * x
-            b11 -= lr * dz11
-            w22 -= lr * dz2 * h2
-            w12 -= lr * dz12 * x
-            b12 -= lr * dz12
-            b2 -= lr * dz2
-            record((w11, b11, w12, b12, w21, w22, b2))
-        return np.frombuffer(path, dtype=np.float64).reshape(-1, 7)
+        return per_sample_sgd(self.param_names, self.loss_name)(params, xs, ys, lr)
 
     def initial_params(self, seed: int) -> np.ndarray:
         # Equal starting weights would keep the hidden neurons identical for ever: start, as the

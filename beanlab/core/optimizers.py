@@ -73,6 +73,8 @@ class Optimizer:
     def next_params(self, model, params: np.ndarray, gradient: np.ndarray, x: np.ndarray, y: np.ndarray,
                     update: int) -> np.ndarray:
         """The parameters after update number ``update``, which uses the beans ``x, y``."""
+        if self.per_sample_descent:   # one bean: the model's own loop, the floats a run makes many at a time
+            return self.per_sample_path(model, params, x, y)[-1]
         return params + self.move(gradient)
 
     def per_sample_path(self, model, params: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:

@@ -37,9 +37,13 @@ class PlaneStats:
     def losses(self, rows: np.ndarray) -> np.ndarray:
         """Mean squared error (no ½) at each row (w1, w2, b): (ȳ − w·x̄ − b)² + wᵀCw − 2w·c + var(y)."""
         w, b = rows[:, :2], rows[:, 2]
+        # element by element, not matmul or einsum: a row's loss must not depend on how many rows come with it
+        w1, w2 = w[:, 0], w[:, 1]
+        (c11, c12), (c21, c22) = self.cxx
         with np.errstate(all="ignore"):
-            residual = self.mean_y - w @ self.mean_x - b
-            spread = np.einsum("ki,ij,kj->k", w, self.cxx, w) - 2 * w @ self.cxy + self.cyy
+            residual = self.mean_y - (w1 * self.mean_x[0] + w2 * self.mean_x[1]) - b
+            quadratic = w1 * (c11 * w1 + c12 * w2) + w2 * (c21 * w1 + c22 * w2)
+            spread = quadratic - 2 * (w1 * self.cxy[0] + w2 * self.cxy[1]) + self.cyy
             return residual * residual + np.maximum(spread, 0.0)
 
 

@@ -10,18 +10,12 @@ from .trainer import Trainer
 
 def beans_column(trainer: Trainer, updates: np.ndarray) -> list[str]:
     """The bean(s) of each update: ``7``, a range ``10-19`` in visiting order, or indices ``3 41 8``."""
-    n_beans = len(trainer.beans)
-    per_update = trainer.optimizer.beans_per_update(n_beans)
-    within = (updates - 1) % trainer.updates_per_epoch
-    if trainer.order == "sequential":
-        first = within * per_update
-        last = np.minimum(first + per_update, n_beans) - 1
+    order = trainer.bean_order
+    if order.order == "sequential":   # each update's beans are a run of indices: say first-last
+        first = order.epoch_and_position(updates - 1)[1]
+        last = np.minimum(first + order.per_update, order.n_beans) - 1
         return [f"{a}" if a == b else f"{a}-{b}" for a, b in zip(first.tolist(), last.tolist())]
-    epochs = (updates - 1) // trainer.updates_per_epoch
-    rng = np.random.default_rng(trainer.seed)   # the trainer's permutations, one per epoch, in order
-    orders = [rng.permutation(n_beans) for _ in range(int(epochs.max()) + 1)] if len(updates) else []
-    return [" ".join(map(str, orders[e][w * per_update:(w + 1) * per_update].tolist()))
-            for e, w in zip(epochs.tolist(), within.tolist())]
+    return [" ".join(map(str, order.beans_of_update(update).tolist())) for update in updates.tolist()]
 
 
 def history_csv_text(trainer: Trainer) -> str:

@@ -1,41 +1,28 @@
 """Training: one update at a time, as the course's loops do, with a record of every step."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ..i18n import tr
+from .bean_order import ORDERS, BeanOrder
 from .datasets import Beans
 from .history import History
 from .models import Model
 from .optimizers import Optimizer
+from .replay import Replay
+from .snapshot import Snapshot
+
+__all__ = ["DIVERGENCE_LOSS", "ORDERS", "Snapshot", "Trainer"]
 
 #: A loss above this counts as diverged even while it is still finite.
 DIVERGENCE_LOSS = 1e12
-ORDERS = ("sequential", "shuffle")
-# A stateful optimizer's memory is kept this often: stepping back replays at most this many updates.
-MEMORY_EVERY = 1000
 # Per-sample updates run in chunks of at most this many, which bounds the memory of one chunk.
 _LARGEST_CHUNK = 1 << 16
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable picture of a run after some update; safe to hand to another thread."""
-
-    step: int                      # updates made so far
-    epoch: int                     # whole passes over the beans completed
-    position: int                  # beans used so far in the current epoch
-    params: tuple[float, ...]      # parameters after the last update, in the model's order
-    loss: float                    # loss over all beans at ``params``
-    gradient: tuple[float, ...] | None  # mean gradient the last update moved by (None before any)
-    beans: tuple[int, ...]         # indices of the beans the last update used
-    diverged: bool                 # the run stopped because loss or parameters blew up
-
-    def param(self, name: str, names: tuple[str, ...]) -> float:
-        """The parameter called ``name``, given the model's ``param_names``."""
-        return self.params[names.index(name)]
+def _blown_up(rows: np.ndarray, losses: np.ndarray) -> np.ndarray:
+    """Which rows end a run: a parameter or the loss not finite, or the loss past DIVERGENCE_LOSS."""
+    return ~np.isfinite(rows).all(axis=1) | ~np.isfinite(losses) | (losses > DIVERGENCE_LOSS)
 
 
 class Trainer:
@@ -43,8 +30,9 @@ class Trainer:
 
     All parameters of an update are computed from the old values, then replaced together. Bean
     order is ``sequential`` (as the course does) or ``shuffle`` (a new permutation each epoch from
-    ``seed``). When the loss or a parameter stops being finite, or the loss passes 1e12, the
-    offending update is discarded and the run stops as ``diverged`` at the last finite point.
+    ``seed``): see :class:`BeanOrder`. When the loss or a parameter stops being finite, or the loss
+    passes 1e12, the offending update is discarded and the run stops as ``diverged`` at the last
+    finite point. Going back and going on from a saved run: see :class:`Replay`.
     """
 
     def __init__(self, beans: Beans, model: Model, optimizer: Optimizer, *, order: str = "sequential",
@@ -52,8 +40,7 @@ class Trainer:
         if beans.n_features != model.n_features:
             raise ValueError(f"model {model.name} needs beans with {model.n_features} feature(s); "
                              f"{beans.name} has {beans.n_features}")
-        if order not in ORDERS:
-            raise ValueError(f"unknown bean order {order!r}; choose one of: {', '.join(ORDERS)}")
+        self.bean_order = BeanOrder(len(beans), optimizer.beans_per_update(len(beans)), order, seed)
         init = np.broadcast_to(np.asarray(init, dtype=np.float64), (model.n_params,)).copy()
         if not np.all(np.isfinite(init)):
             raise ValueError(tr("the starting parameters must be finite numbers"))
@@ -61,40 +48,84 @@ class Trainer:
         self.order, self.seed, self.init = order, seed, init
         self._losses_at = model.loss_function(beans.x, beans.y)
         self.history = History(model.n_params)
+        self.replay = Replay(self.history, beans, model, optimizer, self.bean_order)
         self.reset()
+
+    # -- training --------------------------------------------------------------------------
+    def step(self) -> Snapshot:
+        """Make exactly one update, as the course does: pick the beans, compute the slope, move, record."""
+        if not self.diverged:
+            update = self.step_count + 1
+            beans = self.bean_order.beans_of_update(update)                        # pick the beans
+            x, y = self.beans.x[beans], self.beans.y[beans]
+            slope = self.model.grad(self.params, x, y)                             # compute the slope
+            with np.errstate(all="ignore"):   # (a move that blows up is discarded when recorded)
+                moved = self.optimizer.next_params(self.model, self.params, slope, x, y, update)   # move
+            self._record(moved[None, :], beans[None, :], slope)                    # record
+        return self.snapshot()
+
+    def run(self, n_updates: int) -> Snapshot:
+        """Make ``n_updates`` updates (fewer if the run diverges): the same floats as that many ``step()``s,
+        with per-sample descent many at a time in one call of the model's fast loop (``sgd_path``)."""
+        remaining = int(n_updates)
+        while remaining > 0 and not self.diverged:
+            if self.optimizer.per_sample_descent:
+                remaining -= self._run_per_sample(min(remaining, _LARGEST_CHUNK))
+            else:
+                self.step()
+                remaining -= 1
+        return self.snapshot()
+
+    def _run_per_sample(self, count: int) -> int:
+        """Up to ``count`` one-bean updates in one go; return how many were kept."""
+        beans = self.bean_order.beans_from(self.step_count, count)   # update u uses the bean at place u − 1
+        path = self.optimizer.per_sample_path(self.model, self.params, self.beans.x[beans], self.beans.y[beans])
+        return self._record(path, beans[:, None], slope=None)
+
+    def _record(self, path: np.ndarray, beans: np.ndarray, slope: np.ndarray | None) -> int:
+        """Keep the updates of ``path`` (parameters after each; ``beans``: the beans of each) up to the
+        first that blew up, and return how many were kept. ``slope``: the last update's, if known."""
+        with np.errstate(all="ignore"):
+            losses = self._losses_at(path)
+            bad = _blown_up(path, losses)
+        kept = int(np.argmax(bad)) if bad.any() else len(path)
+        self.diverged = kept < len(path)
+        if kept:
+            self.history.append(path[:kept], losses[:kept])
+            self.step_count += kept
+            self.params = path[kept - 1].copy()
+            self.last_beans = beans[kept - 1]
+            self.gradient = slope if slope is not None else self._slope_of_last_update()
+            self.replay.remember(self.step_count)
+        return kept
+
+    def _slope_of_last_update(self) -> np.ndarray | None:
+        """The mean gradient the last update moved by, from the record (None at the start)."""
+        if not self.history.holds(self.step_count - 1):
+            return None
+        before, x, y = self.history.params_at(self.step_count - 1), self.beans.x, self.beans.y
+        return self.model.grad(before, x[self.last_beans], y[self.last_beans])
 
     # -- state -----------------------------------------------------------------------------
     def reset(self) -> Snapshot:
         """Go back to the starting parameters, update 0, and the seed's first bean order."""
-        self._rng = np.random.default_rng(self.seed)
         self.optimizer.reset()
-        self._memories: dict[int, dict] = {}   # a stateful optimizer's memory every MEMORY_EVERY updates
         self.params = self.init.copy()
-        self.step_count = self.epoch = self.position = 0
+        self.step_count = 0
         self.gradient: np.ndarray | None = None
-        self.last_beans = np.empty(0, dtype=np.intp)
-        self._epoch_order = np.arange(len(self.beans))
+        self.last_beans = self.bean_order.beans_of_update(0)
         loss = self._losses_at(self.params[None, :])
-        self.history.clear()
-        self.history.append(self.params[None, :], loss)
-        self.diverged = not bool(np.isfinite(loss[0]) and loss[0] <= DIVERGENCE_LOSS)
+        self.replay.start(self.params, loss)
+        self.diverged = bool(_blown_up(self.params[None, :], loss)[0])
         return self.snapshot()
 
     def rewind(self, update: int) -> Snapshot:
-        """Go back to just after update ``update`` (0: the start), as if the later ones never happened.
-
-        Everything comes from the record and the seed, so stepping forward again gives the same
-        floats as the first time.
-        """
-        if not 0 <= update <= self.step_count:
-            raise ValueError(f"cannot go back to update {update}: the run has made {self.step_count}")
-        if update == self.step_count:
-            return self.snapshot()
-        if not self.history.holds(update) or not self._can_replay_optimizer(update):
-            raise ValueError(tr("a long run keeps only its last {count:,} updates exactly, so it cannot go back "
-                                "to update {update:,}").format(count=self.history.exact_rows, update=update))
-        self.history.truncate(update + 1)
-        return self._take_state_from_history()
+        """Go back to just after update ``update`` (0: the start), as if the later ones never happened:
+        stepping forward again gives the same floats as the first time."""
+        if update != self.step_count:
+            self.replay.go_back(update)
+            self._continue_from_record()
+        return self.snapshot()
 
     def load_history(self, params: np.ndarray, losses: np.ndarray, updates: np.ndarray | None = None,
                      memories: dict[int, dict] | None = None) -> Snapshot:
@@ -105,90 +136,29 @@ class Trainer:
         this trainer would have made. A stateful optimizer needs ``memories`` (see
         :meth:`optimizer_memories`) unless every update is there to replay.
         """
-        params = np.asarray(params, dtype=np.float64).reshape(len(losses), self.model.n_params)
-        if len(losses) < 1 or not np.array_equal(params[0], self.init):
-            raise ValueError(tr("the recorded run does not start from this run's starting point"))
-        if not (np.isfinite(params).all() and np.isfinite(losses).all()):
-            raise ValueError(tr("the recorded run holds numbers that are not finite"))
-        if updates is None:
-            self.history.clear()
-            self.history.append(params, np.asarray(losses, dtype=np.float64))
-        else:
-            self.history.load_kept(updates, params, losses)
-        self._memories = dict(memories or {})
-        return self._take_state_from_history()
+        self.replay.load(self.init, params, losses, updates, memories)
+        self._continue_from_record()
+        return self.snapshot()
 
     def optimizer_memories(self) -> dict[int, dict]:
         """The stateful optimizer's memory at some updates the record keeps exactly (for sessions)."""
-        return {update: memory for update, memory in self._memories.items() if self.history.holds(update)}
+        return self.replay.kept_memories()
 
-    def _take_state_from_history(self) -> Snapshot:
-        """Set everything else (position, bean order, gradient) for the last update the history holds."""
-        update = len(self.history) - 1
-        n_beans = len(self.beans)
-        per_update = self.optimizer.beans_per_update(n_beans)
-        self.params = self.history.params_at(update)
-        self.step_count = update
-        self.epoch, within = divmod(update, self.updates_per_epoch)
-        self.position = min(within * per_update, n_beans)
-        # the bean order: the trainer draws one permutation at the start of each epoch it begins
-        self._rng = np.random.default_rng(self.seed)
-        self._epoch_order = np.arange(n_beans)
-        if self.order == "shuffle":
-            for _ in range(self.epoch + (1 if self.position else 0)):
-                self._epoch_order = self._rng.permutation(n_beans)
-        self.optimizer.reset()
-        if self.optimizer.stateful:
-            self._replay_optimizer(update)
-        self.last_beans = self.beans_of_update(update)
-        self.gradient = None if not self.history.holds(update - 1) else self.model.grad(
-            self.history.params_at(update - 1), self.beans.x[self.last_beans], self.beans.y[self.last_beans])
+    def _continue_from_record(self) -> None:
+        """Take the state after the record's last update (the optimizer's memory is the replay's to restore)."""
+        self.step_count = len(self.history) - 1
+        self.params = self.history.params_at(self.step_count)
+        self.last_beans = self.bean_order.beans_of_update(self.step_count)
+        self.gradient = self._slope_of_last_update()
         self.diverged = False
-        return self.snapshot()
 
-    def _can_replay_optimizer(self, updates: int) -> bool:
-        """Whether a stateful optimizer's memory after ``updates`` can be rebuilt from what is kept."""
-        return not self.optimizer.stateful or self._replay_start(updates) is not None
+    @property
+    def epoch(self) -> int:   # whole passes over the beans completed
+        return self.bean_order.epoch_and_position(self.step_count)[0]
 
-    def _replay_start(self, updates: int) -> int | None:
-        """Where to rebuild the memory from: the latest memory kept, else the start; None if neither will do."""
-        since = max((u for u in self._memories if u <= updates and self.history.holds(u)), default=0)
-        return since if since > 0 or self.history.holds_all(0, updates - 1) else None
-
-    def _replay_optimizer(self, updates: int) -> None:
-        """Rebuild a stateful optimizer's memory (velocity, running squares) after ``updates`` updates:
-        from the latest memory kept at or before it, make each recorded update's move again from the
-        record, the same floats in order."""
-        since = self._replay_start(updates)
-        if since is None:
-            raise ValueError(tr("the recorded run lacks the optimizer's memory"))
-        if since:
-            self.optimizer.restore_memory(self._memories[since])
-        x, y, history = self.beans.x, self.beans.y, self.history
-        for update, beans in enumerate(self._bean_batches(since, updates), start=since + 1):
-            before = history.params_at(update - 1)
-            gradient = self.model.grad(before, x[beans], y[beans])
-            self.optimizer.next_params(self.model, before, gradient, x[beans], y[beans], update)
-        self._memories = {u: m for u, m in self._memories.items() if u <= updates}
-
-    def _bean_batches(self, after: int, updates: int):
-        """The beans of updates ``after + 1`` … ``updates`` in turn, drawn from the seed as the run drew them."""
-        n_beans = len(self.beans)
-        per_update = self.optimizer.beans_per_update(n_beans)
-        rng = np.random.default_rng(self.seed)
-        per_epoch = self.updates_per_epoch
-        made = after // per_epoch * per_epoch
-        if self.order == "shuffle":
-            for _ in range(after // per_epoch):
-                rng.permutation(n_beans)   # the orders of the epochs before, drawn to keep the sequence
-        while made < updates:
-            order = rng.permutation(n_beans) if self.order == "shuffle" else np.arange(n_beans)
-            for start in range(0, n_beans, per_update):
-                if made == updates:
-                    return
-                if made >= after:
-                    yield order[start:start + per_update]
-                made += 1
+    @property
+    def position(self) -> int:   # beans used so far in the current epoch
+        return self.bean_order.epoch_and_position(self.step_count)[1]
 
     @property
     def loss(self) -> float:
@@ -197,99 +167,16 @@ class Trainer:
 
     @property
     def updates_per_epoch(self) -> int:
-        per_update = self.optimizer.beans_per_update(len(self.beans))
-        return -(-len(self.beans) // per_update)
+        return self.bean_order.updates_per_epoch
 
     def beans_of_update(self, update: int) -> np.ndarray:
-        """Indices of the beans update number ``update`` (1, 2, …) used, worked out from the order and seed.
-
-        For replaying a recorded run (the export draws the bean of each frame's update).
-        """
-        if update < 1:
-            return np.empty(0, dtype=np.intp)
-        n_beans = len(self.beans)
-        per_update = self.optimizer.beans_per_update(n_beans)
-        epoch, within = divmod(update - 1, self.updates_per_epoch)
-        start = within * per_update
-        order = np.arange(n_beans)
-        if self.order == "shuffle":
-            rng = np.random.default_rng(self.seed)   # the trainer draws one permutation per epoch
-            for _ in range(epoch + 1):
-                order = rng.permutation(n_beans)
-        return order[start:min(start + per_update, n_beans)]
+        """Indices of the beans update ``update`` (1, 2, …) used, from the order and seed (for exports)."""
+        return self.bean_order.beans_of_update(update).copy()
 
     def snapshot(self) -> Snapshot:
         """An immutable copy of the current state."""
+        epoch, position = self.bean_order.epoch_and_position(self.step_count)
         return Snapshot(
-            step=self.step_count, epoch=self.epoch, position=self.position,
-            params=tuple(float(p) for p in self.params), loss=self.loss,
-            gradient=None if self.gradient is None else tuple(float(g) for g in self.gradient),
-            beans=tuple(int(i) for i in self.last_beans), diverged=self.diverged)
-
-    # -- training --------------------------------------------------------------------------
-    def step(self) -> Snapshot:
-        """Make exactly one update."""
-        return self.run(1)
-
-    def run(self, n_updates: int) -> Snapshot:
-        """Make ``n_updates`` updates (fewer if the run diverges) and return the final snapshot."""
-        remaining = int(n_updates)
-        while remaining > 0 and not self.diverged:
-            remaining -= self._advance(min(remaining, _LARGEST_CHUNK))
-        return self.snapshot()
-
-    def _next_beans(self, count: int) -> np.ndarray:
-        """Indices of the next ``count`` beans in visiting order, drawing a new order at each epoch start."""
-        n_beans = len(self.beans)
-        pieces, position = [], self.position
-        while count > 0:
-            if position == 0 and self.order == "shuffle":
-                self._epoch_order = self._rng.permutation(n_beans)
-            take = min(count, n_beans - position)
-            pieces.append(self._epoch_order[position:position + take])
-            position = (position + take) % n_beans
-            count -= take
-        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
-
-    def _advance(self, at_most: int) -> int:
-        """Make up to ``at_most`` updates in one go; return how many were kept."""
-        x, y = self.beans.x, self.beans.y
-        n_beans = len(self.beans)
-        if self.optimizer.per_sample_descent:
-            # Many one-bean updates in one call of the model's fast loop: same floats as one at a time.
-            indices = self._next_beans(at_most)
-            path = self.optimizer.per_sample_path(self.model, self.params, x[indices], y[indices])
-            beans_of_update = indices[:, None]
-            gradient = None  # worked out below for the last update kept
-        else:
-            per_update = min(self.optimizer.beans_per_update(n_beans), n_beans - self.position)
-            indices = self._next_beans(per_update)
-            gradient = self.model.grad(self.params, x[indices], y[indices])
-            with np.errstate(all="ignore"):
-                path = self.optimizer.next_params(self.model, self.params, gradient, x[indices], y[indices],
-                                                  self.step_count + 1)[None, :]
-            beans_of_update = indices[None, :]
-
-        with np.errstate(all="ignore"):
-            losses = self._losses_at(path)
-            bad = ~np.isfinite(path).all(axis=1) | ~np.isfinite(losses) | (losses > DIVERGENCE_LOSS)
-        kept = int(np.argmax(bad)) if bad.any() else len(path)
-        self.diverged = kept < len(path)
-        if kept == 0:
-            return 0
-
-        self.last_beans = beans_of_update[kept - 1].copy()
-        if gradient is None:
-            before_last = path[kept - 2] if kept >= 2 else self.params
-            gradient = self.model.grad(before_last, x[self.last_beans], y[self.last_beans])
-        self.gradient = gradient
-        self.params = path[kept - 1].copy()
-        self.history.append(path[:kept], losses[:kept])
-        self.step_count += kept
-        if self.optimizer.stateful and self.step_count % MEMORY_EVERY == 0:
-            # stepping back replays from here; the record no longer holds what came before the oldest
-            self._memories = {u: m for u, m in self._memories.items() if self.history.holds(u)}
-            self._memories[self.step_count] = self.optimizer.memory()
-        epochs_done, self.position = divmod(self.position + kept * beans_of_update.shape[1], n_beans)
-        self.epoch += epochs_done
-        return kept
+            step=self.step_count, epoch=epoch, position=position, params=tuple(self.params.tolist()),
+            loss=self.loss, gradient=None if self.gradient is None else tuple(self.gradient.tolist()),
+            beans=tuple(self.last_beans.tolist()), diverged=self.diverged)
