@@ -16,6 +16,7 @@ from array import array
 import numpy as np
 
 from ..i18n import N_, tr
+from .backprop import per_sample_sgd
 from .models import Diagram, Model
 from .telling import NEURON
 
@@ -203,8 +204,6 @@ class HiddenLayerNet(SigmoidModel):
         return np.concatenate([d_first, np.mean(dz2 * h, axis=1), [np.mean(dz2)]])
 
     def sgd_path(self, params, xs, ys, lr):
-        from .backprop import per_sample_sgd
-
         return per_sample_sgd(self.param_names, self.loss_name)(params, xs, ys, lr)
 
     def initial_params(self, seed: int) -> np.ndarray:
