@@ -98,7 +98,7 @@ def test_divergence_is_shown_and_reset_recovers(qtbot, window):
     window.actions["play"].trigger()
     wait_state(qtbot, window, "diverged")
     assert window.notice.isVisible() and "smaller learning rate" in window.notice.text()
-    assert np.all(np.isfinite(window.cost_views._path.values))
+    assert np.all(np.isfinite(window.frames.history.params)) and np.all(np.isfinite(window.frames.history.loss))
     type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.01")
     press(qtbot, window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step == 0)

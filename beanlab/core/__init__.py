@@ -22,6 +22,7 @@ from .beans_csv_apart import load_beans_csv_apart
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .explain import Explanation, explain_next_update_in_stages, explain_update
+from .frame import LOSS_SMOOTHING, Frame, FrameMaker, RunState
 from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
@@ -38,6 +39,7 @@ from .optimizers import (
     Optimizer,
     make_optimizer,
 )
+from .pacing import Pacing
 from .race import Race, RaceResult, run_race
 from .run_config import RunConfig
 from .run_history import history_csv_text
@@ -50,6 +52,7 @@ __all__ = [
     "DATASETS",
     "DIVERGENCE_LOSS",
     "LESSONS",
+    "LOSS_SMOOTHING",
     "LOSSES",
     "MODELS",
     "OPTIMIZERS",
@@ -63,6 +66,8 @@ __all__ = [
     "CsvPreview",
     "Explanation",
     "FixedStep",
+    "Frame",
+    "FrameMaker",
     "HiddenLayerNet",
     "History",
     "Landscape",
@@ -73,10 +78,12 @@ __all__ = [
     "MiniBatch",
     "Model",
     "Optimizer",
+    "Pacing",
     "PlaneNeuron",
     "Race",
     "RaceResult",
     "RunConfig",
+    "RunState",
     "SampledHistory",
     "Session",
     "SessionError",

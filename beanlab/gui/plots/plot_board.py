@@ -9,8 +9,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from beanlab.core import Beans, Landscape
+from beanlab.core import Beans, Frame, Landscape
 from beanlab.gui import style
+from beanlab.gui.frame_hub import FrameHub, SampledRun
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.beans_3d_view import Beans3DView
 from beanlab.gui.plots.contour_plot import ContourPlot
@@ -20,7 +21,6 @@ from beanlab.gui.plots.loss_plot import LossPlot
 from beanlab.gui.plots.network_view import NetworkView
 from beanlab.gui.plots.scatter_plot import ScatterPlot
 from beanlab.gui.plots.surface_view import SurfaceView
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
 VIEWS = ("scatter", "loss", "cost", "contour", "surface", "network", "beans3d")
@@ -45,6 +45,7 @@ class PlotBoard(Retranslating, QWidget):
         self.network = NetworkView() if "network" in views else None
         self.beans_3d = Beans3DView() if "beans3d" in views else None
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+        self._history = SampledRun()   # empty until the board follows a hub: see follow
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
@@ -116,7 +117,7 @@ class PlotBoard(Retranslating, QWidget):
 
     def set_pair(self, landscape: Landscape) -> None:
         """The same run seen through another pair of parameters."""
-        self.cost_views.set_pair(landscape)
+        self.cost_views.set_run(landscape)
         self._two_d = landscape.two_d
         self._apply_visibility()
 
@@ -132,13 +133,18 @@ class PlotBoard(Retranslating, QWidget):
                 # the contour map needs two parameters: for y = w·x there is no map to draw
                 widget.setVisible(name in self._shown and (name != "contour" or self._two_d))
 
+    def follow(self, hub: FrameHub) -> None:
+        """Draw every frame the hub receives; the loss plot and the cost views draw from its history."""
+        self._history = hub.history
+        hub.subscribe(self.show_frame)
+
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""
         if self.scatter is not None:
             self.scatter.show_frame(frame)
         if self.loss_plot is not None:
-            self.loss_plot.show_frame(frame)
-        self.cost_views.show_frame(frame)
+            self.loss_plot.show_frame(frame, self._history)
+        self.cost_views.show_frame(frame, self._history)
         for view in (self.network, self.beans_3d):
             if view is not None and view.isVisible():
                 view.show_frame(frame)
