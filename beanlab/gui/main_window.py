@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
         self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
-        self.looks = WindowLook(self)
-        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self.looks), self)
+        self.appearance = WindowLook(self)
+        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self.appearance), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.sessions = SessionActions(self, self.controller)
@@ -81,9 +81,9 @@ class MainWindow(QMainWindow):
         self.race_window: RaceWindow | None = None
         self.setAcceptDrops(True)   # a CSV (or a session) dropped on the window opens it
         self._lay_out()
-        self.menu_bar = WindowMenus(self)
+        self.window_menus = WindowMenus(self)
         self.menus, self.language_actions, self.landscapes = \
-            self.menu_bar.menus, self.menu_bar.language_actions, self.menu_bar.landscapes
+            self.window_menus.menus, self.window_menus.language_actions, self.window_menus.landscapes
         self._wire()
         restore_window(self, size=(1600, 1000))
         self.retranslate()
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """The window's own words (menus, actions, title, notices); each panel re-sets its own."""
-        self.menu_bar.retranslate()
+        self.window_menus.retranslate()
         kind, what = self._title
         if kind == "lesson":
             self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=lesson(what).menu_text))
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def shortcuts(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action that has keys: what Help → Keyboard shortcuts lists."""
-        return self.menu_bar.shortcuts()
+        return self.window_menus.shortcuts()
 
     # -- what the run shows --------------------------------------------------------------------
     @Slot(object, object)

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QLabel
 from beanlab.core import Frame, RunState
 from beanlab.i18n import N_, tr
 
-NOTICES = {RunState.DIVERGED: N_("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training "
-                                 "stopped at the last finite point. Try a smaller learning rate, then press Reset (R)."),
-           RunState.FINISHED: N_("Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R).")}
+NOTICES = {
+    RunState.DIVERGED: N_("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at "
+                          "the last finite point. Try a smaller learning rate, then press Reset (R)."),
+    RunState.FINISHED: N_("Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R)."),
+}
 
 
 class RunNotice(QLabel):
