@@ -83,4 +83,3 @@ def test_the_state_says_why_a_run_stopped(step, diverged, playing, stop_at, stat
     paced = pacing(epochs=2, per_epoch=10)
     paced.stop_at = stop_at
     assert paced.state_at(step, diverged, playing) is state
-    assert state.stopped == (state in (RunState.FINISHED, RunState.DIVERGED))

@@ -26,11 +26,6 @@ class RunState(StrEnum):
     FINISHED = "finished"   # reached the epoch limit
     DIVERGED = "diverged"   # the loss blew up: training stopped at the last finite point
 
-    @property
-    def stopped(self) -> bool:
-        """The run cannot go on without a change (a higher epoch limit, a reset)."""
-        return self in (RunState.FINISHED, RunState.DIVERGED)
-
 
 @dataclass(frozen=True)
 class Frame:
