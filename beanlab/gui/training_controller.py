@@ -122,21 +122,19 @@ class TrainingController(QObject):
         to ``message``.
         """
         try:
-            new_config, restarts = self.config.apply(changes)
+            new_config, restarts = self.config.apply(changes)   # checked without beans: cheap
             changed = self.config.differences(new_config)
-            if not changed:
-                return True
             if restarts:
                 self._load(new_config, regenerate=bool({"dataset", "n", "seed", "landscape"} & set(changed)))
         except ValueError as exc:
             self.message.emit(tr("Not changed: {reason}.").format(reason=exc))
             return False
-        if not restarts:
+        if restarts:
+            names = tr(", ").join(tr(SETTING_NAMES[name]) for name in changed)
+            self.message.emit(tr("Changed {settings}: the run restarted from the beginning.").format(settings=names))
+        elif changed:
             self.config = new_config
             self._live_settings_pending.start()   # latest wins: see _send_live_settings
-            return True
-        names = tr(", ").join(tr(SETTING_NAMES[name]) for name in changed)
-        self.message.emit(tr("Changed {settings}: the run restarted from the beginning.").format(settings=names))
         return True
 
     def _send_live_settings(self) -> None:
