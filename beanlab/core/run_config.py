@@ -169,7 +169,8 @@ class RunConfig:
             kinds = {1: tr("one feature (size)"), 2: tr("two features")}
             raise ValueError(tr("model {model} takes {wanted} per bean, but these beans have {given}").format(
                 model=model.name, wanted=kinds[model.n_features], given=kinds[beans.n_features]))
-        return Trainer(beans, model, self._optimizer(), order=self.order, init=self._start(model), seed=self.seed)
+        init = self._start(model)
+        return Trainer(beans, model, self._optimizer(), order=self.order, init=init, seed=self.seed)
 
     def _start(self, model) -> tuple[float, ...]:
         """The starting parameters for ``model``; ValueError if the settings give the wrong number."""
