@@ -4,7 +4,7 @@ import pytest
 from gui_helpers import full_speed, latest, press, type_into, wait_state
 from PySide6.QtCore import Qt
 
-from beanlab.core import RunConfig
+from beanlab.core import RunConfig, RunState
 
 
 def reference_trainer(**changes):
@@ -13,7 +13,7 @@ def reference_trainer(**changes):
 
 def test_opens_on_the_default_run_ready_to_play(window):
     frame = latest(window)
-    assert frame.state == "paused" and frame.snapshot.step == 0 and frame.snapshot.params == (0.1, 0.1)
+    assert frame.state == RunState.PAUSED and frame.snapshot.step == 0 and frame.snapshot.params == (0.1, 0.1)
     assert window.data_panel.dataset.currentText().startswith("B · lesson 4")
     assert window.readouts.values["w_star"].text() == "0.68229"
 
@@ -24,7 +24,7 @@ def test_play_lowers_the_loss_and_pause_stops_updates(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 5_000, timeout=20_000)
     press(qtbot, window, Qt.Key.Key_Space)
-    wait_state(qtbot, window, "paused")
+    wait_state(qtbot, window, RunState.PAUSED)
     stopped_at = latest(window).snapshot.step
     assert latest(window).snapshot.loss < start_loss / 10
     frames = window.frames_shown
@@ -48,7 +48,7 @@ def test_reset_restores_the_start(qtbot, window):
     window.actions["play"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_000, timeout=20_000)
     press(qtbot, window, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).state == "paused")
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).state == RunState.PAUSED)
     assert latest(window).snapshot.params == (0.1, 0.1)
     assert window.loss_plot.point_count == 1
 
@@ -61,10 +61,10 @@ def test_pause_and_resume_give_exactly_the_uninterrupted_trajectory(qtbot, windo
     window.actions["play"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 1_500, timeout=20_000)
     window.actions["play"].trigger()   # pause
-    wait_state(qtbot, window, "paused")
+    wait_state(qtbot, window, RunState.PAUSED)
     assert latest(window).snapshot.step < epochs * 100
     window.actions["play"].trigger()   # resume
-    wait_state(qtbot, window, "finished", timeout=60_000)
+    wait_state(qtbot, window, RunState.FINISHED, timeout=60_000)
     reference = reference_trainer(epochs=epochs)
     assert latest(window).snapshot == reference.run(epochs * 100)
     copies = []
@@ -98,12 +98,13 @@ def test_divergence_is_shown_and_reset_recovers(qtbot, window):
     type_into(qtbot, window.optimizer_panel.learning_rate.field, "5")
     full_speed(window)
     window.actions["play"].trigger()
-    wait_state(qtbot, window, "diverged")
+    wait_state(qtbot, window, RunState.DIVERGED)
     assert window.notice.isVisible() and "smaller learning rate" in window.notice.text()
     assert np.all(np.isfinite(window.contour.path_shown()))
+    assert np.all(np.isfinite(window.frames.history.params)) and np.all(np.isfinite(window.frames.history.loss))
     type_into(qtbot, window.optimizer_panel.learning_rate.field, "0.01")
     press(qtbot, window, Qt.Key.Key_R)
-    qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step == 0)
+    qtbot.waitUntil(lambda: latest(window).state == RunState.PAUSED and latest(window).snapshot.step == 0)
     assert not window.notice.isVisible()
     window.actions["play"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step > 100, timeout=20_000)
@@ -145,7 +146,7 @@ def test_closing_mid_run_stops_the_worker_cleanly(qtbot, window):
 def test_play_until_stops_on_exactly_that_update(qtbot, window):
     full_speed(window)
     window.controller.play_until(2_345)
-    qtbot.waitUntil(lambda: latest(window).snapshot.step == 2_345 and latest(window).state == "paused",
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 2_345 and latest(window).state == RunState.PAUSED,
                     timeout=20_000)
     assert latest(window).snapshot == reference_trainer().run(2_345)
     window.actions["play"].trigger()   # an ordinary play afterwards goes on past it
@@ -298,7 +299,29 @@ def test_while_playing_the_explanation_says_it_is_a_recent_update_and_after_paus
     window.actions["play"].trigger()
     qtbot.waitUntil(lambda: "Playing: a recent update" in window.explanation.text.text(), timeout=20_000)
     window.actions["play"].trigger()
-    wait_state(qtbot, window, "paused")
+    wait_state(qtbot, window, RunState.PAUSED)
     step = latest(window).snapshot.step
     qtbot.waitUntil(lambda: window.explanation.plain_text.startswith(f"Update {step:,} ·"))
     assert "Playing" not in window.explanation.text.text()
+
+
+def test_the_loss_plot_and_the_cost_views_draw_one_and_the_same_sample_of_the_run(qtbot, window):
+    full_speed(window)
+    window.actions["play"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step > 20_000, timeout=30_000)
+    window.actions["play"].trigger()
+    wait_state(qtbot, window, RunState.PAUSED)
+    history = window.frames.history
+    assert len(history) < 20_000   # a sample, bounded
+    np.testing.assert_array_equal(window.loss_plot.drawn_updates, history.updates)
+    reference = reference_trainer()
+    reference.run(int(history.updates[-1]))
+    np.testing.assert_array_equal(history.params[-1], reference.params)
+
+
+def test_quick_learning_rate_changes_reach_the_run_as_the_latest_one(qtbot, window):
+    for lr in (0.02, 0.5, 0.003, 0.04):   # one after another, faster than the worker is told
+        window.controller.set_config(lr=lr)
+    window.actions["step"].trigger()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    assert latest(window).snapshot == reference_trainer(lr=0.04).step()

@@ -35,20 +35,15 @@ class PaintCounter(QObject):
 
 def frames_of_a_run(count):
     """Frames as the worker makes them: one update each, with its new history row."""
-    import numpy as np
-
-    from beanlab.core import RunConfig, ema
-    from beanlab.gui.training_worker import Frame
+    from beanlab.core import FrameMaker, RunConfig, RunState
 
     trainer = RunConfig().build_trainer()
-    smoothed = None
+    frames = FrameMaker(generation=1)
     for index in range(count):
         if index:
             trainer.step()
-        updates, params, loss = trainer.history.rows_from(index)
-        smooth = ema(loss, 0.05, smoothed)
-        smoothed = float(smooth[-1])
-        yield Frame(1, trainer.snapshot(), "playing", index == 0, updates, params, loss, np.asarray(smooth)), trainer
+        rows = trainer.history.rows_from(frames.next_update)
+        yield frames.make_frame(trainer.snapshot(), RunState.PLAYING, *rows), trainer
 
 
 @pytest.mark.slow
@@ -58,6 +53,7 @@ def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):
 
     from beanlab.core import Landscape
     from beanlab.gui import style
+    from beanlab.gui.frame_hub import FrameHub
     from beanlab.gui.plots.loss_plot import LossPlot
     from beanlab.gui.plots.scatter_plot import ScatterPlot
 
@@ -65,6 +61,9 @@ def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):
     host = QWidget()
     qtbot.addWidget(host)
     scatter, loss = ScatterPlot(), LossPlot()
+    hub = FrameHub()
+    hub.subscribe(scatter.show_frame)
+    hub.subscribe(lambda frame: loss.show_frame(frame, hub.history))
     layout = QHBoxLayout(host)
     layout.addWidget(scatter)
     layout.addWidget(loss)
@@ -79,8 +78,7 @@ def test_a_live_animation_of_20000_frames_keeps_none_alive(qtbot):
     for frame, trainer in frames_of_a_run(20_000):
         if frame.restarted:
             scatter.set_run(trainer.beans, Landscape(trainer.beans, trainer.model))
-        scatter.show_frame(frame)
-        loss.show_frame(frame)
+        hub.receive(frame)
         for view in (scatter.viewport(), loss.plot_widget.viewport()):
             view.repaint()   # paint now, as the event loop would between frames
         drawn += 1

@@ -22,6 +22,7 @@ from .beans_csv_apart import load_beans_csv_apart
 from .cost import cost_curve, cost_surface, cost_surface_from_stats, optimum
 from .datasets import DATASETS, Beans, make_dataset
 from .explain import Explanation, explain_next_update_in_stages, explain_update
+from .frame import LOSS_SMOOTHING, Frame, FrameMaker, RunState
 from .frame_spacing import spread_frames
 from .history import History, SampledHistory
 from .landscape import Box, Landscape, thin_indices
@@ -31,6 +32,7 @@ from .models import Line, LineThroughOrigin, Model, SufficientStats
 from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
 from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
+from .pacing import Pacing
 from .race import Race, RaceResult, run_race
 from .registry import Registry
 from .run_config import RunConfig
@@ -45,6 +47,7 @@ __all__ = [
     "DATASETS",
     "DIVERGENCE_LOSS",
     "LESSONS",
+    "LOSS_SMOOTHING",
     "LOSSES",
     "MODELS",
     "OPTIMIZERS",
@@ -58,6 +61,8 @@ __all__ = [
     "CsvPreview",
     "Explanation",
     "FixedStep",
+    "Frame",
+    "FrameMaker",
     "HiddenLayerNet",
     "History",
     "Landscape",
@@ -68,11 +73,13 @@ __all__ = [
     "MiniBatch",
     "Model",
     "Optimizer",
+    "Pacing",
     "PlaneNeuron",
     "Race",
     "RaceResult",
     "Registry",
     "RunConfig",
+    "RunState",
     "SampledHistory",
     "Session",
     "SessionError",

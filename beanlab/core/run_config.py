@@ -18,6 +18,9 @@ from .trainer import Trainer
 # the model a dataset of two features is for, when the model in use cannot take it
 REGRESSION_DATASETS = {"d2l", "house"}
 
+# settings that change how far or how often the run moves: a running run takes them as it goes
+LIVE_SETTINGS = frozenset({"lr", "step", "epochs"})
+
 # the kind of value each setting must hold when read back from JSON
 _KINDS = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
           "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None)),
@@ -73,6 +76,36 @@ class RunConfig:
     def replace(self, **changes) -> RunConfig:
         """A copy with some settings changed."""
         return dataclasses.replace(self, **changes)
+
+    def apply(self, changes: dict) -> tuple[RunConfig, bool]:
+        """These settings with ``changes`` made, validated, and whether the run must restart for them.
+
+        A new model or dataset brings what goes with it (see :meth:`with_model`, :meth:`with_dataset`).
+        Only :data:`LIVE_SETTINGS` changed: the run goes on. ValueError, translated, if the result
+        cannot make a run (checked without beans: cheap enough for every tick of a slider).
+        """
+        changes = {name: value for name, value in changes.items() if getattr(self, name) != value}
+        if not changes:
+            return self, False
+        changed = self.with_model(changes["model"]) if "model" in changes else self
+        if "dataset" in changes:
+            changed = changed.with_dataset(changes["dataset"])   # may bring a model that takes its beans
+        changed = changed.replace(**{k: v for k, v in changes.items() if k not in ("model", "dataset")})
+        changed.validate()
+        return changed, not set(self.differences(changed)) <= LIVE_SETTINGS
+
+    def differences(self, other: RunConfig) -> tuple[str, ...]:
+        """The names of the settings ``other`` has otherwise, in alphabetical order."""
+        names = (f.name for f in dataclasses.fields(self))
+        return tuple(sorted(name for name in names if getattr(self, name) != getattr(other, name)))
+
+    def validate(self) -> None:
+        """ValueError, translated, if these settings cannot make a run; needs no beans and builds no Trainer.
+
+        Whether given beans suit the model is :meth:`build_trainer`'s to say.
+        """
+        self._start(self.make_model())
+        self._optimizer()
 
     def with_model(self, name: str) -> RunConfig:
         """A copy for another model, keeping the starting values it shares (0.1 for new ones; a
@@ -134,9 +167,16 @@ class RunConfig:
             kinds = {1: tr("one feature (size)"), 2: tr("two features")}
             raise ValueError(tr("model {model} takes {wanted} per bean, but these beans have {given}").format(
                 model=model.name, wanted=kinds[model.n_features], given=kinds[beans.n_features]))
+        init = self._start(model)
+        return Trainer(beans, model, self._optimizer(), order=self.order, init=init, seed=self.seed)
+
+    def _start(self, model) -> tuple[float, ...]:
+        """The starting parameters for ``model``; ValueError if the settings give the wrong number."""
         init = tuple(model.initial_params(self.seed)) if self.init is None else tuple(self.init)
         if len(init) != model.n_params:
             raise ValueError(tr("model {model} needs {count} starting value(s) ({names}), got {given}").format(
                 model=model.name, count=model.n_params, names=", ".join(model.param_names), given=len(init)))
-        optimizer = make_optimizer(self.optimizer, lr=self.lr, step=self.step, batch_size=self.batch_size)
-        return Trainer(beans, model, optimizer, order=self.order, init=init, seed=self.seed)
+        return init
+
+    def _optimizer(self):
+        return make_optimizer(self.optimizer, lr=self.lr, step=self.step, batch_size=self.batch_size)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from beanlab.core import Explanation
+from beanlab.core import Explanation, Frame
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
 

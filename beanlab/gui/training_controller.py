@@ -1,25 +1,23 @@
 """The GUI side of training: owns the worker thread, turns the user's intents into core calls.
 
-Panels call the controller's verbs (``play``, ``set_config`` …); the controller builds beans and
-trainers with the core and hands them to the worker through queued signals, and passes the
-worker's frames on as ``frame_ready``. Nothing here runs a training step.
+Panels call the controller's verbs (``play``, ``set_config`` …); the controller checks settings
+with the core's :class:`RunConfig`, builds beans and trainers, and sends the worker commands
+through one queued signal; it passes the worker's frames on as ``frame_ready``. Nothing here runs
+a training step.
 """
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from beanlab.core import Beans, Landscape, RunConfig, Session, Trainer
+from beanlab.core import Beans, Frame, Landscape, RunConfig, RunState, Session, Trainer
 from beanlab.core.landscape_models import TERRAINS
 from beanlab.i18n import N_, tr
 
-from .training_worker import Frame, TrainingWorker
+from .training_worker import TrainingWorker
 
-# Settings that change how far or how often the run moves: applied live, no restart.
-LIVE_SETTINGS = {"lr", "step", "epochs"}
 # RunConfig's fields as the panels name them, for messages
 SETTING_NAMES = {"dataset": N_("dataset"), "n": N_("number of beans"), "seed": N_("seed"), "model": N_("model"),
                  "optimizer": N_("optimizer"), "lr": N_("learning rate"), "step": N_("step size"),
@@ -38,23 +36,7 @@ class TrainingController(QObject):
     beans_previewed = Signal(object, object)  # (Beans, Landscape): beans being edited, not yet trained on
     stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
 
-    # queued requests to the worker (signals, so they cross threads safely)
-    _load_requested = Signal(object, int, int)
-    _play_requested = Signal()
-    _play_until_requested = Signal(int)
-    _pause_requested = Signal()
-    _step_requested = Signal()
-    _reset_requested = Signal()
-    _step_back_requested = Signal()
-    _step_epoch_requested = Signal()
-    _preview_requested = Signal()
-    _speed_changed = Signal(float)
-    _lr_changed = Signal(float)
-    _step_size_changed = Signal(float)
-    _epoch_limit_changed = Signal(int)
-    _stop_requested = Signal()
-    _copy_requested = Signal(int, int)
-    _refresh_requested = Signal()
+    _command = Signal(object)   # (name, arguments) for the worker, queued to its thread: see TrainingWorker
 
     def __init__(self, config: RunConfig | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +45,7 @@ class TrainingController(QObject):
         self.own_beans: str | None = None   # the file the beans came from, when they are the user's own
         self.beans_edited = False           # the beans were edited by hand since they were made or read
         self.landscape: Landscape | None = None
-        self.state = "paused"
+        self.state = RunState.PAUSED
         self.latest: Frame | None = None
         self._generation = 0
         self._copy_requests = 0
@@ -78,20 +60,13 @@ class TrainingController(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._thread.finished.connect(self._worker.deleteLater)
-        for signal, slot in ((self._load_requested, self._worker.load), (self._play_requested, self._worker.play),
-                             (self._play_until_requested, self._worker.play_until),
-                             (self._pause_requested, self._worker.pause), (self._step_requested, self._worker.step),
-                             (self._reset_requested, self._worker.reset), (self._speed_changed, self._worker.set_speed),
-                             (self._lr_changed, self._worker.set_learning_rate),
-                             (self._step_size_changed, self._worker.set_step_size),
-                             (self._epoch_limit_changed, self._worker.set_epoch_limit),
-                             (self._stop_requested, self._worker.stop),
-                             (self._copy_requested, self._worker.copy_run),
-                             (self._step_back_requested, self._worker.step_back),
-                             (self._step_epoch_requested, self._worker.step_epoch),
-                             (self._preview_requested, self._worker.preview_stages),
-                             (self._refresh_requested, self._worker.refresh)):
-            signal.connect(slot)
+        self._command.connect(self._worker.run_command)
+        # the latest live settings (learning rate …), sent once the event loop is free: a dragged
+        # slider's many values in a row reach the worker as one
+        self._live_settings_pending = QTimer(self)
+        self._live_settings_pending.setSingleShot(True)
+        self._live_settings_pending.setInterval(0)
+        self._live_settings_pending.timeout.connect(self._send_live_settings)
         self._worker.frame_ready.connect(self._on_worker_frame_ready)
         self._worker.run_copied.connect(self._on_run_copied)
         self._worker.stages_ready.connect(self._on_stages_ready)
@@ -101,24 +76,24 @@ class TrainingController(QObject):
 
     # -- verbs for the panels ---------------------------------------------------------------
     def play(self) -> None:
-        self._play_requested.emit()
+        self._send("play")
 
     def play_until(self, update: int) -> None:
         """Play, and pause exactly at update number ``update`` (unless the run ends first)."""
-        self._play_until_requested.emit(int(update))
+        self._send("play_until", int(update))
 
     def pause(self) -> None:
-        self._pause_requested.emit()
+        self._send("pause")
 
     def toggle_play(self) -> None:
-        (self.pause if self.state == "playing" else self.play)()
+        (self.pause if self.state == RunState.PLAYING else self.play)()
 
     def step(self) -> None:
-        self._step_requested.emit()
+        self._send("step")
 
     def preview_stages(self) -> None:
         """Ask for the next update told in stages (it arrives as ``stages_ready``)."""
-        self._preview_requested.emit()
+        self._send("preview_stages")
 
     @Slot(int, object, object, object)
     def _on_stages_ready(self, generation: int, beans, pick, slope) -> None:
@@ -127,18 +102,18 @@ class TrainingController(QObject):
 
     def step_back(self) -> None:
         """Undo the last update."""
-        self._step_back_requested.emit()
+        self._send("step_back")
 
     def step_epoch(self) -> None:
         """Run to the end of the current epoch."""
-        self._step_epoch_requested.emit()
+        self._send("step_epoch")
 
     def reset(self) -> None:
-        self._reset_requested.emit()
+        self._send("reset")
 
     def set_speed(self, updates_per_second: float) -> None:
         """Updates per second; 0 for as fast as the machine goes."""
-        self._speed_changed.emit(float(updates_per_second))
+        self._send("set_speed", float(updates_per_second))
 
     def set_config(self, **changes) -> bool:
         """Apply changed settings: live ones at once, others by restarting the run (and saying so).
@@ -146,44 +121,31 @@ class TrainingController(QObject):
         Returns False, changing nothing, when the settings do not make a valid run; the reason goes
         to ``message``.
         """
-        changes = {k: v for k, v in changes.items() if getattr(self.config, k) != v}
-        if not changes:
-            return True
-        base = self.config.with_model(changes["model"]) if "model" in changes else self.config
-        if "dataset" in changes:
-            base = base.with_dataset(changes["dataset"])   # may bring a model that takes its beans
-        new_config = base.replace(**{k: v for k, v in changes.items() if k not in ("model", "dataset")})
-        changes = {k: v for k, v in dataclasses.asdict(new_config).items() if getattr(self.config, k) != v}
-        if set(changes) <= LIVE_SETTINGS:
-            try:
-                new_config.build_trainer(self.beans)  # validates the values; cheap
-            except ValueError as exc:
-                self.message.emit(tr("Not changed: {reason}.").format(reason=exc))
-                return False
-            self.config = new_config
-            if "lr" in changes:
-                self._lr_changed.emit(new_config.lr)
-            if "step" in changes:
-                self._step_size_changed.emit(new_config.step)
-            if "epochs" in changes:
-                self._epoch_limit_changed.emit(new_config.epochs)
-            return True
-        regenerate = bool({"dataset", "n", "seed", "landscape"} & set(changes))
         try:
-            self._load(new_config, regenerate)
+            new_config, restarts = self.config.apply(changes)   # checked without beans: cheap
+            changed = self.config.differences(new_config)
+            if restarts:
+                self._load(new_config, regenerate=bool({"dataset", "n", "seed", "landscape"} & set(changed)))
         except ValueError as exc:
             self.message.emit(tr("Not changed: {reason}.").format(reason=exc))
             return False
-        names = tr(", ").join(tr(SETTING_NAMES[name]) for name in sorted(changes))
-        self.message.emit(tr("Changed {settings}: the run restarted from the beginning.").format(settings=names))
+        if restarts:
+            names = tr(", ").join(tr(SETTING_NAMES[name]) for name in changed)
+            self.message.emit(tr("Changed {settings}: the run restarted from the beginning.").format(settings=names))
+        elif changed:
+            self.config = new_config
+            self._live_settings_pending.start()   # latest wins: see _send_live_settings
         return True
+
+    def _send_live_settings(self) -> None:
+        self._command.emit(("set_live", (self.config.lr, self.config.step, self.config.epochs)))
 
     def copy_run(self, extra_updates: int, then: Callable[[Trainer, int], None]) -> None:
         """Ask the worker for a copy of the run, trained ``extra_updates`` further; ``then(copy, start)``
         gets it, with the update the run was at when asked. The live run goes on untouched."""
         self._copy_requests += 1
         self._waiting_for_copy[self._copy_requests] = then
-        self._copy_requested.emit(int(extra_updates), self._copy_requests)
+        self._send("copy_run", int(extra_updates), self._copy_requests)
 
     @Slot(object, int, int)
     def _on_run_copied(self, trainer: Trainer, start: int, request: int) -> None:
@@ -235,7 +197,7 @@ class TrainingController(QObject):
 
     def refresh(self) -> None:
         """Ask the worker to send the current frame again (its explanation in a new language)."""
-        self._refresh_requested.emit()
+        self._send("refresh")
 
     def start(self) -> None:
         """Load the first run."""
@@ -249,11 +211,18 @@ class TrainingController(QObject):
     def shutdown(self) -> None:
         """Stop the worker and its thread cleanly (on quit)."""
         if self._thread.isRunning():
-            self._stop_requested.emit()
+            self._send("stop")
             self._thread.quit()
             self._thread.wait()
 
     # -- internals ----------------------------------------------------------------------------
+    def _send(self, name: str, *arguments) -> None:
+        """Have the worker run its method ``name`` on its own thread (after any live settings still due)."""
+        if self._live_settings_pending.isActive():
+            self._live_settings_pending.stop()
+            self._send_live_settings()
+        self._command.emit((name, arguments))
+
     def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None,
               edited: bool | None = None) -> None:
         if trainer is None:
@@ -268,7 +237,7 @@ class TrainingController(QObject):
         self.landscape = Landscape(beans, trainer.model)
         self._generation += 1
         self.run_replaced.emit(beans, self.landscape)
-        self._load_requested.emit(trainer, self._generation, config.epochs)
+        self._send("load", trainer, self._generation, config.epochs)
 
     @Slot(object)
     def _on_worker_frame_ready(self, frame: Frame) -> None:

@@ -11,10 +11,9 @@ import math
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 
-from beanlab.core import RunConfig, write_bytes_atomically
+from beanlab.core import Frame, RunConfig, RunState, write_bytes_atomically
 from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.main_window import MainWindow
-from beanlab.gui.training_worker import Frame
 
 TIMEOUT_S = 120
 
@@ -32,11 +31,11 @@ def photograph_run(updates: int, size: tuple[int, int], language: str | None = N
 
     def on_frame(frame: Frame) -> None:
         step = frame.snapshot.step
-        if frame.state == "paused" and step == updates:
+        if frame.state == RunState.PAUSED and step == updates:
             controller.frame_ready.disconnect(on_frame)
             # a 1 ms timer runs once the paint this frame caused is done
             QTimer.singleShot(1, lambda: (picture.append(png_bytes(window)), loop.quit()))
-        elif frame.state == "paused" and step == 0:
+        elif frame.state == RunState.PAUSED and step == 0:
             per_epoch = controller.config.build_trainer(controller.beans).updates_per_epoch
             needed_epochs = math.ceil(updates / per_epoch) + 1   # the run must not end first
             controller.set_config(epochs=max(controller.config.epochs, needed_epochs))

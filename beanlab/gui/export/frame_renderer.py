@@ -15,12 +15,12 @@ from PySide6.QtGui import (
 )
 
 from beanlab.colours import OPTIMUM
-from beanlab.core import Beans, Landscape
+from beanlab.core import Beans, Frame, Landscape
 from beanlab.export.gif import plot_palette
 from beanlab.gui import style
 from beanlab.gui.export.picture import to_pillow
+from beanlab.gui.frame_hub import FrameHub
 from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
 EXPORT_VIEWS = ("all", *VIEWS)
@@ -65,6 +65,8 @@ class FrameRenderer:
     def __init__(self, beans: Beans, landscape: Landscape, views: tuple[str, ...], size: tuple[int, int]) -> None:
         style.configure_pyqtgraph()
         self.board = PlotBoard(views, controls=False)
+        self._frames = FrameHub()   # the replayed frames, as the window's hub gets the live ones
+        self.board.follow(self._frames)
         # "shown" without appearing anywhere: it gets the show and resize events that lay it out
         self.board.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.board.resize(*size)
@@ -79,7 +81,7 @@ class FrameRenderer:
 
     def render(self, frame: Frame) -> Image.Image:
         """The frame as an RGB picture of its own."""
-        self.board.show_frame(frame)
+        self._frames.receive(frame)
         # A hidden widget's layouts wait for the event loop; lay them out now, before drawing.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self._image.fill(Qt.GlobalColor.white)

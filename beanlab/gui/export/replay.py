@@ -5,8 +5,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from beanlab.core import Snapshot, Trainer, ema
-from beanlab.gui.training_worker import LOSS_SMOOTHING, Frame
+from beanlab.core import Frame, FrameMaker, RunState, Snapshot, Trainer
 
 
 def replay_frames(trainer: Trainer, updates: np.ndarray) -> Iterator[Frame]:
@@ -18,15 +17,15 @@ def replay_frames(trainer: Trainer, updates: np.ndarray) -> Iterator[Frame]:
     """
     kept, params, loss = trainer.history.rows_from(0)
     rows = np.unique(np.maximum(np.searchsorted(kept, np.asarray(updates), side="right") - 1, 0))
-    smoothed = ema(loss[: rows[-1] + 1], LOSS_SMOOTHING)
-    per_epoch = trainer.updates_per_epoch
+    frames = FrameMaker()
     previous = -1
     for row in (int(r) for r in rows):
         update = int(kept[row])
-        snapshot = Snapshot(step=update, epoch=update // per_epoch, position=update % per_epoch,
+        epoch, position = trainer.bean_order.epoch_and_position(update)
+        snapshot = Snapshot(step=update, epoch=epoch, position=position,
                             params=tuple(float(p) for p in params[row]), loss=float(loss[row]),
                             gradient=None, beans=tuple(int(i) for i in trainer.beans_of_update(update)),
                             diverged=False)
         new = slice(previous + 1, row + 1)
-        yield Frame(0, snapshot, "playing", previous < 0, kept[new], params[new], loss[new], smoothed[new])
+        yield frames.make_frame(snapshot, RunState.PLAYING, kept[new], params[new], loss[new])
         previous = row

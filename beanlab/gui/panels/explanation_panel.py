@@ -7,9 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from beanlab.core import Explanation
+from beanlab.core import Explanation, Frame, RunState
 from beanlab.gui.language import Retranslating
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
 PLAYING_REFRESH_S = 0.5
@@ -69,7 +68,7 @@ class ExplanationPanel(Retranslating, QWidget):
         if frame.snapshot.step == self._held_step and not frame.restarted:
             return   # a stage of the next update is being shown: keep it
         self._held_step = -1
-        playing = frame.state == "playing"
+        playing = frame.state == RunState.PLAYING
         # While playing, nobody reads an explanation that changes 30 times a second, and laying out
         # large rich text that often costs frames: a new one twice a second is plenty, and says so.
         if explanation is None or (playing and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S):

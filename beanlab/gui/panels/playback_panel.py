@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QToolButton
 
+from beanlab.core import Frame, RunState
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import tr
@@ -25,7 +26,7 @@ class PlaybackPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController, actions: dict[str, QAction]) -> None:
         super().__init__()
         self._controller = controller
-        self._state = "paused"
+        self._state = RunState.PAUSED
         layout = QGridLayout(self)
         self.buttons = {}
         for column, name in enumerate(("play", "step", "reset")):
@@ -53,7 +54,7 @@ class PlaybackPanel(Retranslating, QGroupBox):
         self.speed.setToolTip(tr("updates per second; the right end is as fast as the machine goes"))
         self.speed_name.setText(tr("Speed"))
         self.speed_text.setText(speed_label(SPEEDS[self.speed.value()]))
-        self.show_state(self._state)
+        self._show_state()
 
     def faster(self) -> None:
         self.speed.setValue(min(self.speed.value() + 1, self.speed.maximum()))
@@ -64,9 +65,12 @@ class PlaybackPanel(Retranslating, QGroupBox):
     def set_speed(self, updates_per_second: float) -> None:
         self.speed.setValue(SPEEDS.index(updates_per_second))
 
-    def show_state(self, state: str) -> None:
-        self._state = state
-        self.buttons["play"].setText(tr("Pause") if state == "playing" else tr("Play"))
+    def show_frame(self, frame: Frame) -> None:
+        self._state = frame.state
+        self._show_state()
+
+    def _show_state(self) -> None:
+        self.buttons["play"].setText(tr("Pause") if self._state == RunState.PLAYING else tr("Play"))
 
     def _on_speed_moved(self, notch: int) -> None:
         self.speed_text.setText(speed_label(SPEEDS[notch]))

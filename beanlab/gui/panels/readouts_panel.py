@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
-from beanlab.core import Landscape
+from beanlab.core import Frame, Landscape
 from beanlab.gui.language import Retranslating
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
 RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", N_("loss e")))

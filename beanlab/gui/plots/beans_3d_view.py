@@ -12,9 +12,8 @@ import pyqtgraph.opengl as gl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from beanlab.core import Beans, Landscape, thin_indices
+from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui.language import Retranslating
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
 GRID = 30

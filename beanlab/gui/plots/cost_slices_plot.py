@@ -7,9 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from beanlab.core import Box, Landscape
+from beanlab.core import Box, Frame, Landscape
 from beanlab.gui import style
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_
 
 CURVE_POINTS = 200

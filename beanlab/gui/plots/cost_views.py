@@ -1,6 +1,6 @@
 """Keeps the cost views (slices, contour map, 3-D bowl) in step with the run.
 
-It holds the window's copy of the descent path, and recomputes the grid only when the data or
+It draws the descent path from the frame hub's one sample of the run, and recomputes the grid only when the data or
 model change or when the path leaves the ranges drawn so far (the ranges grow with the path). For a
 model with more parameters than the views show, the grid is a slice through the current point: it
 is computed again when the run pauses there, or when another pair of parameters is chosen.
@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from beanlab.core import Landscape, SampledHistory
+from beanlab.core import Frame, Landscape, RunState
+from beanlab.gui.frame_hub import SampledRun
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.surface_view import SurfaceView
-from beanlab.gui.training_worker import Frame
 
 GRID_SIZE = 40   # vertices a side: finer costs frame rate on software OpenGL and looks no smoother
-MAX_PATH_ROWS = 4000
 
 
 class CostViews:
@@ -26,14 +25,13 @@ class CostViews:
                  surface: SurfaceView | None) -> None:
         self.slices, self.contour, self.surface = slices, contour, surface
         self._landscape: Landscape | None = None
-        self._path: SampledHistory | None = None   # rows: parameters then cost, bounded in size
         self._box = None
         self._held_at: np.ndarray | None = None   # where the slice's other parameters were held
         self.surface_computations = 0   # how often a grid was computed (the tests check it stays rare)
 
     def set_run(self, landscape: Landscape) -> None:
+        """A new run, or the same one seen through another pair of parameters: new names, a new grid."""
         self._landscape = landscape
-        self._path = SampledHistory(landscape.model.n_params + 1, MAX_PATH_ROWS)
         self._box = None
         for view in (self.contour, self.surface):   # (the slices take their titles from the landscape)
             if view is not None:
@@ -41,26 +39,16 @@ class CostViews:
         if self.slices is not None:
             self.slices.set_run(landscape)
 
-    def set_pair(self, landscape: Landscape) -> None:
-        """Show another pair of parameters (the same run): new names, a new grid."""
-        kept = (self._path.updates, self._path.values) if self._path is not None else None
-        self.set_run(landscape)
-        if kept is not None and len(kept[0]):
-            self._path.append(*kept)
-
-    def show_frame(self, frame: Frame) -> None:
+    def show_frame(self, frame: Frame, history: SampledRun) -> None:
+        """The path of the whole run, from ``history`` (which already holds ``frame``'s rows)."""
         if self._landscape is None:
             return
-        if frame.restarted:
-            self._path.clear()
-        self._path.append(frame.updates, np.column_stack([frame.params, frame.loss]))
         # the sample may skip the latest rows; the ball must sit exactly on the current point
-        latest = np.append(frame.snapshot.params, frame.snapshot.loss)
-        rows = np.vstack([self._path.values, latest])
-        path, costs = rows[:, :-1], rows[:, -1]
+        path = np.vstack([history.params, frame.snapshot.params])
+        costs = np.append(history.loss, frame.snapshot.loss)
         landscape = self._landscape
         current = np.asarray(frame.snapshot.params)
-        moved_off_slice = not landscape.complete and frame.state != "playing" and \
+        moved_off_slice = not landscape.complete and frame.state != RunState.PLAYING and \
             (self._held_at is None or not np.array_equal(self._held_at, current))
         if self._box is None or moved_off_slice or not self._box.contains(*self._pair_columns(frame.params)):
             self._recompute(path, current)

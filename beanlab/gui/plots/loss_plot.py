@@ -5,12 +5,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from beanlab.core import SampledHistory, thin_indices
+from beanlab.core import Frame, thin_indices
 from beanlab.gui import style
-from beanlab.gui.training_worker import Frame
+from beanlab.gui.frame_hub import SampledRun
 from beanlab.i18n import N_
-
-MAX_POINTS_DRAWN = 2000   # a few per pixel of the plot's width
 
 
 class LossPlot(QWidget):
@@ -32,19 +30,15 @@ class LossPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         layout.addWidget(self.log_scale)
-        # the window's own sample of the run: [loss, smoothed loss], bounded however long the run
-        self._record = SampledHistory(2, MAX_POINTS_DRAWN)
 
-    def show_frame(self, frame: Frame) -> None:
-        if frame.restarted:
-            self._record.clear()
-        self._record.append(frame.updates, np.column_stack([frame.loss, frame.smoothed_loss]))
-        updates, values = self._record.updates, self._record.values
-        self._raw.setData(updates, values[:, 0])
+    def show_frame(self, frame: Frame, history: SampledRun) -> None:
+        """The loss of the whole run, from ``history`` (which already holds ``frame``'s rows)."""
+        updates = history.updates
+        self._raw.setData(updates, history.loss)
         # A wide antialiased line costs Qt per segment, not per pixel: one point per pixel of width
         # looks the same as thousands and is several times faster to draw.
         smooth = thin_indices(len(updates), max(int(self.plot_widget.getViewBox().width()), 100))
-        self._smooth.setData(updates[smooth], values[smooth, 1])
+        self._smooth.setData(updates[smooth], history.smoothed_loss[smooth])
         style.settle(self.plot_widget)
 
     def set_run(self, landscape) -> None:
@@ -67,12 +61,13 @@ class LossPlot(QWidget):
 
     @property
     def point_count(self) -> int:
-        return len(self._record)
+        return len(self.drawn_updates)
 
     @property
     def drawn_updates(self) -> np.ndarray:
         """The update numbers the plot draws (an even sample of the whole run)."""
-        return self._record.updates
+        updates = self._raw.xData
+        return np.empty(0, dtype=np.int64) if updates is None else updates
 
     def _on_log_scale_toggled(self, on: bool) -> None:
         self.plot_widget.setLogMode(y=on)

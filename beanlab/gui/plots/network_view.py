@@ -13,10 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from beanlab.core import Landscape
+from beanlab.core import Frame, Landscape
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_, tr
 
 POSITIVE, NEGATIVE = QColor(0, 114, 178), QColor(230, 159, 0)   # Okabe–Ito blue and orange

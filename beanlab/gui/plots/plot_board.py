@@ -9,10 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from beanlab.core import Beans, Landscape
+from beanlab.core import Beans, Frame, Landscape
 from beanlab.core import views as core_views
 from beanlab.core.views import SHOWN_FIRST
 from beanlab.gui import style
+from beanlab.gui.frame_hub import FrameHub, SampledRun
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.beans_3d_view import Beans3DView
 from beanlab.gui.plots.contour_plot import ContourPlot
@@ -22,7 +23,6 @@ from beanlab.gui.plots.loss_plot import LossPlot
 from beanlab.gui.plots.network_view import NetworkView
 from beanlab.gui.plots.scatter_plot import ScatterPlot
 from beanlab.gui.plots.surface_view import SurfaceView
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import tr
 
 # the widget drawing each view of beanlab.core.views, the board's attribute holding it and its row
@@ -47,6 +47,7 @@ class PlotBoard(Retranslating, QWidget):
         for name, (attribute, _widget, _row) in WIDGETS.items():   # self.scatter …, None where not asked for
             setattr(self, attribute, self._widgets.get(name))
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+        self._history = SampledRun()   # empty until the board follows a hub: see follow
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
@@ -114,7 +115,7 @@ class PlotBoard(Retranslating, QWidget):
 
     def set_pair(self, landscape: Landscape) -> None:
         """The same run seen through another pair of parameters."""
-        self.cost_views.set_pair(landscape)
+        self.cost_views.set_run(landscape)
 
     def show_views(self, views: tuple[str, ...]) -> None:
         """Show only these plots (a lesson's choice); the others are hidden, not destroyed."""
@@ -127,13 +128,18 @@ class PlotBoard(Retranslating, QWidget):
             suits = self._model is None or core_views.VIEWS[name].suits(self._model)
             widget.setVisible(name in self._shown and suits)
 
+    def follow(self, hub: FrameHub) -> None:
+        """Draw every frame the hub receives; the loss plot and the cost views draw from its history."""
+        self._history = hub.history
+        hub.subscribe(self.show_frame)
+
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""
         if self.scatter is not None:
             self.scatter.show_frame(frame)
         if self.loss_plot is not None:
-            self.loss_plot.show_frame(frame)
-        self.cost_views.show_frame(frame)
+            self.loss_plot.show_frame(frame, self._history)
+        self.cost_views.show_frame(frame, self._history)
         for view in (self.network, self.beans_3d):
             if view is not None and view.isVisible():
                 view.show_frame(frame)

@@ -11,9 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
-from beanlab.core import Beans, Landscape, thin_indices
+from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui import style
-from beanlab.gui.training_worker import Frame
 from beanlab.i18n import N_
 
 MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
