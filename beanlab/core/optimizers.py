@@ -17,11 +17,25 @@ from ..i18n import N_, tr
 from .message import Joined, plain, say
 
 
-def _check_positive(name: str, value: float) -> float:
-    value = float(value)
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(tr("the {name} must be a positive number, not {value}").format(name=tr(name), value=repr(value)))
-    return value
+class PositiveSetting:
+    """A setting that must be a positive finite number (the learning rate, the step size): a wrong
+    value raises ValueError naming the setting, and the old value stays."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name   # marked for translation
+
+    def __set_name__(self, owner, attribute: str) -> None:
+        self.attribute = "_" + attribute
+
+    def __get__(self, optimizer, owner=None):
+        return self if optimizer is None else getattr(optimizer, self.attribute)
+
+    def __set__(self, optimizer, value: float) -> None:
+        value = float(value)
+        if not math.isfinite(value) or value <= 0:
+            raise ValueError(tr("the {name} must be a positive number, not {value}").format(
+                name=tr(self.name), value=repr(value)))
+        setattr(optimizer, self.attribute, value)
 
 
 def moves_made(names, before, after) -> Joined:
@@ -45,6 +59,8 @@ class Optimizer:
     #: True when a move depends on the moves before (momentum, Adam …): see adaptive.py
     stateful = False
 
+    lr = PositiveSetting(N_("learning rate"))   # α
+
     def __init__(self, lr: float = 0.01) -> None:
         self.lr = lr
 
@@ -57,15 +73,6 @@ class Optimizer:
     def called(self) -> str:
         """Its name in a sentence (marked for translation)."""
         return self.label or self.name
-
-    @property
-    def lr(self) -> float:
-        """The learning rate α."""
-        return self._lr
-
-    @lr.setter
-    def lr(self, value: float) -> None:
-        self._lr = _check_positive(N_("learning rate"), value)
 
     def beans_per_update(self, n_beans: int) -> int:
         raise NotImplementedError
@@ -257,6 +264,7 @@ class FixedStep(Optimizer):
     convention = N_("θ ← θ − step·sign(g), with g the mean slope over all the beans: the same distance whatever "
                     "the slope's size; a flat slope stays (the course, lesson 3).")
     uses_step = True
+    step = PositiveSetting(N_("step size"))
 
     def __init__(self, step: float = 0.01) -> None:
         super().__init__(1.0)  # unused: the step size alone sets how far a move goes
@@ -265,14 +273,6 @@ class FixedStep(Optimizer):
     @classmethod
     def from_settings(cls, lr=0.01, step=0.01, batch_size=10):
         return cls(step)
-
-    @property
-    def step(self) -> float:
-        return self._step
-
-    @step.setter
-    def step(self, value: float) -> None:
-        self._step = _check_positive(N_("step size"), value)
 
     def beans_per_update(self, n_beans):
         return n_beans

@@ -189,7 +189,7 @@ class TrainingWorker(QObject):
         self._pacing.epoch_limit = epochs
         if self._trainer is not None:
             self._trainer.optimizer.lr = lr
-            if hasattr(self._trainer.optimizer, "step"):
+            if self._trainer.optimizer.uses_step:
                 self._trainer.optimizer.step = step
             if new_limit and self._state != RunState.PLAYING:
                 self._emit(force=True)   # the new limit may have finished the run, or freed it
