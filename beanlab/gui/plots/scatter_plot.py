@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui import style
-from beanlab.i18n import N_
+from beanlab.i18n import N_, tr
 
 MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
 CURVE_POINTS = 200        # along the prediction curve of a neuron
@@ -21,6 +21,10 @@ FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary":
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
           "boundary": N_("Beans and the boundary")}
 EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
+BEANS, NOT_TOXIC, TOXIC = N_("beans"), N_("not toxic"), N_("toxic")
+THIS_UPDATE = N_("this update's bean(s)")
+HOLLOW = (0, 0, 0, 0)   # (None would be pyqtgraph's default fill in the legend)
+RING_WIDTH = 3.0   # this update's bean(s): an orange ring round them, not a dot that reads as one more bean
 
 
 class _HookedViewBox(pg.ViewBox):
@@ -49,12 +53,16 @@ class ScatterPlot(pg.PlotWidget):
         self.setMinimumSize(160, 120)
         self._legend = self.addLegend(offset=(10, 10))
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
-                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name=N_("beans"))
+                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name=BEANS)
+        # toxic beans are drawn by the beans' own item (a triangle each); this item only names them in the legend
+        self._toxic_key = pg.PlotDataItem([], [], pen=None, symbol="t", symbolSize=9, symbolPen=None,
+                                          symbolBrush=pg.mkBrush(*style.TOXIC), name=TOXIC)
+        self._toxic: np.ndarray | None = None   # per bean drawn: toxic or not, when the beans are classes
         self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name=N_("optimum"))
         self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name=N_("fitted line"))
-        self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
-                                      symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
-                                      name=N_("this update's bean(s)"))
+        self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=18,
+                                      symbolPen=pg.mkPen(*style.BEAN_ACTIVE, width=RING_WIDTH), symbolBrush=HOLLOW,
+                                      name=THIS_UPDATE)
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
@@ -71,17 +79,21 @@ class ScatterPlot(pg.PlotWidget):
         self._curve_x = self._x_ends
         self._kind = "line"
         self._optimum_in_legend = True
+        self._toxic_in_legend = False
         self._editing = False
+        self._look = style.NORMAL
 
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
+        self._look = look
         self._beans_item.setSymbolSize(look(7))
-        self._beans_item.setSymbolBrush(pg.mkBrush(*colours.bean, 170))
+        self._paint_beans()
+        self._toxic_key.setSymbolBrush(pg.mkBrush(*colours.toxic))
         self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
-        self._active_item.setSymbolSize(look(14))
-        self._active_item.setSymbolBrush(pg.mkBrush(*colours.active))
-        self._active_item.setSymbolPen(pg.mkPen(look.foreground, width=look(1.5)))
+        self._active_item.setSymbolSize(look(18))
+        self._active_item.setSymbolBrush(HOLLOW)
+        self._active_item.setSymbolPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
@@ -105,13 +117,16 @@ class ScatterPlot(pg.PlotWidget):
         self._kind = landscape.model.fit_shape   # "line", "curve" or "boundary": the model says
         shown = self._shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
         across, up = self._coordinates(shown)
+        # beans that are classes (toxic 1 or not 0) are drawn and named as such, wherever they are drawn
+        classes = bool(len(beans.y)) and bool(np.all((beans.y == 0) | (beans.y == 1)))
+        self._toxic = beans.y[shown] > 0.5 if classes else None
+        self._beans_item.setData(across, up)
+        self._paint_beans()
+        self._beans_item.opts["name"] = NOT_TOXIC if classes else BEANS
+        self._show_toxic_in_legend(classes)
         if self._kind == "boundary":
-            toxic = beans.y[shown] > 0.5   # toxic beans in the fitted line's colour, the others as usual
-            self._beans_item.setData(across, up, symbolBrush=[pg.mkBrush(*(style.FIT if t else style.BEAN), 200)
-                                                             for t in toxic])
             style.label_axes(self, N_("bean size x1"), N_("colour depth x2"))
         else:
-            self._beans_item.setData(across, up, symbolBrush=pg.mkBrush(*style.BEAN, 170))
             style.label_axes(self, N_("bean size x"), N_("toxicity y"))
         style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
         self._fit_item.opts["name"] = FIT_NAMES[self._kind]
@@ -127,6 +142,39 @@ class ScatterPlot(pg.PlotWidget):
             self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
         self.show_selected(self._selected)
         style.retranslate_plot(self)
+
+    def _paint_beans(self) -> None:
+        """Every bean in the bean colour; toxic beans, when the beans are classes, as triangles in the toxic colour."""
+        colours = self._look.palette
+        if self._toxic is None:
+            self._beans_item.setSymbolBrush(pg.mkBrush(*colours.bean, 170))
+            self._beans_item.setSymbol("o")
+            return
+        bean, toxic = pg.mkBrush(*colours.bean, 190), pg.mkBrush(*colours.toxic, 220)
+        self._beans_item.scatter.setBrush([toxic if t else bean for t in self._toxic])
+        self._beans_item.scatter.setSymbol(["t" if t else "o" for t in self._toxic])
+        self._beans_item.scatter.setSize([self._look(9) if t else self._look(7) for t in self._toxic])
+
+    def _show_toxic_in_legend(self, shown: bool) -> None:
+        if shown and not self._toxic_in_legend:
+            self._legend.addItem(self._toxic_key, TOXIC)
+        elif not shown and self._toxic_in_legend:
+            self._legend.removeItem(self._toxic_key)
+        self._toxic_in_legend = shown
+        for sample, label in self._legend.items:   # the beans' own entry: "not toxic" or "beans"
+            if sample.item is self._beans_item:
+                label.setText(tr(self._beans_item.opts["name"]))
+
+    def legend_entries(self) -> list[str]:
+        """The legend's words, as shown (in the current language)."""
+        return [label.text for _sample, label in self._legend.items]
+
+    def legend_item(self, name: str):
+        """The plot item the legend entry ``name`` (English) stands for."""
+        for sample, _label in self._legend.items:
+            if sample.item.name() == name:
+                return sample.item
+        raise KeyError(name)
 
     def _show_optimum(self, optimum) -> None:
         """The least-squares line, dashed, where there is one (not for a neuron)."""
