@@ -3,7 +3,7 @@
 One palette, Okabe and Ito's, told apart with every common colour blindness, and one meaning per
 colour across every view:
 
-* blue: a bean (not toxic);  reddish purple: a toxic bean (drawn as a triangle too);
+* blue: a bean (not toxic);  reddish purple: a toxic bean;
 * orange: this update: a ring round its bean(s), and its slope ("this bean's slope") on the cost curves;
 * vermillion: the model as it learns: the fitted line, the descent path, the ball on the cost;
 * bluish green: the slope of the whole cost (the tangent);  grey: where least squares puts it;

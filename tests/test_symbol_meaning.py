@@ -241,7 +241,7 @@ def test_toxic_and_not_toxic_have_a_legend_and_this_updates_bean_is_a_ring(qtbot
     entries = window.scatter.legend_entries()
     assert "toxic" in entries and "not toxic" in entries and "beans" not in entries
     ring = window.scatter.legend_item("this update's bean(s)")
-    assert pg.mkBrush(ring.opts["symbolBrush"]).color().alpha() == 0   # hollow: no dot that reads as one more bean
-    assert ring.opts["symbolPen"].color().getRgb()[:3] == MEANINGS["this update"]
+    assert pg.mkBrush(ring.opts["brush"]).color().alpha() == 0   # hollow: no dot that reads as one more bean
+    assert pg.mkPen(ring.opts["pen"]).color().getRgb()[:3] == MEANINGS["this update"]
     load(qtbot, window, 3)
     assert "toxic" not in window.scatter.legend_entries()   # beans that are no classes: just beans

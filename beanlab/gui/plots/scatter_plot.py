@@ -54,15 +54,17 @@ class ScatterPlot(pg.PlotWidget):
         self._legend = self.addLegend(offset=(10, 10))
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
                                      symbolBrush=pg.mkBrush(*style.BEAN, 170), name=BEANS)
-        # toxic beans are drawn by the beans' own item (a triangle each); this item only names them in the legend
-        self._toxic_key = pg.PlotDataItem([], [], pen=None, symbol="t", symbolSize=9, symbolPen=None,
-                                          symbolBrush=pg.mkBrush(*style.TOXIC), name=TOXIC)
+        # toxic beans are drawn by the beans' own item (in the toxic colour); this item only names them in the legend
+        # (a ScatterPlotItem: the legend draws a PlotDataItem's marker from its data, and this one has none)
+        self._toxic_key = pg.ScatterPlotItem([], [], symbol="o", size=7, pen=None, brush=pg.mkBrush(*style.TOXIC),
+                                             name=TOXIC)
         self._toxic: np.ndarray | None = None   # per bean drawn: toxic or not, when the beans are classes
         self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name=N_("optimum"))
         self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name=N_("fitted line"))
-        self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=18,
-                                      symbolPen=pg.mkPen(*style.BEAN_ACTIVE, width=RING_WIDTH), symbolBrush=HOLLOW,
-                                      name=THIS_UPDATE)
+        self._active_item = pg.ScatterPlotItem([], [], symbol="o", size=18, brush=pg.mkBrush(HOLLOW),
+                                               pen=pg.mkPen(*style.BEAN_ACTIVE, width=RING_WIDTH), name=THIS_UPDATE)
+        self.addItem(self._active_item)
+        self._legend.addItem(self._active_item, THIS_UPDATE)
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
@@ -86,14 +88,14 @@ class ScatterPlot(pg.PlotWidget):
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
         self._look = look
-        self._beans_item.setSymbolSize(look(7))
         self._paint_beans()
-        self._toxic_key.setSymbolBrush(pg.mkBrush(*colours.toxic))
+        self._toxic_key.setBrush(pg.mkBrush(*colours.toxic))
+        self._toxic_key.setSize(look(7))
         self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
-        self._active_item.setSymbolSize(look(18))
-        self._active_item.setSymbolBrush(HOLLOW)
-        self._active_item.setSymbolPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
+        self._active_item.setSize(look(18))
+        self._active_item.setBrush(pg.mkBrush(HOLLOW))
+        self._active_item.setPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
@@ -144,16 +146,18 @@ class ScatterPlot(pg.PlotWidget):
         style.retranslate_plot(self)
 
     def _paint_beans(self) -> None:
-        """Every bean in the bean colour; toxic beans, when the beans are classes, as triangles in the toxic colour."""
-        colours = self._look.palette
+        """Every bean in the bean colour; toxic beans, when the beans are classes, in the toxic colour.
+
+        (Only the colour differs: pyqtgraph crashes painting a marker shape per point.)"""
+        colours, look = self._look.palette, self._look
         if self._toxic is None:
-            self._beans_item.setSymbolBrush(pg.mkBrush(*colours.bean, 170))
-            self._beans_item.setSymbol("o")
-            return
-        bean, toxic = pg.mkBrush(*colours.bean, 190), pg.mkBrush(*colours.toxic, 220)
-        self._beans_item.scatter.setBrush([toxic if t else bean for t in self._toxic])
-        self._beans_item.scatter.setSymbol(["t" if t else "o" for t in self._toxic])
-        self._beans_item.scatter.setSize([self._look(9) if t else self._look(7) for t in self._toxic])
+            style_ = {"symbolBrush": pg.mkBrush(*colours.bean, 170), "symbol": "o", "symbolSize": look(7)}
+        else:   # per bean, kept in the item's options: pyqtgraph applies them again at every redraw
+            bean, toxic = pg.mkBrush(*colours.bean, 190), pg.mkBrush(*colours.toxic, 220)
+            style_ = {"symbolBrush": [toxic if t else bean for t in self._toxic], "symbol": "o",
+                      "symbolSize": look(7)}
+        self._beans_item.opts.update(style_)
+        self._beans_item.updateItems(styleUpdate=True)
 
     def _show_toxic_in_legend(self, shown: bool) -> None:
         if shown and not self._toxic_in_legend:
