@@ -240,6 +240,7 @@ def test_toxic_and_not_toxic_have_a_legend_and_this_updates_bean_is_a_ring(qtbot
     load(qtbot, window, lesson)
     entries = window.scatter.legend_entries()
     assert "toxic" in entries and "not toxic" in entries and "beans" not in entries
+    assert all(entries.count(entry) == 1 for entry in entries)
     ring = window.scatter.legend_item("this update's bean(s)")
     assert pg.mkBrush(ring.opts["brush"]).color().alpha() == 0   # hollow: no dot that reads as one more bean
     assert pg.mkPen(ring.opts["pen"]).color().getRgb()[:3] == MEANINGS["this update"]

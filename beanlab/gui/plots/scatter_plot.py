@@ -63,8 +63,7 @@ class ScatterPlot(pg.PlotWidget):
         self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name=N_("fitted line"))
         self._active_item = pg.ScatterPlotItem([], [], symbol="o", size=18, brush=pg.mkBrush(HOLLOW),
                                                pen=pg.mkPen(*style.BEAN_ACTIVE, width=RING_WIDTH), name=THIS_UPDATE)
-        self.addItem(self._active_item)
-        self._legend.addItem(self._active_item, THIS_UPDATE)
+        self.addItem(self._active_item)   # (a named item: the plot puts it in the legend)
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
