@@ -24,7 +24,7 @@ EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
 BEANS, NOT_TOXIC, TOXIC = N_("beans"), N_("not toxic"), N_("toxic")
 THIS_UPDATE = N_("this update's bean(s)")
 HOLLOW = (0, 0, 0, 0)   # (None would be pyqtgraph's default fill in the legend)
-RING_WIDTH = 3.0   # this update's bean(s): an orange ring round them, not a dot that reads as one more bean
+RING_WIDTH, RING_SIZE, FEW_BEANS = 3.0, 18, 10   # this update's bean(s): an orange ring round them, not a dot that reads as one more bean
 
 
 class _HookedViewBox(pg.ViewBox):
@@ -92,7 +92,7 @@ class ScatterPlot(pg.PlotWidget):
         self._toxic_key.setSize(look(7))
         self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
-        self._active_item.setSize(look(18))
+        self._active_item.setSize(look(RING_SIZE))
         self._active_item.setBrush(pg.mkBrush(HOLLOW))
         self._active_item.setPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
@@ -233,7 +233,9 @@ class ScatterPlot(pg.PlotWidget):
         """Point at these beans (the update's, or the next update's in a stage) with the current-bean marker."""
         if self._beans is not None and len(indices):
             used = np.asarray(indices, dtype=int)[:200]  # a whole batch can be large; the first 200 tell the story
-            self._active_item.setData(*self._coordinates(used))
+            # a few beans get a wide ring; a whole batch thin ones, or the rings would hide the beans
+            ring = self._look(RING_SIZE if len(used) <= FEW_BEANS else RING_SIZE * 0.6)
+            self._active_item.setData(*self._coordinates(used), size=ring)
         else:
             self._active_item.setData([], [])
 
