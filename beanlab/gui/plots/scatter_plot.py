@@ -119,9 +119,12 @@ class ScatterPlot(pg.PlotWidget):
         shown = self._shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
         across, up = self._coordinates(shown)
         # beans that are classes (toxic 1 or not 0) are drawn and named as such, wherever they are drawn
-        classes = bool(len(beans.y)) and bool(np.all((beans.y == 0) | (beans.y == 1)))
-        self._toxic = beans.y[shown] > 0.5 if classes else None
+        classes = (not getattr(landscape.model, "is_landscape", False) and bool(len(beans.y))
+                   and bool(np.all((beans.y == 0) | (beans.y == 1))))
+        self._toxic = None
+        self._paint_beans()   # one style for all first: the old beans' per-bean colours do not fit the new ones
         self._beans_item.setData(across, up)
+        self._toxic = beans.y[shown] > 0.5 if classes else None
         self._paint_beans()
         self._beans_item.opts["name"] = NOT_TOXIC if classes else BEANS
         self._show_toxic_in_legend(classes)
