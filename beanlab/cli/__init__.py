@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
-from beanlab import __version__, i18n
+from beanlab import __version__, i18n, interrupts
 from beanlab.cli import export, race, training, window
 from beanlab.cli.export import EXPORT_VIEWS
 from beanlab.cli.options import Parser, UsageError, add_lesson_option, language
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    before = interrupts.raise_on_signals()   # first: Ctrl+C or SIGTERM from now on ends in one line, 130 or 143
     try:
         if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
             return window.run_session(argv[0])
@@ -55,5 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"beanlab: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("beanlab: interrupted", file=sys.stderr)
-        return 130
+        print(interrupts.message(signal.SIGINT), file=sys.stderr)
+        return interrupts.exit_status(signal.SIGINT)
+    except interrupts.Terminated:
+        print(interrupts.message(signal.SIGTERM), file=sys.stderr)
+        return interrupts.exit_status(signal.SIGTERM)
+    finally:
+        interrupts.restore(before)   # main() may be called in a longer-lived process (the tests)

@@ -237,6 +237,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_closed", False):   # closed twice (a signal, then Ctrl+Q): settings are saved once
+            super().closeEvent(event)
+            return
+        self._closed = True
         remember_window(self, self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()
