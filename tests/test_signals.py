@@ -17,6 +17,7 @@ import pytest
 from environments import beanlab_env, xvfb
 
 from beanlab.core import RunConfig, lesson
+from beanlab.interrupts import Terminated
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals and a pseudo-terminal")
 PROMPT_S = 3.0   # a signal must end the command within this
@@ -186,3 +187,26 @@ def test_closing_twice_saves_the_settings_once(window, monkeypatch):
     window.close()   # a signal closed it …
     window.close()   # … and then Ctrl+Q, or the application quitting
     assert saved == [1]
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, Terminated])
+def test_a_session_saved_when_a_signal_comes_is_never_half_written(tmp_path, monkeypatch, interruption):
+    """Ctrl+C or SIGTERM half-way through saving: the session saved before is still whole, no temporary."""
+    from beanlab.core import atomic_write, open_session, session_json, write_text_atomically
+
+    trainer = RunConfig().build_trainer()
+    trainer.run(500)
+    path = tmp_path / "lesson.beanlab"
+    write_text_atomically(path, session_json(trainer, RunConfig()))
+    trainer.run(500)
+    real_replace = atomic_write.os.replace
+
+    def interrupted(source, target):
+        raise interruption   # as the signal's handler raises, with the new text written but not yet in place
+
+    monkeypatch.setattr(atomic_write.os, "replace", interrupted)
+    with pytest.raises(interruption):
+        write_text_atomically(path, session_json(trainer, RunConfig()))
+    monkeypatch.setattr(atomic_write.os, "replace", real_replace)
+    assert open_session(path.read_text(encoding="utf-8")).trainer.step_count == 500
+    assert [p.name for p in tmp_path.iterdir()] == ["lesson.beanlab"]
