@@ -117,3 +117,16 @@ def test_off_screen_the_map_stands_in_and_nothing_is_printed(tmp_path):
     _assert_quiet(stdout, stderr)
     _assert_drawn(corner)
     assert STAND_IN_LOGGED in (tmp_path / "beanlab.log").read_text(encoding="utf-8")
+
+
+@needs_xvfb
+def test_an_export_of_a_race_without_glx_prints_only_its_own_lines(tmp_path):
+    """Qt makes a context there (through EGL) that PyOpenGL cannot use: the race's 3-D bowl is left out."""
+    out = tmp_path / "race.gif"
+    with xvfb("-extension", "GLX") as display:
+        result = run_beanlab(["export", "--out", str(out), "--race", "sgd,adam", "--frames", "10"],
+                             beanlab_env(tmp_path, DISPLAY=display))
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("Exporting 10 frames") and lines[1].startswith("Wrote 10 frames")
+    assert out.stat().st_size > 1000
