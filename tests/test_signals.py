@@ -210,3 +210,16 @@ def test_a_session_saved_when_a_signal_comes_is_never_half_written(tmp_path, mon
     monkeypatch.setattr(atomic_write.os, "replace", real_replace)
     assert open_session(path.read_text(encoding="utf-8")).trainer.step_count == 500
     assert [p.name for p in tmp_path.iterdir()] == ["lesson.beanlab"]
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_window_plays_at_full_speed_ends_it_cleanly(tmp_path, signum, status):
+    """`beanlab screenshot` plays the run at full speed (the training thread busy): no crash, no picture."""
+    log = tmp_path / "beanlab.log"
+    child = Child(["screenshot", "window.png", "--updates", "100000000"],
+                  beanlab_env(tmp_path, QT_QPA_PLATFORM="offscreen"), tmp_path)
+    child.wait_for(lambda: log.exists() and "screenshot: playing" in log.read_text(encoding="utf-8"), "playing")
+    code, took, out, terminal = child.stop(signum)
+    assert code == status and took < PROMPT_S and out == ""
+    assert len(_lines(terminal)) == 1 and _lines(terminal)[0].startswith("beanlab: ")
+    assert not [p.name for p in tmp_path.iterdir() if "window" in p.name]

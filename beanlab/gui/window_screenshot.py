@@ -6,6 +6,7 @@ own frames; nothing sleeps.
 """
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -43,6 +44,7 @@ def photograph_run(updates: int, size: tuple[int, int], language: str | None = N
             controller.set_config(epochs=max(controller.config.epochs, needed_epochs))
             window.playback_panel.set_speed(0)   # as fast as it goes, and the panel says so
             controller.play_until(updates)
+            logging.getLogger("beanlab").info("screenshot: playing to update %d", updates)
 
     controller.frame_ready.connect(on_frame)
     window.show()
