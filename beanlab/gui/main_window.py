@@ -65,10 +65,10 @@ class MainWindow(QMainWindow):
         self.explanation = ExplanationPanel()
         self.stepper = StageStepper(self.controller, self.plots, self.explanation)
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
-        self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
+        self.contour, self.cost_views = self.plots.contour, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
         self.appearance = WindowLook(self)
-        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self.appearance), self)
+        self.view_actions = build_actions(view_actions(self.stepper, lambda: self.surface.reset_camera(), self.appearance), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.sessions = SessionActions(self, self.controller)
@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         self.plots.follow(self.frames)
         for part in (self.readouts, self.explanation, self.playback_panel, self.notice):
             self.frames.subscribe(part.show_frame)
+
+    @property
+    def surface(self):
+        """The cost bowl: in 3-D, or its 2-D stand-in where OpenGL cannot draw (it may change once)."""
+        return self.plots.surface
 
     @property
     def frames_shown(self) -> int:
@@ -232,6 +237,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_closed", False):   # closed twice (a signal, then Ctrl+Q): settings are saved once
+            super().closeEvent(event)
+            return
+        self._closed = True
         remember_window(self, self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()
