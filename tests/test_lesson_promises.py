@@ -104,15 +104,21 @@ def promise_kept(window, preset) -> bool:
                                   snapshot.params, snapshot.loss, snapshot.step, finished)
 
 
-def load_and_play(qtbot, window, number):
-    preset = LESSONS[number]
+def load(qtbot, window, number):
+    """Load a lesson as the teacher does (Ctrl+N, or the Lessons menu) and wait for its first frame."""
+    preset, before = LESSONS[number], latest(window)
     if number <= 9:
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     else:   # the presets beyond Ctrl+9: from the Lessons menu
         window.lesson_actions[f"lesson{number}"].trigger()
-    qtbot.waitUntil(lambda: window.controller.config == preset.config and latest(window).snapshot.step == 0,
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: window.controller.config == preset.config and latest(window) is not before
+                    and latest(window).snapshot.step == 0, timeout=20_000)
     assert window.playback_panel.following_plan
+    return preset
+
+
+def load_and_play(qtbot, window, number):
+    preset = load(qtbot, window, number)
     qtbot.keyClick(window, Qt.Key.Key_Space)
     return preset, time.perf_counter()
 
@@ -129,10 +135,7 @@ def test_playing_a_lesson_in_the_window_keeps_its_promise_within_a_minute(qtbot,
 
 @pytest.mark.parametrize("number", [3, 6])
 def test_skip_ahead_pauses_on_the_lessons_promise(qtbot, window, number):
-    preset = LESSONS[number]
-    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.controller.config == preset.config and latest(window).snapshot.step == 0,
-                    timeout=20_000)
+    preset = load(qtbot, window, number)
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: latest(window).state == "paused" and latest(window).snapshot.step > 0, timeout=60_000)
     assert promise_kept(window, preset)
