@@ -153,3 +153,9 @@ def test_the_speed_control_follows_the_plan_until_the_teacher_moves_it(qtbot, wi
     qtbot.waitUntil(lambda: latest(window).snapshot.step >= 1, timeout=10_000)
     qtbot.keyClick(window, Qt.Key.Key_Plus)
     assert not panel.following_plan and panel.speed_words == "5 beans a second"
+
+
+def test_a_plans_fast_forward_says_where_it_ends(qtbot, window):
+    load(qtbot, window, 8)
+    assert window.playback_panel.speed_words == "fast-forward to epoch 1,500"
+    assert SpeedWords("step", 1).fast_forward_to(40) == "fast-forward to update 40"

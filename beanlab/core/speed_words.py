@@ -66,6 +66,12 @@ class SpeedWords:
             return _in("epoch", updates_per_second / self.updates_per_epoch)
         return _in(self.unit, updates_per_second)
 
+    def fast_forward_to(self, update: int) -> str:
+        """A plan's fast-forward, which ends at ``update``."""
+        if self.updates_per_epoch > 1:
+            return tr("fast-forward to epoch {epoch:,}").format(epoch=update // self.updates_per_epoch)
+        return tr("fast-forward to update {update:,}").format(update=update)
+
     def exactly(self, updates_per_second: float) -> str:
         """The speed in updates per second, for a tooltip."""
         if updates_per_second == 0:

@@ -94,6 +94,7 @@ class PlaybackPanel(Retranslating, QGroupBox):
         self._show_state()
         if self._plan is not None:
             self._show_notch(self._plan.speed_at(frame.snapshot.step))
+            self._show_speed()
 
     def _show_notch(self, updates_per_second: float) -> None:
         """Move the slider to a speed without choosing it (the plan chose it)."""
@@ -107,7 +108,14 @@ class PlaybackPanel(Retranslating, QGroupBox):
     def _show_speed(self) -> None:
         words = self._controller.speed_words
         speed = SPEEDS[self.speed.value()]
-        self.speed_text.setText(words.say(speed))
+        step = self._controller.latest.snapshot.step if self._controller.latest is not None else 0
+        phase = self._plan.phase_at(step) if self._plan is not None else None
+        if phase is not None and phase.speed == 0 and phase.until is not None:
+            text = words.fast_forward_to(phase.until)   # the plan's fast-forward, and where it ends
+        else:
+            text = words.say(speed)
+        if text != self.speed_text.text():
+            self.speed_text.setText(text)
         self.speed.setToolTip(tr("Speed: {exactly}; the right end is as fast as the machine goes").format(
             exactly=words.exactly(speed)))
 
