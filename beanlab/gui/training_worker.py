@@ -58,7 +58,8 @@ class TrainingWorker(QObject):
         # what the GUI may ask, by name: see run_command
         self._commands = {command.__name__: command for command in (
             self.load, self.play, self.play_until, self.pause, self.step, self.step_back, self.step_epoch,
-            self.preview_stages, self.refresh, self.reset, self.copy_run, self.set_speed, self.set_plan, self.skip_ahead, self.set_live, self.stop)}
+            self.preview_stages, self.refresh, self.reset, self.copy_run, self.set_speed, self.set_plan,
+            self.skip_ahead, self.set_live, self.stop)}
 
     # -- called from the GUI thread ---------------------------------------------------------
     def frame_drawn(self) -> None:
