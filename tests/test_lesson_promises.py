@@ -87,6 +87,19 @@ def test_the_speed_is_said_in_the_runs_own_words(unit, per_epoch, speed, words):
     assert SpeedWords(unit, per_epoch).say(speed) == words
 
 
+def test_the_speed_is_said_in_chinese_too():
+    from beanlab import i18n
+
+    try:
+        i18n.set_language("zh_CN")
+        assert SpeedWords("bean", 100).say(1_000) == "每秒 10 轮"
+        assert SpeedWords("bean", 100).say(1) == "每秒一颗豆豆"
+        assert SpeedWords("try", 1).say(2) == "每秒试 2 次"
+        assert SpeedWords("batch", 10).fast_forward_to(15_000) == "快进到第 1,500 轮"
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.mark.parametrize("number, unit", [(1, "bean"), (2, "try"), (8, "batch"), (9, "step"), (11, "batch")])
 def test_each_lesson_says_its_speed_in_its_own_unit(number, unit):
     assert SpeedWords.of_trainer(LESSONS[number].config.build_trainer()).unit == unit
