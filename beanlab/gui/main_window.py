@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
         self.controller = TrainingController(config or remembered, self)
         self.frames = FrameHub(acknowledge=self.controller.frame_drawn)
-        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
+        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step(),
+                                                      skip=self.skip_ahead), self)
 
         # panels (left)
         self.data_panel = DataPanel(self.controller)
@@ -222,7 +223,15 @@ class MainWindow(QMainWindow):
         self._title = ("lesson", number)
         self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
         self.controller.load_config(preset.config, tr("{lesson}: loaded, ready to play.").format(
-            lesson=preset.menu_text))
+            lesson=preset.menu_text), plan=preset.pace)
+
+    def skip_ahead(self) -> None:
+        """Fast-forward to the point the lesson's caption promises and pause there (Ctrl+Right)."""
+        preset = LESSONS.get(self.sessions.lesson)
+        if preset is None or not preset.promise_applies_to(self.controller.config):
+            self._on_message(tr("Skip ahead goes to a lesson's promised point: load a lesson first (Lessons menu)."))
+            return
+        self.controller.skip_ahead(preset.promise)
 
     def _on_session_opened(self, session: Session, name: str) -> None:
         preset = LESSONS.get(session.lesson)
