@@ -241,7 +241,7 @@ def test_settings_are_remembered_between_launches(qtbot, window):
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.controller.latest is not None)
     assert again.controller.config.lr == 0.05 and again.optimizer_panel.learning_rate.field.text() == "0.05"
-    assert again.playback_panel.speed_text.text() == "1,000 updates/s"
+    assert again.playback_panel.speed_text.text() == "10 epochs a second"   # 1,000 updates/s of 100-bean epochs
     assert again.view_actions["stages"].isChecked()
     again.close()
 

@@ -40,6 +40,7 @@ class Terrain:
     optimizer: str = "batch"
     lr: float = 0.1
     epochs: int = 2000
+    speed: float = 100              # updates per second it plays at until the teacher chooses
 
 
 def _sech2(z):
@@ -53,14 +54,14 @@ TERRAINS: dict[str, Terrain] = {t.name: t for t in (
             caption=N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
                        "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch "
                        "the path slip off the ridge into a valley, f = −1/2."),
-            optimizer="batch", lr=0.1, epochs=2000),
+            optimizer="batch", lr=0.1, epochs=2000, speed=10),
     Terrain("two-wells", N_("Two wells"), "f = (w² − 1)² + 0.3·w + b²",
             lambda w, b: (w * w - 1) ** 2 + 0.3 * w + b * b,
             lambda w, b: (4 * w * (w * w - 1) + 0.3, 2 * b), (-1.03557871, 0.0), (1.5, 0.8),
             caption=N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
                        "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
                        "slope of zero does not mean the lowest point."),
-            optimizer="batch", lr=0.05, epochs=500),
+            optimizer="batch", lr=0.05, epochs=500, speed=10),
     # plain descent: α = 0.001, as large as the steep walls allow (0.01 is thrown out at once)
     Terrain("rosenbrock", N_("Rosenbrock's banana valley"), "f = (1 − w)² + 100·(b − w²)²",
             lambda w, b: (1 - w) ** 2 + 100 * (b - w * w) ** 2,
@@ -68,7 +69,7 @@ TERRAINS: dict[str, Terrain] = {t.name: t for t in (
             caption=N_("Rosenbrock's banana valley, f = (1 − w)² + 100·(b − w²)²: its walls are so steep that plain "
                        "descent needs α = 0.001, and then creeps along the curved floor to (1, 1).\nWatch the path "
                        "drop into the valley, then crawl along it. (Adam at 0.05 gets there in 2,000 updates.)"),
-            optimizer="batch", lr=0.001, epochs=20000),
+            optimizer="batch", lr=0.001, epochs=20000, speed=1_000),   # thousands of steps along the floor
     Terrain("plateau", N_("Plateau"), "f = tanh((w² + b²)/2)",
             lambda w, b: np.tanh((w * w + b * b) / 2),
             lambda w, b: (w * _sech2((w * w + b * b) / 2), b * _sech2((w * w + b * b) / 2)), (0.0, 0.0),
@@ -76,7 +77,7 @@ TERRAINS: dict[str, Terrain] = {t.name: t for t in (
             caption=N_("A plateau, f = tanh((w² + b²)/2): far from the well the slope is nearly zero, so plain descent "
                        "crawls for hundreds of updates, then drops in.\nWatch the cost stay flat, then fall: a tiny "
                        "slope is not a bottom."),
-            optimizer="batch", lr=0.5, epochs=1000),
+            optimizer="batch", lr=0.5, epochs=1000, speed=300),
 )}
 
 

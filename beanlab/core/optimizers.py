@@ -82,6 +82,7 @@ class Optimizer:
     per_sample_descent = False
     #: True when a move depends on the moves before (momentum, Adam …): see adaptive.py
     stateful = False
+    tries = False    # each update is a try of its own, not a move (the speed control counts tries)
 
     lr = PositiveSetting(N_("learning rate"))   # α
 
@@ -220,6 +221,7 @@ class Sweep(Optimizer):
     uses_slope = False
     first_step = N_("Press → (Step) for the first try: w = 0, and its cost over all the beans.")
     done = N_("Done: the lowest try and the exact bottom, w* = Σxy / Σx², found by trying every w.")
+    tries = True
     GRID = tuple(np.arange(0, 3, 0.1).tolist())   # the course's own grid, unrounded: 0.30000000000000004 …
 
     def beans_per_update(self, n_beans):

@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
         self.controller = TrainingController(config or remembered, self)
         self.frames = FrameHub(acknowledge=self.controller.frame_drawn)
-        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
+        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step(),
+                                                      skip=self.skip_ahead), self)
 
         # panels (left)
         self.data_panel = DataPanel(self.controller)
@@ -65,10 +66,10 @@ class MainWindow(QMainWindow):
         self.explanation = ExplanationPanel()
         self.stepper = StageStepper(self.controller, self.plots, self.explanation)
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
-        self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
+        self.contour, self.cost_views = self.plots.contour, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
         self.appearance = WindowLook(self)
-        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self.appearance), self)
+        self.view_actions = build_actions(view_actions(self.stepper, lambda: self.surface.reset_camera(), self.appearance), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.sessions = SessionActions(self, self.controller)
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.plots.follow(self.frames)
         for part in (self.readouts, self.explanation, self.playback_panel, self.notice):
             self.frames.subscribe(part.show_frame)
+
+    @property
+    def surface(self):
+        """The cost bowl: in 3-D, or its 2-D stand-in where OpenGL cannot draw (it may change once)."""
+        return self.plots.surface
 
     @property
     def frames_shown(self) -> int:
@@ -218,7 +224,15 @@ class MainWindow(QMainWindow):
         self._title = ("lesson", number)
         self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
         self.controller.load_config(preset.config, tr("{lesson}: loaded, ready to play.").format(
-            lesson=preset.menu_text))
+            lesson=preset.menu_text), plan=preset.pace)
+
+    def skip_ahead(self) -> None:
+        """Fast-forward to the point the lesson's caption promises and pause there (Ctrl+Right)."""
+        preset = LESSONS.get(self.sessions.lesson)
+        if preset is None or not preset.promise_applies_to(self.controller.config):
+            self._on_message(tr("Skip ahead goes to a lesson's promised point: load a lesson first (Lessons menu)."))
+            return
+        self.controller.skip_ahead(preset.promise)
 
     def _on_session_opened(self, session: Session, name: str) -> None:
         preset = LESSONS.get(session.lesson)
@@ -233,6 +247,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_closed", False):   # closed twice (a signal, then Ctrl+Q): settings are saved once
+            super().closeEvent(event)
+            return
+        self._closed = True
         remember_window(self, self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()

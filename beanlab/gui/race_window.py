@@ -33,7 +33,7 @@ from beanlab.core import (
     thin_indices,
 )
 from beanlab.core.numbers import count, number
-from beanlab.gui import style
+from beanlab.gui import opengl_support, style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.contour_plot import log_shade
 from beanlab.gui.plots.race_bowl import RaceBowl
@@ -113,8 +113,9 @@ class RaceWindow(Retranslating, QWidget):
 
     _start_requested = Signal(object, object)
 
-    def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool = True) -> None:
-        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may)."""
+    def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool | None = None) -> None:
+        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may); by
+        default there is one where OpenGL can draw."""
         super().__init__(parent, Qt.WindowType.Window)
         self.config = config
         self.race: Race | None = None
@@ -142,6 +143,8 @@ class RaceWindow(Retranslating, QWidget):
             self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
             self.curves.append(self.losses.plot([], [], pen=style.pen(colour, 2), name=" "))
         self._legend = legend
+        if with_bowl is None:
+            with_bowl = opengl_support.usable()
         self.bowl = RaceBowl(RACER_COLOURS) if with_bowl else None   # the same paths on the surface in 3-D
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from beanlab import colours
 from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui.language import Retranslating
+from beanlab.gui.plots.guarded_gl_view import GuardedGLView
 from beanlab.i18n import N_, tr
 
 GRID = 30
@@ -27,7 +28,7 @@ SAFE, TOXIC = ((*(c / 255 for c in colours.BEAN), 1.0), (*(c / 255 for c in colo
 class Beans3DView(Retranslating, QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.view = gl.GLViewWidget()
+        self.view = GuardedGLView()
         self.view.setMinimumSize(160, 120)   # in a layout a GLViewWidget may otherwise get no width
         self.view.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)   # drawn on its own: see SurfaceView
         self.view.setBackgroundColor("w")

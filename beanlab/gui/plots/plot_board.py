@@ -5,6 +5,8 @@ it draws, and renders it frame by frame into images.
 """
 from __future__ import annotations
 
+import logging
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -12,13 +14,14 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from beanlab.core import Beans, Frame, Landscape
 from beanlab.core import views as core_views
 from beanlab.core.views import SHOWN_FIRST
-from beanlab.gui import style
+from beanlab.gui import opengl_support, style
 from beanlab.gui.frame_hub import FrameHub, SampledRun
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.beans_3d_view import Beans3DView
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
+from beanlab.gui.plots.flat_stand_ins import FlatBeans, FlatBowl
 from beanlab.gui.plots.loss_plot import LossPlot
 from beanlab.gui.plots.network_view import NetworkView
 from beanlab.gui.plots.scatter_plot import ScatterPlot
@@ -32,6 +35,9 @@ WIDGETS = {"scatter": ("scatter", ScatterPlot, 0), "loss": ("loss_plot", LossPlo
            "beans3d": ("beans_3d", Beans3DView, 0)}
 VIEWS = tuple(core_views.VIEWS)   # the names, in the window's order
 OPENGL_VIEWS = tuple(name for name, view in core_views.VIEWS.items() if view.opengl)
+# what draws each OpenGL view where there is no usable OpenGL (or beanlab --no-3d): a 2-D plot
+STAND_INS = {"surface": FlatBowl, "beans3d": FlatBeans}
+LOG = logging.getLogger("beanlab.plots")
 
 
 class PlotBoard(Retranslating, QWidget):
@@ -43,10 +49,11 @@ class PlotBoard(Retranslating, QWidget):
         unknown = set(views) - set(VIEWS)
         if unknown:
             raise ValueError(f"unknown view(s): {', '.join(sorted(unknown))}")
-        self._widgets: dict[str, QWidget] = {name: WIDGETS[name][1]() for name in VIEWS if name in views}
+        self._widgets: dict[str, QWidget] = {name: self._make(name) for name in VIEWS if name in views}
         for name, (attribute, _widget, _row) in WIDGETS.items():   # self.scatter …, None where not asked for
             setattr(self, attribute, self._widgets.get(name))
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
+        self._controls, self._look, self._run, self._last_frame = controls, None, None, None
         self._history = SampledRun()   # empty until the board follows a hub: see follow
         for view in (self.loss_plot, self.surface):
             if view is not None:
@@ -64,14 +71,51 @@ class PlotBoard(Retranslating, QWidget):
                 widget.setMinimumSize(0, 0)
         self.retranslate()
 
+    def _make(self, name: str) -> QWidget:
+        """The view's widget: its 2-D stand-in where an OpenGL view cannot draw here."""
+        if name in STAND_INS and not opengl_support.usable():
+            LOG.info("the %s view is drawn in 2-D (%s)", name, opengl_support.support().details)
+            return STAND_INS[name]()
+        widget = WIDGETS[name][1]()
+        if name in STAND_INS:   # a context that fails later: the stand-in takes its place then
+            widget.view.failed.connect(lambda details, name=name: self._fall_back(name, details),
+                                       Qt.ConnectionType.QueuedConnection)
+        return widget
+
+    def _fall_back(self, name: str, details: str) -> None:
+        """Put the 2-D stand-in where the 3-D view ``name`` failed, drawing what it drew."""
+        old = self._widgets.get(name)
+        if old is None or getattr(old, "is_stand_in", False):
+            return
+        opengl_support.report_failure(details)
+        new = STAND_INS[name]()
+        splitter = old.parentWidget()
+        splitter.replaceWidget(splitter.indexOf(old), new)
+        old.hide()
+        old.deleteLater()
+        self._widgets[name] = new
+        setattr(self, WIDGETS[name][0], new)
+        self.cost_views.surface = self.surface
+        if self._look is not None:
+            new.apply_look(self._look)
+        if self._run is not None:
+            self.set_run(*self._run)
+        if self._last_frame is not None:
+            self.show_frame(self._last_frame)
+
+    def stand_ins(self) -> tuple[str, ...]:
+        """The views drawn in 2-D in place of 3-D (no usable OpenGL here, or beanlab --no-3d)."""
+        return tuple(name for name, widget in self._widgets.items() if getattr(widget, "is_stand_in", False))
+
     def retranslate(self) -> None:
         """Titles, axis labels, legends and controls of every plot in the current language."""
         for plot in self.findChildren(pg.PlotWidget):
             style.retranslate_plot(plot)
         if self.loss_plot is not None:
             self.loss_plot.log_scale.setText(tr("log scale"))
-        if self.surface is not None:
-            self.surface.retranslate()
+        for name in STAND_INS:
+            if self._widgets.get(name) is not None and hasattr(self._widgets[name], "retranslate"):
+                self._widgets[name].retranslate()
 
     def _lay_out(self) -> None:
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -90,6 +134,7 @@ class PlotBoard(Retranslating, QWidget):
 
     def apply_look(self, look) -> None:
         """Every plot at the look's sizes and colours (the projector view, zooming)."""
+        self._look = look
         for view in self._widgets.values():
             view.apply_look(look)
 
@@ -101,6 +146,7 @@ class PlotBoard(Retranslating, QWidget):
 
     def set_run(self, beans: Beans, landscape: Landscape) -> None:
         """New beans or model: draw what does not move."""
+        self._run = (beans, landscape)
         if self.scatter is not None:
             self.scatter.set_run(beans, landscape)
         self.cost_views.set_run(landscape)
@@ -135,6 +181,7 @@ class PlotBoard(Retranslating, QWidget):
 
     def show_frame(self, frame: Frame) -> None:
         """Move every view to the frame's moment."""
+        self._last_frame = frame
         if self.scatter is not None:
             self.scatter.show_frame(frame)
         if self.loss_plot is not None:

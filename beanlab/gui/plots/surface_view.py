@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.core import Box, Landscape, thin_indices
+from beanlab.gui.plots.guarded_gl_view import GuardedGLView
 from beanlab.i18n import N_, tr
 
 MAX_PATH_POINTS = 1500
@@ -35,7 +36,7 @@ class SurfaceView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.view = gl.GLViewWidget()
+        self.view = GuardedGLView()
         # in a layout a GLViewWidget with no minimum size can be squeezed to zero width
         self.view.setMinimumSize(160, 120)
         # A QOpenGLWidget inside an ordinary window makes Qt compose the *whole* window through
