@@ -17,7 +17,7 @@ class Lesson:
     title: str                   # in English, marked for translation: show tr(title)
     caption: str                 # two lines: the idea, then what to watch (show tr(caption))
     config: RunConfig
-    views: tuple[str, ...] = ALL_VIEWS
+    views: tuple[str, ...] = ALL_VIEWS   # the 2–4 that tell its story, the first shown largest
     course: bool = True          # one of the course's lessons; False: a preset beyond it
 
     def __post_init__(self) -> None:
@@ -37,42 +37,43 @@ LESSONS = {
               N_("Lesson 1: each bean nudges w by α·e·x. A prediction too low (e > 0) raises w, too high lowers it.\n"
               "Watch the line swing towards the beans, one bean at a time, with no cost and no slope."),
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
-              ("scatter", "loss", "cost")),
+              ("scatter", "cost", "loss")),
     2: Lesson(2, N_("the cost of a guess"),
               N_("Lesson 2: each try sets w and measures the mean squared error over all the beans (exhaustive search).\n"
               "Watch the ball trace the cost curve e(w); the last step jumps to its bottom, worked out exactly."),
               RunConfig(dataset="line", model="wx", optimizer="sweep", epochs=31, init=(0.0,)),
-              ("scatter", "cost", "loss")),
+              ("cost", "scatter")),
     3: Lesson(3, N_("gradient descent"),
               N_("Lesson 3: the slope tells w which way to go: each bean moves w against its slope, times α.\n"
               "Watch the tangent flatten as w reaches the bottom of the cost curve."),
               RunConfig(dataset="line", model="wx", optimizer="sgd", lr=0.1, epochs=100, init=(0.1,)),
-              ("scatter", "cost", "loss", "surface")),
+              ("cost", "scatter", "loss")),
     4: Lesson(4, N_("two parameters, a bowl"),
               N_("Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
               "Watch the path bend down the long valley of the bowl to the optimum."),
-              RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1))),
+              RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1)),
+              ("scatter", "contour", "cost")),
     5: Lesson(5, N_("an activation function"),
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
               "Watch the S slide and steepen until its step sits where the beans turn toxic."),
               RunConfig(dataset="threshold", model="sigmoid", optimizer="sgd", lr=0.05, epochs=5000, init=(0.1, 0.1)),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "contour", "loss")),
     6: Lesson(6, N_("a hidden layer"),
               N_("Lesson 6: two hidden neurons, each an S, added by an output neuron: a bump, for medium beans.\n"
               "Without σ the layers would add up to one straight line, however many. Watch the bump form."),
               RunConfig(dataset="window", model="net", optimizer="sgd", lr=0.03, epochs=5000),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "network", "loss")),
     7: Lesson(7, N_("two features"),
               N_("Lesson 7: size and colour depth together: a = σ(w1·x1 + w2·x2 + b), a plane bent into an S.\n"
               "Watch the boundary line turn until it parts the toxic beans from the rest."),
               RunConfig(dataset="plane", model="plane", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1, 0.1)),
-              ("scatter", "beans3d", "loss", "contour", "network")),
+              ("scatter", "beans3d", "loss")),
     8: Lesson(8, N_("mini-batches and Adam"),
               N_("Lesson 8: two toxic windows need more hidden neurons; Keras-style mini-batches of 10 and Adam train them.\n"
               "Watch two bumps form. (Plain SGD at 0.05 stalls here: try it under Gradient descent.)"),
               RunConfig(dataset="two-windows", model="net", hidden=8, optimizer="adam", lr=0.05, batch_size=10,
                         epochs=3000),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "network", "loss")),
     # beyond the course: what the study notes go on to (the textbook, saddles, local minima)
     9: Lesson(9, N_("Saddle point"),
               N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
@@ -92,7 +93,7 @@ LESSONS = {
                   "4.2 within three epochs."),
                RunConfig(dataset="d2l", n=1000, model="plane-linear", optimizer="minibatch", batch_size=10, lr=0.03,
                          epochs=3, order="shuffle", init=(0.0, 0.0, 0.0)),
-               ("beans3d", "loss", "cost", "contour", "surface"), course=False),
+               ("beans3d", "contour", "loss"), course=False),
 }
 
 

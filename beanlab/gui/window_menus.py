@@ -10,6 +10,7 @@ from beanlab.core import LESSONS
 from beanlab.gui.actions import retranslate_actions
 from beanlab.gui.landscape_menu import LandscapeMenu
 from beanlab.gui.language import with_cjk_fallback
+from beanlab.gui.plots_menu import PlotsMenu
 from beanlab.i18n import LANGUAGES, N_, tr
 from beanlab.i18n import language as i18n_language
 
@@ -36,14 +37,15 @@ class WindowMenus:
         self.landscapes = LandscapeMenu(self.menus["lessons"], window.controller, window.plots)
         self.menus["run"].addSeparator()
         self.race = self._action(self.menus["run"], window.open_race, QKeySequence("Ctrl+R"))
+        self.plots = PlotsMenu(self.menus["view"], window.plots, window.controller)
         self._language_menu()
         self._keys = self._action(self.menus["help"], self._show_shortcuts)
-        self._toolbar = window.addToolBar("")
-        self._toolbar.setObjectName("playback-toolbar")
+        self.toolbar = window.addToolBar("")
+        self.toolbar.setObjectName("playback-toolbar")
         for action in window.actions.values():
-            self._toolbar.addAction(action)
-        self._toolbar.addSeparator()
-        self._toolbar.addAction(window.bean_editor.actions["edit"])
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(window.bean_editor.actions["edit"])
 
     def _action(self, menu, slot, keys: QKeySequence | None = None) -> QAction:
         action = QAction(self._window)
@@ -78,12 +80,12 @@ class WindowMenus:
             menu.setTitle(tr(MENUS[key]))
         retranslate_actions([*window.actions.values(), *window.view_actions.values(),
                              *window.lesson_actions.values()])
-        for part in (window.sessions, window.data, window.bean_editor, self.landscapes, window.exports):
+        for part in (window.sessions, window.data, window.bean_editor, self.landscapes, self.plots, window.exports):
             part.retranslate()
         self._quit.setText(tr("&Quit"))
         self.race.setText(tr("&Race optimizers…"))
         self._keys.setText(tr("Keyboard shortcuts"))
-        self._toolbar.setWindowTitle(tr("Playback"))
+        self.toolbar.setWindowTitle(tr("Playback"))
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n_language())
 

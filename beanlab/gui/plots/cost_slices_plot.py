@@ -100,7 +100,7 @@ class CostSlicesPlot(QWidget):
             elif not landscape.complete:
                 style.set_title(cut.widget, N_("Cost along {name} (others held)"), name=name)
             elif two_d:
-                style.set_title(cut.widget, N_("Cost along {name}, with {other} held (e({name} | {other}))"),
+                style.set_title(cut.widget, N_("Cost along {name}, {other} held"),
                                 name=name, other=other)
             else:
                 style.set_title(cut.widget, N_("Cost curve e({name})"), name=name)
