@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
+        self.slice_panel.setVisible(self.slice_panel.wanted and not self.appearance.projector)   # F5 hides it
         self.notice.hide()
 
     @Slot(int, int)

@@ -102,9 +102,8 @@ class _TitleFitter(QObject):
 
 
 def title_room(widget: pg.PlotWidget) -> float:
-    """The width a plot's title has: pyqtgraph centres it over the data, right of the left axis."""
-    axis = widget.getAxis("left")
-    return widget.width() - (axis.width() if axis.isVisible() else 0) - TITLE_MARGIN
+    """The width a plot's title has: pyqtgraph centres it over the data area, right of the left axis."""
+    return widget.getPlotItem().vb.width() - TITLE_MARGIN / 2
 
 
 def fit_title(widget: pg.PlotWidget) -> None:
@@ -118,7 +117,15 @@ def fit_title(widget: pg.PlotWidget) -> None:
     font.setPointSizeF(float(size.rstrip("pt")))
     room = max(title_room(widget), 10)
     shown = QFontMetricsF(font).elidedText(full, Qt.TextElideMode.ElideRight, room)
-    widget.setTitle(shown, size=size, color=getattr(widget, "beanlab_title_colour", "k"))
+    colour = getattr(widget, "beanlab_title_colour", "k")
+    if (shown, size, colour) != getattr(widget, "beanlab_title_shown", None):
+        widget.beanlab_title_shown = (shown, size, colour)
+        widget.setTitle(shown, size=size, color=colour)
+        # pyqtgraph gives the title row a fixed 30 px: a projector's larger title would rise out of the plot
+        item = widget.getPlotItem()
+        height = max(30.0, item.titleLabel.item.boundingRect().height())
+        item.titleLabel.setMaximumHeight(height)
+        item.layout.setRowFixedHeight(0, height)
     widget.setToolTip(full if shown != full else "")
 
 
@@ -141,6 +148,8 @@ def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
         label.beanlab_may_shrink = True
         widget.beanlab_title_fitter = _TitleFitter(widget)
         widget.installEventFilter(widget.beanlab_title_fitter)
+        # the data area also narrows when the left axis's numbers grow wider (a new range)
+        widget.getPlotItem().vb.sigResized.connect(lambda _box, widget=widget: fit_title(widget))
     widget.beanlab_title, widget.beanlab_title_fields = title, fields
     widget.beanlab_title_text = tr(title).format(**fields)
     fit_title(widget)

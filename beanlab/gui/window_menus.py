@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from beanlab.core import LESSONS
+from beanlab.gui import style
 from beanlab.gui.actions import retranslate_actions
 from beanlab.gui.landscape_menu import LandscapeMenu
 from beanlab.gui.language import with_cjk_fallback
@@ -100,5 +101,21 @@ class WindowMenus:
                 for a in actions if a.shortcuts()]
 
     def _show_shortcuts(self) -> None:
+        self.shortcuts_dialog().exec()
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Help → Keyboard shortcuts: the list, scrolling if the screen is shorter than it."""
         rows = "".join(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>" for keys, text in self.shortcuts())
-        QMessageBox.information(self._window, tr("Keyboard shortcuts"), f"<table cellpadding=4>{rows}</table>")
+        dialog = QDialog(self._window)
+        dialog.setWindowTitle(tr("Keyboard shortcuts"))
+        text = QTextBrowser()   # scrolls where the screen is shorter than the list (it was 828 px tall)
+        text.setHtml(f"<table cellpadding=4>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        document = text.document()
+        document.setTextWidth(560)
+        style.fit_to_screen(dialog, 600, round(document.size().height()) + 90, share=0.85)
+        return dialog

@@ -57,20 +57,24 @@ class ReadoutsPanel(Retranslating, QGroupBox):
     def _add_value(self, key: str, row: int, column: int) -> None:
         value = QLabel("–")
         value.setStyleSheet(VALUE_STYLE.format(size=self._size[0]))
-        self._place(value, row, column)
         self.values[key] = value
+        self._place(value, row, column)
 
     def _place(self, label: QLabel, row: int, column: int) -> None:
         """Side by side (name, value, slope) in a row; stacked, for a narrow column, each on a line of
         its own, the name above its value (empty grid rows take no room)."""
         self._cells[label] = (row, column)
         self._grid.addWidget(label, *((3 * row + column, 0) if self._stacked else (row, column)))
+        if label not in self.values.values():
+            label.setWordWrap(self._stacked)   # a long name ("∂e/∂w1 (update)") takes two lines, not more width
 
     def set_stacked(self, on: bool) -> None:
         """Names above their values: a column a fifth of a projector's width holds large numbers."""
         if on == self._stacked:
             return
         self._stacked = on
+        margin = 4 if on else 9
+        self._grid.setContentsMargins(margin, margin, margin, margin)
         for label in self._cells:
             self._grid.removeWidget(label)
         for label, (row, column) in list(self._cells.items()):
