@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..i18n import N_, tr
 from .run_config import RunConfig
-from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS
+from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
 ALL_VIEWS = SHOWN_FIRST   # what a lesson shows unless it chooses (the network diagram is for lessons 5–8)
 
@@ -80,13 +80,13 @@ LESSONS = {
                  "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch the "
                  "path slip off the ridge into a valley, f = −1/2."),
               RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0)),
-              LANDSCAPE_VIEWS, course=False),
+              ("contour", "surface", "cost"), course=False),
     10: Lesson(10, N_("Local minimum"),
                N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
                   "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
                   "slope of zero does not mean the lowest point."),
                RunConfig(landscape="two-wells", optimizer="batch", lr=0.05, epochs=500, init=(1.5, 0.8)),
-               LANDSCAPE_VIEWS, course=False),
+               ("contour", "surface", "cost"), course=False),
     11: Lesson(11, N_("Textbook linear regression"),
                N_("The textbook's first model, ŷ = w1·x1 + w2·x2 + b, on 1,000 samples of y = 2·x1 − 3.4·x2 + 4.2 "
                   "+ noise: mini-batches of 10, learning rate 0.03, shuffled.\nWatch w1, w2 and b reach 2, −3.4 and "

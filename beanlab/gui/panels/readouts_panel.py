@@ -65,15 +65,15 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         its own, the name above its value (empty grid rows take no room)."""
         self._cells[label] = (row, column)
         self._grid.addWidget(label, *((3 * row + column, 0) if self._stacked else (row, column)))
-        if label not in self.values.values():
-            label.setWordWrap(self._stacked)   # a long name ("∂e/∂w1 (update)") takes two lines, not more width
+        # in the narrow column a long name ("∂e/∂w1 (update)") or value ("459…264 (10)") takes two lines
+        label.setWordWrap(self._stacked)
 
     def set_stacked(self, on: bool) -> None:
         """Names above their values: a column a fifth of a projector's width holds large numbers."""
         if on == self._stacked:
             return
         self._stacked = on
-        margin = 4 if on else 9
+        margin = 2 if on else 9
         self._grid.setContentsMargins(margin, margin, margin, margin)
         for label in self._cells:
             self._grid.removeWidget(label)
@@ -146,7 +146,8 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         beans = snap.beans
         self.values["beans"].setText("–" if not beans else f"{beans[0]}" if len(beans) == 1
                                      else f"{beans[0]}…{beans[-1]} ({len(beans)})")
-        self.values["loss"].setText(f"{snap.loss:.6f}")
+        # six decimals while small; large losses (Rosenbrock's 58,156) in six digits, to fit the narrow column
+        self.values["loss"].setText(f"{snap.loss:.6f}" if abs(snap.loss) < 1e4 else f"{snap.loss:.6g}")
         gradient = snap.gradient or (None,) * len(snap.params)
         for name, value, slope in zip(self._param_names, snap.params, gradient):
             self.values[name].setText(f"{value:.5f}")

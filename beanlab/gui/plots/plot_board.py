@@ -166,12 +166,17 @@ class PlotBoard(Retranslating, QWidget):
 
     def _apply_visibility(self) -> None:
         shown = self.shown
-        for widget in self._widgets.values():
-            self._grid.removeWidget(widget)
+        if shown == getattr(self, "_laid_out", None):
+            return   # moving an OpenGL view for nothing costs a redraw of it
+        self._laid_out = shown
         for name, widget in self._widgets.items():
-            widget.setVisible(name in shown)
+            if name not in shown:
+                self._grid.removeWidget(widget)
+                widget.hide()
         for name, cell in zip(shown, grid_cells(len(shown))):
             self._grid.addWidget(self._widgets[name], *cell)
+            if self._widgets[name].isHidden():
+                self._widgets[name].show()
         rows = max((row + span for row, _c, span, _s in grid_cells(len(shown))), default=1)
         columns = max((column + span for _r, column, _s, span in grid_cells(len(shown))), default=1)
         for index in range(4):   # every row and column of the grid equally large
