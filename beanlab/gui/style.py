@@ -116,7 +116,13 @@ def fit_title(widget: pg.PlotWidget) -> None:
     font = QFont(widget.font())
     font.setPointSizeF(float(size.rstrip("pt")))
     room = max(title_room(widget), 10)
-    shown = QFontMetricsF(font).elidedText(full, Qt.TextElideMode.ElideRight, room)
+    metrics = QFontMetricsF(font)
+    short = getattr(widget, "beanlab_short_title", None)   # e.g. "e(w | b)" for "Cost along w, b held"
+    if short and metrics.horizontalAdvance(full) > room:
+        full_shown = short
+    else:
+        full_shown = full
+    shown = metrics.elidedText(full_shown, Qt.TextElideMode.ElideRight, room)
     colour = getattr(widget, "beanlab_title_colour", "k")
     if (shown, size, colour) != getattr(widget, "beanlab_title_shown", None):
         widget.beanlab_title_shown = (shown, size, colour)
@@ -129,10 +135,11 @@ def fit_title(widget: pg.PlotWidget) -> None:
     widget.setToolTip(full if shown != full else "")
 
 
-def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
+def set_title(widget: pg.PlotWidget, title: str, short: str | None = None, **fields) -> None:
     """A plot title that never makes the plot wider than its space: too long, and it is elided.
 
-    ``title`` is English, marked for translation, with ``{fields}`` filled in after translating.
+    ``title`` is English, marked for translation, with ``{fields}`` filled in after translating;
+    ``short``: what to show instead where the title does not fit (a formula: not translated).
     """
     label = widget.getPlotItem().titleLabel
     if not getattr(label, "beanlab_may_shrink", False):
@@ -152,6 +159,7 @@ def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
         widget.getPlotItem().vb.sigResized.connect(lambda _box, widget=widget: fit_title(widget))
     widget.beanlab_title, widget.beanlab_title_fields = title, fields
     widget.beanlab_title_text = tr(title).format(**fields)
+    widget.beanlab_short_title = short
     fit_title(widget)
 
 
@@ -177,7 +185,7 @@ def retranslate_plot(widget: pg.PlotWidget) -> None:
     """The plot's title, axis labels and legend entries again, in the current language."""
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        set_title(widget, title, **widget.beanlab_title_fields)
+        set_title(widget, title, getattr(widget, "beanlab_short_title", None), **widget.beanlab_title_fields)
     for side in ("bottom", "left"):
         axis = widget.getAxis(side)
         source = getattr(axis, "beanlab_label", None)
