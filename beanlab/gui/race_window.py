@@ -183,6 +183,7 @@ class RaceWindow(Retranslating, QWidget):
             for index in range(1, combo.count()):
                 combo.setItemText(index, racer_label(combo.itemData(index)))
         self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
+        self.table.resizeColumnsToContents()   # whole headings ("updates to threshold"), even before a race
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
         if self.race is not None:

@@ -102,5 +102,5 @@ class WindowLook:
     def apply(self) -> None:
         window, look = self._window, self.look
         self.fit_columns()
-        for part in (window.plots, window.readouts, window.explanation):
+        for part in (window.plots, window.readouts, window.explanation, window.notice):
             part.apply_look(look)
