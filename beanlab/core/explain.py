@@ -140,12 +140,29 @@ def _slope(model: Model, name: str, value: float, several: bool, slope: SlopeNam
     return plain("{symbol} = {formula} = {value:+.5f}", symbol=slope.symbol(name), formula=formula, value=value)
 
 
+SLOPES_LISTED_UP_TO = 6   # parameters; with more (lesson 8 has 25), the largest few, and how many more
+LARGEST_SHOWN = 3
+
+
+def _largest_slopes(names, gradient, slope: SlopeName = WHOLE_COST):
+    """Every slope as a number, or for many parameters the largest few (in size) and a count of the rest:
+    a line a class can read, where 25 numbers would run off the screen (the readouts list them all)."""
+    pairs = tuple(zip(names, gradient))
+    if len(pairs) > SLOPES_LISTED_UP_TO:
+        largest = sorted(np.argsort(-np.abs(np.asarray(gradient, dtype=float)), kind="stable")[:LARGEST_SHOWN])
+        shown = tuple(plain("{symbol} = {value:+.5f}", symbol=slope.symbol(names[i]), value=gradient[i])
+                      for i in largest)
+        return say(N_("the {count} largest: {slopes}; and {more} more, all in the readouts"), count=LARGEST_SHOWN,
+                   slopes=Joined(shown), more=len(pairs) - LARGEST_SHOWN)
+    return Joined(tuple(plain("{symbol} = {value:+.5f}", symbol=slope.symbol(n), value=g) for n, g in pairs))
+
+
 def _slopes(model: Model, gradient, several: bool, slope: SlopeName = WHOLE_COST):
     """Every slope, named whose it is: with the model's formulas, or as numbers in the model's words."""
     names = model.param_names
     if not model.writes_slopes:
-        return say(N_("{slopes}  ({whose})"), whose=say(slope.whose), slopes=say(model.telling.slopes, slopes=Joined(
-            tuple(plain("{symbol} = {value:+.5f}", symbol=slope.symbol(n), value=g) for n, g in zip(names, gradient)))))
+        return say(N_("{slopes}  ({whose})"), whose=say(slope.whose),
+                   slopes=say(model.telling.slopes, slopes=_largest_slopes(names, gradient, slope)))
     slopes = Joined(tuple(_slope(model, n, g, several, slope) for n, g in zip(names, gradient)))
     if model.loss_formula:   # a loss other than the course's: say which
         return say(N_("Slopes of {cost} = {loss}: {slopes}  ({whose})"), whose=say(slope.whose), cost=slope.cost,

@@ -18,6 +18,7 @@ from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
+from beanlab.gui.panels.projector_strip import ProjectorStrip
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.panels.slice_panel import SlicePanel
 from beanlab.gui.plots.plot_board import SHOWN_FIRST, PlotBoard
@@ -60,6 +61,9 @@ class MainWindow(QMainWindow):
         self.readouts = ReadoutsPanel()
         self.slice_panel = SlicePanel()
         self.notice = RunNotice(lambda: self.controller.config)
+        self.projector_strip = ProjectorStrip(self.actions, self.playback_panel, self.optimizer_panel,
+                                              self.controller)
+        self.projector_strip.hide()   # the projector view's (F5)
 
         # plots (right)
         self.plots = PlotBoard()
@@ -117,11 +121,17 @@ class MainWindow(QMainWindow):
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 1)
         right.setSizes([780, 210])
-        main = QSplitter(Qt.Orientation.Horizontal)
+        main = self.columns = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        self.setCentralWidget(main)
+        central = QWidget()
+        rows = QVBoxLayout(central)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(self.projector_strip)
+        rows.addWidget(main, 1)
+        self.setCentralWidget(central)
 
     def _wire(self) -> None:
         controller = self.controller
@@ -131,7 +141,7 @@ class MainWindow(QMainWindow):
         controller.message.connect(self._on_message)
         self.slice_panel.pair_chosen.connect(self._on_pair_chosen)
         self.plots.follow(self.frames)
-        for part in (self.readouts, self.explanation, self.playback_panel, self.notice):
+        for part in (self.readouts, self.explanation, self.playback_panel, self.notice, self.projector_strip):
             self.frames.subscribe(part.show_frame)
 
     @property
@@ -200,7 +210,7 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_run_replaced(self, beans: Beans, landscape: Landscape) -> None:
         config = self.controller.config
-        for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
+        for panel in (self.data_panel, self.model_panel, self.optimizer_panel, self.projector_strip):
             panel.show_config(config)
         self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited, config.landscape,
                                     len(beans))
@@ -208,6 +218,7 @@ class MainWindow(QMainWindow):
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape, config.slope_moved_by(len(beans)))
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
+        self.slice_panel.setVisible(self.slice_panel.wanted and not self.appearance.projector)   # F5 hides it
         self.notice.hide()
 
     @Slot(int, int)
@@ -219,6 +230,7 @@ class MainWindow(QMainWindow):
         """Load a lesson's preset: its run, its plots, its caption."""
         preset = lesson(number)
         self.plots.show_views(preset.views)
+        self.appearance.restore_layout()   # nothing left over from the lesson before (sizes, shares)
         self.explanation.set_caption(preset.caption)
         self.sessions.lesson = number
         self._title = ("lesson", number)
@@ -241,6 +253,10 @@ class MainWindow(QMainWindow):
         self.sessions.lesson = session.lesson
         self._title = ("session", name)
         self.setWindowTitle(f"BeanLab — {name}")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.appearance.fit_columns()   # the projector view's readouts: a fifth of the width, whatever it is
 
     @Slot(str)
     def _on_message(self, text: str) -> None:

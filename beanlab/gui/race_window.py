@@ -137,7 +137,7 @@ class RaceWindow(Retranslating, QWidget):
         self.map.addItem(self.map_image)
         self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("cost E"))
         self.losses.setLogMode(y=config.landscape is None)   # a landscape's f goes below zero
-        legend = self.losses.addLegend(offset=(-10, 10))
+        legend = style.legend_below(self.losses, columns=2)
         self.paths, self.curves = [], []
         for colour in RACER_COLOURS:
             self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
@@ -157,7 +157,7 @@ class RaceWindow(Retranslating, QWidget):
         self._runner.failed.connect(self._show_failure)
         self._thread.finished.connect(self._runner.deleteLater)
         self._thread.start()
-        self.resize(1400, 720)
+        style.fit_to_screen(self, 1400, 720)   # its Start button and legend stay on a 1280×720 screen
         self.retranslate()
 
     def _lay_out(self) -> None:
@@ -187,6 +187,7 @@ class RaceWindow(Retranslating, QWidget):
             for index in range(1, combo.count()):
                 combo.setItemText(index, racer_label(combo.itemData(index)))
         self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
+        self.table.resizeColumnsToContents()   # whole headings ("updates to threshold"), even before a race
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
         if self.race is not None:

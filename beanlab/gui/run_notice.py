@@ -14,8 +14,8 @@ from beanlab.i18n import N_, tr
 
 DIVERGED = N_("<b>The run diverged:</b> the loss blew up after {step:,} updates, so training stopped at the last "
               "finite point. Try a smaller learning rate, then press Reset (R).")
-STOPPED_STYLE = "background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: 12pt;"
-DONE_STYLE = "background: #dff3e4; color: #145c2c; padding: 8px; font-size: 12pt;"
+STOPPED_STYLE = "background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: {size:.1f}pt;"
+DONE_STYLE = "background: #dff3e4; color: #145c2c; padding: 8px; font-size: {size:.1f}pt;"
 
 
 class RunNotice(QLabel):
@@ -25,9 +25,23 @@ class RunNotice(QLabel):
         super().__init__()
         self._config = config
         self.setWordWrap(True)
-        self.setStyleSheet(STOPPED_STYLE)
         self.done = False   # the run ended where it was meant to (green), not stopped short (red)
+        self._size = 12.0
+        self.apply_look(None)
         self.hide()
+
+    def apply_look(self, look) -> None:
+        """Larger with the look: 18 px and more in the projector view."""
+        size = 12 if look is None else max(12, look(12) * 0.75)
+        self.setStyleSheet(f"background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: {size:.1f}pt;")
+
+    def apply_look(self, look) -> None:
+        """Larger with the look: 18 px and more in the projector view."""
+        self._size = 12 if look is None else max(12, look(12) * 0.75)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.setStyleSheet((DONE_STYLE if self.done else STOPPED_STYLE).format(size=self._size))
 
     def show_frame(self, frame: Frame) -> None:
         config = self._config()
@@ -43,4 +57,4 @@ class RunNotice(QLabel):
         self.setText(text)
         if done != self.done:
             self.done = done
-            self.setStyleSheet(DONE_STYLE if done else STOPPED_STYLE)
+            self._restyle()

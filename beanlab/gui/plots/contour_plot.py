@@ -49,7 +49,7 @@ class ContourPlot(pg.PlotWidget):
     def set_names(self, names: tuple[str, ...]) -> None:
         """The two parameters the map is drawn over."""
         if len(names) == 2:
-            style.set_title(self, self.TITLE, first=names[0], second=names[1])
+            style.set_title(self, self.TITLE, f"e({names[0]}, {names[1]})", first=names[0], second=names[1])
             style.label_axes(self, *names)
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,

@@ -40,7 +40,7 @@ class LossPlot(QWidget):
         style.label_axes(self.plot_widget, N_("update"), LOSS_AXIS)
         style.plain_axes(self.plot_widget)
         self.plot_widget.getViewBox().setLimits(xMin=0)   # updates start at 0: an empty plot starts there too
-        self._legend = self.plot_widget.addLegend(offset=(-10, 10))
+        self._legend = style.legend_below(self.plot_widget)
         self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name=N_("loss"))
         self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name=N_("moving average"))
         # the thin raw line keeps its peaks; the wide smooth one gets a point per pixel (below)

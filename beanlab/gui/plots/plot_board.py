@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from beanlab.core import Beans, Frame, Landscape
 from beanlab.core import views as core_views
@@ -28,11 +28,11 @@ from beanlab.gui.plots.scatter_plot import ScatterPlot
 from beanlab.gui.plots.surface_view import SurfaceView
 from beanlab.i18n import tr
 
-# the widget drawing each view of beanlab.core.views, the board's attribute holding it and its row
-WIDGETS = {"scatter": ("scatter", ScatterPlot, 0), "loss": ("loss_plot", LossPlot, 1),
-           "cost": ("cost_slices", CostSlicesPlot, 0), "contour": ("contour", ContourPlot, 1),
-           "surface": ("surface", SurfaceView, 1), "network": ("network", NetworkView, 1),
-           "beans3d": ("beans_3d", Beans3DView, 0)}
+# the widget drawing each view of beanlab.core.views, and the board's attribute holding it
+WIDGETS = {"scatter": ("scatter", ScatterPlot), "loss": ("loss_plot", LossPlot),
+           "cost": ("cost_slices", CostSlicesPlot), "contour": ("contour", ContourPlot),
+           "surface": ("surface", SurfaceView), "network": ("network", NetworkView),
+           "beans3d": ("beans_3d", Beans3DView)}
 VIEWS = tuple(core_views.VIEWS)   # the names, in the window's order
 OPENGL_VIEWS = tuple(name for name, view in core_views.VIEWS.items() if view.opengl)
 # what draws each OpenGL view where there is no usable OpenGL (or beanlab --no-3d): a 2-D plot
@@ -40,8 +40,32 @@ STAND_INS = {"surface": FlatBowl, "beans3d": FlatBeans}
 LOG = logging.getLogger("beanlab.plots")
 
 
+def grid_cells(count: int) -> list[tuple[int, int, int, int]]:
+    """(row, column, rows spanned, columns spanned) for ``count`` views, in the order they are given.
+
+    One or two side by side; three: the first (the lesson's main view) large on the left, the other two
+    stacked beside it; four: two by two; more: three columns, a last one alone in its row made wider.
+    """
+    if count <= 2:
+        return [(0, column, 1, 1) for column in range(count)]
+    if count == 3:
+        return [(0, 0, 2, 1), (0, 1, 1, 1), (1, 1, 1, 1)]
+    if count == 4:
+        return [(index // 2, index % 2, 1, 1) for index in range(count)]
+    cells = [(index // 3, index % 3, 1, 1) for index in range(count)]
+    if count % 3 == 2:   # the last one takes the rest of its row
+        cells[-1] = (*cells[-1][:3], 2)
+    return cells
+
+
 class PlotBoard(Retranslating, QWidget):
-    """Beans and line, cost slices / loss, contour map, 3-D bowl; each made only if asked for."""
+    """Beans and line, cost slices / loss, contour map, 3-D bowl; each made only if asked for.
+
+    The views shown are laid out anew in a grid whenever the choice changes (a lesson, View → Plots),
+    so no size left over from an earlier lesson survives into the next one.
+    """
+
+    shown_changed = Signal()   # the views chosen to show changed (View → Plots follows)
 
     def __init__(self, views: tuple[str, ...] = VIEWS, controls: bool = True) -> None:
         """``controls=False``: for pictures, without the log-scale box, camera button or minimum sizes."""
@@ -50,7 +74,7 @@ class PlotBoard(Retranslating, QWidget):
         if unknown:
             raise ValueError(f"unknown view(s): {', '.join(sorted(unknown))}")
         self._widgets: dict[str, QWidget] = {name: self._make(name) for name in VIEWS if name in views}
-        for name, (attribute, _widget, _row) in WIDGETS.items():   # self.scatter …, None where not asked for
+        for name, (attribute, _widget) in WIDGETS.items():   # self.scatter …, None where not asked for
             setattr(self, attribute, self._widgets.get(name))
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
         self._controls, self._look, self._run, self._last_frame = controls, None, None, None
@@ -58,7 +82,7 @@ class PlotBoard(Retranslating, QWidget):
         for view in (self.loss_plot, self.surface):
             if view is not None:
                 view.set_controls_visible(controls)
-        self._shown = set(SHOWN_FIRST) if tuple(views) == VIEWS else set(views)
+        self._shown = list(SHOWN_FIRST if tuple(views) == VIEWS else views)   # in the order laid out
         self._model = None   # the run's model: each view shows only if it suits it
         self._lay_out()
         if not controls and self.cost_slices is not None:
@@ -89,11 +113,12 @@ class PlotBoard(Retranslating, QWidget):
             return
         opengl_support.report_failure(details)
         new = STAND_INS[name]()
-        splitter = old.parentWidget()
-        splitter.replaceWidget(splitter.indexOf(old), new)
+        self._grid.replaceWidget(old, new)   # same cell; a view not shown now is not in the grid
         old.hide()
         old.deleteLater()
         self._widgets[name] = new
+        if name not in self._laid_out:
+            new.hide()
         setattr(self, WIDGETS[name][0], new)
         self.cost_views.surface = self.surface
         if self._look is not None:
@@ -118,19 +143,10 @@ class PlotBoard(Retranslating, QWidget):
                 self._widgets[name].retranslate()
 
     def _lay_out(self) -> None:
-        top = QSplitter(Qt.Orientation.Horizontal)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        for name, widget in self._widgets.items():
-            (top, bottom)[WIDGETS[name][2]].addWidget(widget)
-        top.setSizes([500, 700, 500][:top.count()])
-        bottom.setSizes([400] * bottom.count())
-        rows = QSplitter(Qt.Orientation.Vertical)
-        for splitter in (top, bottom):
-            if splitter.count():
-                rows.addWidget(splitter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(rows)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(4)
+        self._apply_visibility()
 
     def apply_look(self, look) -> None:
         """Every plot at the look's sizes and colours (the projector view, zooming)."""
@@ -164,15 +180,55 @@ class PlotBoard(Retranslating, QWidget):
         self.cost_views.set_run(landscape)
 
     def show_views(self, views: tuple[str, ...]) -> None:
-        """Show only these plots (a lesson's choice); the others are hidden, not destroyed."""
-        self._shown = set(views)
+        """Show only these plots (a lesson's choice), in this order; the others are hidden, not destroyed."""
+        self._shown = [name for name in views if name in self._widgets]
         self._apply_visibility()
+        self.shown_changed.emit()
+
+    def set_view_shown(self, name: str, on: bool) -> None:
+        """One view more or less (View → Plots); the others keep their places."""
+        if on and name not in self._shown:
+            self.show_views((*self._shown, name))
+        elif not on and name in self._shown:
+            self.show_views(tuple(view for view in self._shown if view != name))
+
+    @property
+    def made(self) -> tuple[str, ...]:
+        """The views this board has widgets for, in the window's order."""
+        return tuple(self._widgets)
+
+    @property
+    def chosen(self) -> tuple[str, ...]:
+        """The views chosen to show, in their order (some may not suit the run's model)."""
+        return tuple(self._shown)
+
+    def suits(self, name: str) -> bool:
+        """Whether the view has something to draw for the run's model (a map needs two parameters)."""
+        return self._model is None or core_views.VIEWS[name].suits(self._model)
+
+    @property
+    def shown(self) -> tuple[str, ...]:
+        """The views on screen, in the grid's order."""
+        return tuple(name for name in self._shown if self.suits(name))
 
     def _apply_visibility(self) -> None:
+        shown = self.shown
+        if shown == getattr(self, "_laid_out", None):
+            return   # moving an OpenGL view for nothing costs a redraw of it
+        self._laid_out = shown
         for name, widget in self._widgets.items():
-            # e.g. the contour map needs two parameters: for y = w·x there is no map to draw
-            suits = self._model is None or core_views.VIEWS[name].suits(self._model)
-            widget.setVisible(name in self._shown and suits)
+            if name not in shown:
+                self._grid.removeWidget(widget)
+                widget.hide()
+        for name, cell in zip(shown, grid_cells(len(shown))):
+            self._grid.addWidget(self._widgets[name], *cell)
+            if self._widgets[name].isHidden():
+                self._widgets[name].show()
+        rows = max((row + span for row, _c, span, _s in grid_cells(len(shown))), default=1)
+        columns = max((column + span for _r, column, _s, span in grid_cells(len(shown))), default=1)
+        for index in range(4):   # every row and column of the grid equally large
+            self._grid.setRowStretch(index, 1 if index < rows else 0)
+            self._grid.setColumnStretch(index, 1 if index < columns else 0)
 
     def follow(self, hub: FrameHub) -> None:
         """Draw every frame the hub receives; the loss plot and the cost views draw from its history."""
