@@ -137,7 +137,7 @@ def test_lesson_1_says_why_its_error_sign_differs_and_never_calls_the_cost_e(qtb
     assert window.plots.view("cost").isVisible() and "cost curve E(w)" in caption   # the cost it shows is named
     step(qtbot, window)
     names = readout_names(window)
-    assert "cost E (all beans)" in names and not any("∂" in name for name in names)   # no slope in the rule
+    assert "cost E" in names and not any("∂" in name for name in names)   # no slope in the rule
     assert "dw" not in window.readouts.values
     text = window.explanation.plain_text
     assert "e = y − ŷ" in text and not re.search(r"\b(cost|loss) e\b", text)

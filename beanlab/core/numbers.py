@@ -59,13 +59,13 @@ def bean_number(index: int) -> int:
 
 
 def beans_span(indices) -> str:
-    """The beans of an update as the screen numbers them: "4", "1–10", "3, 17, 42, 8, …"."""
+    """The beans of an update as the screen numbers them: "4", "1–10", "3, …"."""
     numbers = [bean_number(i) for i in indices]
     if len(numbers) == 1:
         return str(numbers[0])
     if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
         return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(map(str, numbers[:4])) + ", …"
+    return f"{numbers[0]}, …"   # a shuffled batch: its first bean (the count goes beside it)
 
 
 def same_on_screen(before: float, after: float, digits: int = DIGITS) -> bool:

@@ -9,17 +9,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from beanlab.core import Frame, Landscape
-from beanlab.core.numbers import beans_span, bean_number, count, number
-from beanlab.core.symbols import COST_OF_ALL, WHOLE_COST, SlopeName
+from beanlab.core.numbers import DIGITS, beans_span, bean_number, count, number
+from beanlab.core.symbols import COST, WHOLE_COST, SlopeName
 from beanlab.gui.language import Retranslating
 from beanlab.i18n import N_, tr
 
-RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", COST_OF_ALL))
+RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", COST))
 LANDSCAPE_COST = N_("f(w, b)")
 SLOPE_NAME = N_("{symbol} ({whose})")     # "∂e/∂w (this bean)": whose slope, beside its symbol
-SLOPE_HEADING = N_("slope: {whose}")
+SLOPE_HEADING = N_("{whose}")   # above the slope column: "this bean"
 OPTIMUM_NAME = N_("optimum {name}*")
 COMPACT = (0.72, 0.87)   # values' and names' size in the stacked column, of the look's: 24 px in the projector view
+GRID_DIGITS = 3
 SLOPE_ROWS_UP_TO = 3   # parameters; with more, the slopes stand beside the values, to keep the panel short
 
 VALUE_PT, NAME_PT = 16, 13
@@ -37,6 +38,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._param_names: tuple[str, ...] = ()
         self._built_for: tuple = ()
         self._slope: SlopeName | None = WHOLE_COST   # whose slope the rows show; None: the run moves by none
+        self._digits = DIGITS
         self._size = self._look_sizes = (VALUE_PT, NAME_PT)
         self._cells: dict[QLabel, tuple[int, int]] = {}   # each label's row and column in the wide layout
         self._stacked = False
@@ -120,8 +122,8 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         on_landscape = getattr(landscape.model, "is_landscape", False)
         for label, title, fields in self._titles:
             if label is self._named["loss"]:
-                label.setText(tr(LANDSCAPE_COST if on_landscape else COST_OF_ALL))
-        self._titles = [(label, (LANDSCAPE_COST if on_landscape else COST_OF_ALL) if label is self._named["loss"]
+                label.setText(tr(LANDSCAPE_COST if on_landscape else COST))
+        self._titles = [(label, (LANDSCAPE_COST if on_landscape else COST) if label is self._named["loss"]
                          else title, fields) for label, title, fields in self._titles]
         if with_optimum:
             for name, value in zip(names, landscape.lowest):
@@ -141,6 +143,8 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         row = self._first_param_row
         slope = self._slope
         beside = len(names) > SLOPE_ROWS_UP_TO and slope is not None
+        # a grid of many parameters and their slopes: 3 significant digits each, so two columns fit the panel
+        self._digits = GRID_DIGITS if beside else DIGITS
         if beside:   # a row per parameter and its slope under one heading: "∂e/∂w11 (this bean)" would crowd
             self._add_name(SLOPE_HEADING, row, 2, whose=slope.short)
             row += 1
@@ -168,6 +172,6 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self.values["loss"].setText(number(snap.loss))
         gradient = snap.gradient or (None,) * len(snap.params)
         for name, value, slope in zip(self._param_names, snap.params, gradient):
-            self.values[name].setText(number(value))
+            self.values[name].setText(number(value, self._digits))
             if f"d{name}" in self.values:
-                self.values[f"d{name}"].setText("–" if slope is None else number(slope, signed=True))
+                self.values[f"d{name}"].setText("–" if slope is None else number(slope, self._digits, signed=True))
