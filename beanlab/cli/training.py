@@ -3,12 +3,12 @@ the result. Also what the other commands build on: the run the options ask for, 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 
 import numpy as np
 
+from beanlab.cli.json_line import json_line
 from beanlab.cli.options import UsageError, add_data_options, add_excel_option, add_training_options, lesson
 from beanlab.core import (
     ALIASES,
@@ -25,6 +25,8 @@ from beanlab.core import (
     write_bytes_atomically,
 )
 from beanlab.core.beans_csv import csv_bytes
+from beanlab.core.atomic_write import NotARegularFile, check_replaceable
+from beanlab.core.file_guard import check_outputs
 from beanlab.core.landscape_models import TERRAINS
 
 # the options that set a RunConfig field of the same name
@@ -68,9 +70,11 @@ def config_from(args: argparse.Namespace) -> RunConfig:
     if changes["model"] != base.model:
         base = base.with_model(changes["model"])   # keeps the starting values the models share
     try:
-        return base.replace(**changes)
+        config = base.replace(**changes)
+        config.check_limits()   # before 10**10 beans are made or 10**12 epochs begun
     except (TypeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
+    return config
 
 
 def beans_from_file(path: str, columns: str | None = None) -> tuple[Beans, str]:
@@ -86,6 +90,18 @@ def beans_from_file(path: str, columns: str | None = None) -> tuple[Beans, str]:
 def data_config(config: RunConfig, args: argparse.Namespace, beans: Beans) -> RunConfig:
     """The run for beans read from a file: without --model, one that takes their number of features."""
     return config.for_beans(beans) if getattr(args, "model", None) is None else config
+
+
+def race_setup(args: argparse.Namespace) -> tuple[RunConfig, Beans | None, str | None]:
+    """The settings of a race (``race``, ``export --race``), its beans if ``--data`` gives them
+    (else None: the settings' dataset) and how to name them."""
+    config = config_from(args)
+    if getattr(args, "columns", None) and not getattr(args, "data", None):
+        raise UsageError("--columns chooses the columns of a --data file; give --data FILE.csv too")
+    if not getattr(args, "data", None):
+        return config, None, None
+    beans, source = beans_from_file(args.data, args.columns)
+    return data_config(config, args, beans), beans, source
 
 
 def setup_training(args: argparse.Namespace) -> TrainingSetup:
@@ -150,7 +166,21 @@ def run_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_not_inputs(args: argparse.Namespace, *outputs: str | None) -> None:
+    """UsageError before anything is done if an output file is the ``--data`` file, or is something
+    (a device such as /dev/null, a folder) that a file must not replace."""
+    try:
+        check_outputs(outputs, [getattr(args, "data", None)])
+        for output in filter(None, outputs):
+            check_replaceable(output)
+    except NotARegularFile as exc:
+        raise UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_train(args: argparse.Namespace) -> int:
+    check_not_inputs(args, args.history)
     setup = setup_training(args)
     trainer = setup.trainer
     train_to_end(setup)
@@ -161,7 +191,7 @@ def run_train(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot write {args.history}: {exc.strerror or exc}") from None
     result = _report(setup)
     if args.json:
-        print(json.dumps(result))
+        print(json_line(result))
     return 0
 
 

@@ -21,7 +21,7 @@ MAX_SESSION_UPDATES = 10 ** 10     # the recorded run's update count
 MAX_BEANS = 1_000_000              # beans made from a course dataset (--n, the data panel)
 MAX_EPOCHS = 10_000_000            # as the optimizer panel's epochs box
 MAX_BATCH_SIZE = 1_000_000
-MAX_SEED = 2 ** 32 - 1             # numpy's seeds; the data panel offers up to 2**31 - 1
+MAX_SEED = 2 ** 63 - 1             # the data panel offers up to 2**31 - 1
 
 # -- exports --------------------------------------------------------------------------------------
 MAX_FRAMES = 3_000                 # an animation's frames (--frames)
