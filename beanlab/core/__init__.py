@@ -39,7 +39,7 @@ from .race import Race, RaceResult, run_race
 from .registry import Registry
 from .run_config import RunConfig
 from .run_history import history_csv_text
-from .session import Session, SessionError, open_session, session_json
+from .session import Session, SessionError, open_session, read_session_file, session_json
 from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 from .views import VIEWS, View
@@ -110,6 +110,7 @@ __all__ = [
     "model_class",
     "move_bean",
     "open_session",
+    "read_session_file",
     "optimum",
     "preview_beans_csv",
     "remove_bean",

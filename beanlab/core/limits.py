@@ -16,6 +16,10 @@ MAX_ABS_VALUE = 1e100              # |value| of a size or toxicity: its square (
 # -- sessions (.beanlab files) --------------------------------------------------------------------
 MAX_SESSION_BYTES = 200 * 2 ** 20  # a session file larger than this is refused before it is parsed
 MAX_SESSION_UPDATES = 10 ** 10     # the recorded run's update count
+# Going on after a shuffled run's last update redraws every epoch's bean order before it: about
+# 3 µs an epoch plus 10 ns a bean. Bounded to about a second: epochs × (beans + 300) at most this.
+MAX_SESSION_SHUFFLE_WORK = 10 ** 8
+SHUFFLE_EPOCH_COST_IN_BEANS = 300
 
 # -- a run's settings (options, remembered settings, sessions) -----------------------------------
 MAX_BEANS = 1_000_000              # beans made from a course dataset (--n, the data panel)
