@@ -194,9 +194,9 @@ def load_beans_csv(path: str | os.PathLike, progress: Callable[[int, int], bool]
     del text
     if not lines:
         raise BeanDataError(path, tr("the file is empty"))
-    _check_lengths(path, lines[:1])
+    _check_lengths(path, lines)
     dialect = sniff([line for _, line in lines[:20]])
-    _check_lengths(path, lines, dialect)
+    _check_lengths(path, lines[:1], dialect)
     first_number, first = lines[0]
     delimiter = dialect.separator
     first_row = _cells(first, delimiter)

@@ -62,6 +62,8 @@ class Dialect:
 
 
 def _count_outside_quotes(line: str, separator: str) -> int:
+    if '"' not in line:
+        return line.count(separator)
     count, quoted = 0, False
     for char in line:
         if char == '"':

@@ -6,6 +6,7 @@ datasets, models or optimizers by hand.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 from ..i18n import tr
@@ -78,6 +79,11 @@ class RunConfig:
             if name in values and not isinstance(values[name], kind):
                 raise ValueError(tr("the setting {name} has the wrong kind of value: {value}").format(
                     name=name, value=repr(values[name])[:80]))
+        init = values.get("init")
+        if init is not None and not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                        and math.isfinite(v) for v in init):
+            raise ValueError(tr("the setting {name} has the wrong kind of value: {value}").format(
+                name="init", value=repr(init)[:80]))
         config = cls(**values)
         config.check_limits()
         return config
