@@ -127,9 +127,9 @@ class RunConfig:
 
         Whether given beans suit the model is :meth:`build_trainer`'s to say.
         """
-        self.check_limits()
         self._start(self.make_model())
-        self._optimizer()
+        self._optimizer()   # its own words first (a batch size of 0), then the bounds
+        self.check_limits()
 
     def with_model(self, name: str) -> RunConfig:
         """A copy for another model, keeping the starting values it shares (0.1 for new ones; a
