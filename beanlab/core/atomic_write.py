@@ -1,9 +1,37 @@
-"""Writing files so that a failure never leaves a partial file behind."""
+"""Writing files so that a failure never leaves a partial file behind; and replacing only files.
+
+A rename over a device (``/dev/null``), a pipe or a socket would put a regular file in its place:
+anything that exists and is not a regular file is refused, before a byte is written.
+"""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from ..i18n import tr
+
+
+class NotARegularFile(OSError):
+    """The path names a device, a pipe, a folder or a socket: it is not replaced by a file."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        super().__init__(errno.EINVAL, tr("it is not a regular file (a device, a folder or a pipe), so it was "
+                                          "not replaced"), str(path))
+
+
+def check_replaceable(path: str | os.PathLike) -> None:
+    """:class:`NotARegularFile` unless ``path`` is absent or a regular file (a link is followed)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError:
+        return   # e.g. a folder on the way that cannot be searched: writing says so itself
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(path)
 
 
 def write_text_atomically(path: str | os.PathLike, text: str) -> None:
@@ -14,6 +42,7 @@ def write_text_atomically(path: str | os.PathLike, text: str) -> None:
 def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, so no partial file is left."""
     path = Path(path)
+    check_replaceable(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from beanlab.core import Beans, Frame, Landscape, Plan, Promise, RunConfig, RunState, Session, Trainer
+from beanlab.core import (Beans, Frame, Landscape, Plan, Promise, RunConfig, RunState, Session, Trainer,
+                          describe_columns)
 from beanlab.core.landscape_models import TERRAINS
 from beanlab.core.speed_words import SpeedWords
 from beanlab.i18n import N_, tr
@@ -184,8 +185,10 @@ class TrainingController(QObject):
         made with ``config`` (see :meth:`RunConfig.for_beans`)."""
         self.own_beans = name
         self._load(config, regenerate=False, trainer=trainer, edited=False)
-        self.message.emit(tr("{count:,} beans from {name}: the run starts on them.").format(
-            count=len(trainer.beans), name=name))
+        columns = describe_columns(trainer.beans)   # a header of 大小, 毒性: which became which
+        text = tr("{count:,} beans from {name} ({columns}): the run starts on them.") if columns else \
+            tr("{count:,} beans from {name}: the run starts on them.")
+        self.message.emit(text.format(count=len(trainer.beans), name=name, columns=columns))
 
     def preview_beans(self, beans: Beans) -> None:
         """Show these beans and their cost in the views (a bean being dragged); the run is not touched."""
