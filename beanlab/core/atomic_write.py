@@ -5,8 +5,11 @@ anything that exists and is not a regular file is refused, before a byte is writ
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import signal
+import threading
 import stat
 import tempfile
 from pathlib import Path
@@ -43,16 +46,46 @@ def write_bytes_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, so no partial file is left."""
     path = Path(path)
     check_replaceable(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    with _signals_held():   # Ctrl+C between mkstemp and the try below would leave the temporary behind
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            # mkstemp makes the file private (0600); give it the permissions a plain open() would
+            os.chmod(temporary, 0o666 & ~_UMASK)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """SIGINT and SIGTERM wait until the write is whole or undone (the data is in memory: moments).
+
+    Python runs signal handlers on the main thread only, so there the handlers are swapped for one
+    that notes the signal, and each noted signal is handed to its own handler afterwards. (A thread's
+    signal mask would not do: the process's signal goes to whichever thread does not block it.)
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield   # handlers can be neither swapped nor run here: the main thread gets the signal
+        return
+    came: list[int] = []
+    previous = {number: signal.signal(number, lambda number, _frame: came.append(number)) for number in _HELD}
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file private (0600); give it the permissions a plain open() would
-        os.chmod(temporary, 0o666 & ~_UMASK)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        for number in came:
+            handler = previous[number]
+            if callable(handler):
+                handler(number, None)   # e.g. Python's KeyboardInterrupt, now that the file is whole
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), number)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 def _read_umask() -> int:
