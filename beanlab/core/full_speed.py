@@ -14,10 +14,10 @@ small enough that a command (Space) waits at most that long.
 """
 from __future__ import annotations
 
-TRAINING_SHARE = 0.6                 # of every full-speed cycle (frame made, drawn, next frame trained)
+TRAINING_SHARE = 0.65                # of every full-speed cycle (frame made, drawn, next frame trained)
 SHORTEST_BUDGET_S, LONGEST_BUDGET_S = 0.004, 0.060
 CHUNK_S = 0.004                      # a command waits at most about this long for the chunk under way
-FIRST_RATE = 20_000.0                # updates/s assumed before any chunk was timed
+FIRST_RATE = 1_000.0                 # updates/s assumed before any chunk of this run was timed (it doubles fast)
 SMALLEST_CHUNK, LARGEST_CHUNK = 1, 1 << 16
 
 

@@ -93,6 +93,7 @@ class TrainingWorker(QObject):
     def load(self, trainer: Trainer, generation: int, epoch_limit: int) -> None:
         """Take a new trainer (new data, model or optimizer) and show its starting point."""
         self._trainer, self._frames.generation = trainer, generation
+        self._budget = FullSpeedBudget()   # its rate was another trainer's: a lesson 1 chunk would take seconds in lesson 8
         self._pacing.epoch_limit, self._pacing.updates_per_epoch = epoch_limit, trainer.updates_per_epoch
         self._set_paused()
         self._restart()
