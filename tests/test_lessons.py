@@ -46,5 +46,6 @@ def test_lesson_2_ends_on_the_closed_form_minimum(capsys):
 
 
 def test_a_lesson_that_does_not_exist_is_a_usage_error(capsys):
-    assert main(["train", "--lesson", "12"]) == 2
-    assert "there is no lesson 12" in capsys.readouterr().err
+    missing = max(LESSONS) + 1
+    assert main(["train", "--lesson", str(missing)]) == 2
+    assert f"there is no lesson {missing}" in capsys.readouterr().err

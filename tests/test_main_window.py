@@ -238,7 +238,7 @@ def test_settings_are_remembered_between_launches(qtbot, window):
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.controller.latest is not None)
     assert again.controller.config.lr == 0.05 and again.optimizer_panel.learning_rate.field.text() == "0.05"
-    assert again.playback_panel.speed_text.text() == "1,000 updates/s"
+    assert again.playback_panel.speed_text.text() == "10 epochs a second"   # 1,000 updates/s of 100-bean epochs
     assert again.view_actions["stages"].isChecked()
     again.close()
 
@@ -266,13 +266,17 @@ def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot
 
 
 def test_projector_view_makes_the_numbers_big_and_keeps_only_what_the_class_needs(qtbot, window):
+    from PySide6.QtGui import QFontInfo
+
     window.resize(1280, 720)
     press(qtbot, window, Qt.Key.Key_F5)
     assert window.view_actions["projector"].isChecked()
     value = window.readouts.values["loss"]
-    assert float(value.styleSheet().split("font-size: ")[1].split("pt")[0]) >= 24
+    assert QFontInfo(value.font()).pixelSize() >= 24                          # 24 px and more
     assert not window.data_panel.isVisible() and not window.optimizer_panel.isVisible()
-    assert window.playback_panel.isVisible() and window.explanation.isVisible()
+    # playback, speed and learning rate in the strip above the plots; the explanation below them
+    assert window.projector_strip.isVisible() and window.explanation.isVisible()
+    assert window.projector_strip.learning_rate.isVisible() and window.projector_strip.speed.isVisible()
     width = window.scatter.fitted_line_width()
     assert width >= 4.5                                                      # thick lines
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)   # Ctrl+= bigger

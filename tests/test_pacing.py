@@ -83,3 +83,69 @@ def test_the_state_says_why_a_run_stopped(step, diverged, playing, stop_at, stat
     paced = pacing(epochs=2, per_epoch=10)
     paced.stop_at = stop_at
     assert paced.state_at(step, diverged, playing) is state
+
+
+# -- a lesson's plan ---------------------------------------------------------------------------
+from beanlab.core import Phase, Plan  # noqa: E402
+from beanlab.core.pacing import PROMISE_CHECK_EVERY  # noqa: E402
+
+
+def test_a_plan_gives_each_update_its_phase_speed():
+    plan = Plan.of((2, 20), (0, 100), 30)
+    assert [plan.speed_at(step) for step in (0, 19, 20, 99, 100, 10_000)] == [2, 2, 0, 0, 30, 30]
+    assert plan.first_speed == 2 and Plan.steady(5).phases == (Phase(5),)
+
+
+@pytest.mark.parametrize("phases", [(), (Phase(2, 10),), (Phase(2, 10), Phase(3, 5), Phase(1)),
+                                    (Phase(2, 0), Phase(1)), (Phase(-1),)])
+def test_a_plan_that_does_not_make_sense_is_refused(phases):
+    with pytest.raises(ValueError):
+        Plan(phases)
+
+
+def test_a_plan_knows_how_long_it_takes_to_reach_an_update():
+    plan = Plan.of((2, 20), (0, 1_020), 30)
+    assert plan.seconds_to(10, fast_forward_rate=1_000) == pytest.approx(5)
+    assert plan.seconds_to(1_050, fast_forward_rate=1_000) == pytest.approx(10 + 1 + 1)
+
+
+def test_pacing_follows_the_plan_and_never_runs_a_slow_phase_past_its_end():
+    paced = pacing(epochs=1_000)
+    paced.set_plan(Plan.of((100, 20), 1_000))
+    assert paced.speed == 100 and not paced.full_speed
+    paced.start(now=0.0)
+    assert paced.due(now=1.0, step=15) == 5            # 25 owed (a quarter second's catch-up), 5 left in the phase
+    paced.follow(20)
+    assert paced.speed == 1_000
+
+
+def test_a_fast_forward_phase_trains_in_chunks_that_stop_where_the_plan_slows_down():
+    paced = pacing(epochs=1_000)
+    paced.set_plan(Plan.of((0, 300), 10))
+    assert paced.full_speed and paced.fast_forward
+    assert paced.chunk > 100   # (the first chunk)
+    assert paced.next_chunk(step=200) == 100 and paced.next_chunk(step=250) == 50
+    assert not paced.plan_changes_speed(299) and paced.plan_changes_speed(300)
+
+
+def test_the_teachers_speed_overrides_the_plan_until_a_new_plan():
+    paced = pacing(epochs=1_000)
+    paced.set_plan(Plan.of((2, 20), 30))
+    paced.set_speed(0)
+    paced.follow(5)
+    assert paced.full_speed and not paced.fast_forward   # the slider's full speed is not a plan's fast-forward
+    assert not paced.plan_changes_speed(20)
+    paced.set_plan(Plan.steady(10))
+    assert paced.speed == 10 and paced.chosen is None
+
+
+def test_skipping_ahead_fast_forwards_in_small_chunks_and_then_the_plan_resumes():
+    paced = pacing(epochs=1_000)
+    paced.set_plan(Plan.steady(10))
+    paced.skipping = True
+    paced.follow(0)
+    assert paced.full_speed and paced.fast_forward
+    assert paced.next_chunk(step=0) == min(paced.chunk, PROMISE_CHECK_EVERY)
+    paced.skipping = False
+    paced.follow(500)
+    assert paced.speed == 10

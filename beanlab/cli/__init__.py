@@ -7,12 +7,16 @@ The parser is built on every call of :func:`main`, so its choices are the regist
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 
-from beanlab import __version__, i18n
+from beanlab import __version__, i18n, interrupts
 from beanlab.cli import export, race, training, window
 from beanlab.cli.export import EXPORT_VIEWS
 from beanlab.cli.options import Parser, UsageError, add_lesson_option, language
+
+NO_3D_VARIABLE = "BEANLAB_NO_3D"   # the same name as beanlab.gui.opengl_support.ENV_VARIABLE (no Qt here)
 
 __all__ = ["EXPORT_VIEWS", "UsageError", "build_parser", "main"]
 
@@ -27,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", type=language, metavar="zh_CN|en",
                         help="the language of the window and its exports (default: the one last chosen from "
                              "View → Language, else the system's)")
+    parser.add_argument("--no-3d", action="store_true",
+                        help="draw the 3-D views in 2-D (the map), as on a computer without OpenGL")
     parser.set_defaults(run=window.run_app)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in (training, export, race, window):
@@ -37,10 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``beanlab`` and ``python -m beanlab``; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    before = interrupts.raise_on_signals()   # first: Ctrl+C or SIGTERM from now on ends in one line, 130 or 143
     try:
         if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
             return window.run_session(argv[0])
         args = build_parser().parse_args(argv)
+        if args.no_3d:
+            os.environ[NO_3D_VARIABLE] = "1"   # read by the window's OpenGL probe (beanlab.gui.opengl_support)
         if args.lang:
             i18n.set_language(args.lang)   # also for what the window-less commands draw (exports)
         return args.run(args)
@@ -48,5 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"beanlab: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("beanlab: interrupted", file=sys.stderr)
-        return 130
+        print(interrupts.message(signal.SIGINT), file=sys.stderr)
+        return interrupts.exit_status(signal.SIGINT)
+    except interrupts.Terminated:
+        print(interrupts.message(signal.SIGTERM), file=sys.stderr)
+        return interrupts.exit_status(signal.SIGTERM)
+    finally:
+        interrupts.restore(before)   # main() may be called in a longer-lived process (the tests)

@@ -119,10 +119,12 @@ def train_to_end(setup: TrainingSetup) -> None:
     trainer, total_updates = setup.trainer, setup.epochs * setup.trainer.updates_per_epoch
     bar = _ProgressBar(total_updates)
     chunk = max(10_000, total_updates // 100)
-    while trainer.step_count < total_updates and not trainer.diverged:
-        trainer.run(min(chunk, total_updates - trainer.step_count))
-        bar.show(trainer.step_count)
-    bar.close()
+    try:
+        while trainer.step_count < total_updates and not trainer.diverged:
+            trainer.run(min(chunk, total_updates - trainer.step_count))
+            bar.show(trainer.step_count)
+    finally:   # Ctrl+C too: the "interrupted" line must not be glued to a half-drawn bar
+        bar.close()
 
 
 def run_data(args: argparse.Namespace) -> int:

@@ -32,7 +32,8 @@ from .models import Line, LineThroughOrigin, Model, SufficientStats
 from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
 from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
-from .pacing import Pacing
+from .pacing import Pacing, Phase, Plan
+from .promises import Promise, RunNumbers
 from .race import Race, RaceResult, run_race
 from .registry import Registry
 from .run_config import RunConfig
@@ -74,6 +75,10 @@ __all__ = [
     "Model",
     "Optimizer",
     "Pacing",
+    "Phase",
+    "Plan",
+    "Promise",
+    "RunNumbers",
     "PlaneNeuron",
     "Race",
     "RaceResult",

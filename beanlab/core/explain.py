@@ -136,12 +136,27 @@ def _slope(model: Model, name: str, value: float, several: bool):
     return plain("∂e/∂{name} = {formula} = {value:+.5f}", name=name, formula=formula, value=value)
 
 
+SLOPES_LISTED_UP_TO = 6   # parameters; with more (lesson 8 has 25), the largest few, and how many more
+LARGEST_SHOWN = 3
+
+
+def _largest_slopes(names, gradient):
+    """Every slope as a number, or for many parameters the largest few (in size) and a count of the rest:
+    a line a class can read, where 25 numbers would run off the screen (the readouts list them all)."""
+    pairs = tuple(zip(names, gradient))
+    if len(pairs) > SLOPES_LISTED_UP_TO:
+        largest = sorted(np.argsort(-np.abs(np.asarray(gradient, dtype=float)), kind="stable")[:LARGEST_SHOWN])
+        shown = tuple(plain("∂e/∂{name} = {value:+.5f}", name=names[i], value=gradient[i]) for i in largest)
+        return say(N_("the {count} largest: {slopes}; and {more} more, all in the readouts"), count=LARGEST_SHOWN,
+                   slopes=Joined(shown), more=len(pairs) - LARGEST_SHOWN)
+    return Joined(tuple(plain("∂e/∂{name} = {value:+.5f}", name=n, value=g) for n, g in pairs))
+
+
 def _slopes(model: Model, gradient, several: bool):
     """Every slope: with the model's formulas, or as numbers in the model's words."""
     names = model.param_names
     if not model.writes_slopes:
-        return say(model.telling.slopes, slopes=Joined(tuple(
-            plain("∂e/∂{name} = {value:+.5f}", name=n, value=g) for n, g in zip(names, gradient))))
+        return say(model.telling.slopes, slopes=_largest_slopes(names, gradient))
     slopes = Joined(tuple(_slope(model, n, g, several) for n, g in zip(names, gradient)))
     if model.loss_formula:   # a loss other than the course's: say which
         return say(N_("Slopes of e = {loss}: {slopes}."), loss=model.loss_formula, slopes=slopes)

@@ -34,6 +34,7 @@ class Terrain:
     slope: Callable                 # (∂f/∂w, ∂f/∂b), on floats
     lowest: tuple[float, float]     # the global minimum (or one of them)
     start: tuple[float, float]      # where a run starts by default
+    speed: float = 100              # updates per second it plays at until the teacher chooses
 
 
 def _sech2(z):
@@ -43,17 +44,18 @@ def _sech2(z):
 TERRAINS: dict[str, Terrain] = {t.name: t for t in (
     Terrain("saddle", N_("Saddle"), "f = w² − b² + b⁴/2",
             lambda w, b: w * w - b * b + b ** 4 / 2,
-            lambda w, b: (2 * w, -2 * b + 2 * b ** 3), (0.0, 1.0), (1.0, 0.0)),
+            lambda w, b: (2 * w, -2 * b + 2 * b ** 3), (0.0, 1.0), (1.0, 0.0), speed=10),
     Terrain("two-wells", N_("Two wells"), "f = (w² − 1)² + 0.3·w + b²",
             lambda w, b: (w * w - 1) ** 2 + 0.3 * w + b * b,
-            lambda w, b: (4 * w * (w * w - 1) + 0.3, 2 * b), (-1.03557871, 0.0), (1.5, 0.8)),
+            lambda w, b: (4 * w * (w * w - 1) + 0.3, 2 * b), (-1.03557871, 0.0), (1.5, 0.8), speed=10),
     Terrain("rosenbrock", N_("Rosenbrock's banana valley"), "f = (1 − w)² + 100·(b − w²)²",
             lambda w, b: (1 - w) ** 2 + 100 * (b - w * w) ** 2,
-            lambda w, b: (-2 * (1 - w) - 400 * w * (b - w * w), 200 * (b - w * w)), (1.0, 1.0), (-1.2, 1.0)),
+            lambda w, b: (-2 * (1 - w) - 400 * w * (b - w * w), 200 * (b - w * w)), (1.0, 1.0), (-1.2, 1.0),
+            speed=1_000),   # thousands of steps along the banana's floor
     Terrain("plateau", N_("Plateau"), "f = tanh((w² + b²)/2)",
             lambda w, b: np.tanh((w * w + b * b) / 2),
             lambda w, b: (w * _sech2((w * w + b * b) / 2), b * _sech2((w * w + b * b) / 2)), (0.0, 0.0),
-            (2.5, 2.0)),
+            (2.5, 2.0), speed=300),
 )}
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import N_, tr
+from .pacing import Plan
+from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest
 from .run_config import RunConfig
-from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS
+from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
 ALL_VIEWS = SHOWN_FIRST   # what a lesson shows unless it chooses (the network diagram is for lessons 5–8)
 
@@ -17,13 +19,22 @@ class Lesson:
     title: str                   # in English, marked for translation: show tr(title)
     caption: str                 # two lines: the idea, then what to watch (show tr(caption))
     config: RunConfig
-    views: tuple[str, ...] = ALL_VIEWS
+    views: tuple[str, ...] = ALL_VIEWS   # the 2–4 that tell its story, the first shown largest
     course: bool = True          # one of the course's lessons; False: a preset beyond it
+    pace: Plan = Plan.steady(100)   # how fast it plays until the teacher chooses (see pacing.Plan)
+    promise: Promise | None = None  # what the caption promises, as a test on the run's numbers
 
     def __post_init__(self) -> None:
         unknown = set(self.views) - set(VIEWS)
         if unknown:
             raise ValueError(f"lesson {self.number} shows unknown view(s): {', '.join(sorted(unknown))}")
+
+    def promise_applies_to(self, config: RunConfig) -> bool:
+        """Whether the promise can be looked for in a run of ``config``: the lesson's data and model
+        (the teacher may have changed its learning rate, optimizer or epochs)."""
+        mine = self.config
+        return self.promise is not None and (config.dataset, config.model, config.hidden, config.landscape) == (
+            mine.dataset, mine.model, mine.hidden, mine.landscape)
 
     @property
     def menu_text(self) -> str:
@@ -37,62 +48,93 @@ LESSONS = {
               N_("Lesson 1: each bean nudges w by α·e·x. A prediction too low (e > 0) raises w, too high lowers it.\n"
               "Watch the line swing towards the beans, one bean at a time, with no cost and no slope."),
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
-              ("scatter", "loss", "cost")),
+              ("scatter", "cost", "loss"),
+              pace=Plan.of((5, 20), 30),
+              promise=Promise(N_("the line on the beans"), near_lowest(0.05))),
     2: Lesson(2, N_("the cost of a guess"),
               N_("Lesson 2: each try sets w and measures the mean squared error over all the beans (exhaustive search).\n"
               "Watch the ball trace the cost curve e(w); the last step jumps to its bottom, worked out exactly."),
               RunConfig(dataset="line", model="wx", optimizer="sweep", epochs=31, init=(0.0,)),
-              ("scatter", "cost", "loss")),
+              ("cost", "scatter"),
+              pace=Plan.steady(2),   # a try every half second: time to say what each one measures
+              promise=Promise(N_("the bottom of the cost curve"), finished_at_lowest)),
     3: Lesson(3, N_("gradient descent"),
               N_("Lesson 3: the slope tells w which way to go: each bean moves w against its slope, times α.\n"
               "Watch the tangent flatten as w reaches the bottom of the cost curve."),
               RunConfig(dataset="line", model="wx", optimizer="sgd", lr=0.1, epochs=100, init=(0.1,)),
-              ("scatter", "cost", "loss", "surface")),
+              ("cost", "scatter", "loss"),
+              pace=Plan.of((2, 20), 30),   # the first 20 beans one by one, then faster
+              promise=Promise(N_("the tangent flat at the bottom"), near_lowest(0.02))),
     4: Lesson(4, N_("two parameters, a bowl"),
               N_("Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
               "Watch the path bend down the long valley of the bowl to the optimum."),
-              RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1))),
+              RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1)),
+              ("scatter", "contour", "cost"),
+              pace=Plan.steady(300),
+              promise=Promise(N_("the optimum of the bowl"), near_lowest(0.03))),
     5: Lesson(5, N_("an activation function"),
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
               "Watch the S slide and steepen until its step sits where the beans turn toxic."),
               RunConfig(dataset="threshold", model="sigmoid", optimizer="sgd", lr=0.05, epochs=5000, init=(0.1, 0.1)),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "contour", "loss"),
+              # one bean of 100 may stay wrong: the data's label noise puts it at the threshold
+              pace=Plan.steady(1_000),
+              promise=Promise(N_("the S in place"), classified(at_most_wrong=1, loss_below=0.06))),
     6: Lesson(6, N_("a hidden layer"),
               N_("Lesson 6: two hidden neurons, each an S, added by an output neuron: a bump, for medium beans.\n"
               "Without σ the layers would add up to one straight line, however many. Watch the bump form."),
               RunConfig(dataset="window", model="net", optimizer="sgd", lr=0.03, epochs=5000),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "network", "loss"),
+              # the first 30,000 updates only tilt a step: fast-forward, then watch the bump form
+              pace=Plan.of((0, 30_000), 3_000),
+              promise=Promise(N_("the bump"), classified(at_most_wrong=5, bumps=1))),
     7: Lesson(7, N_("two features"),
               N_("Lesson 7: size and colour depth together: a = σ(w1·x1 + w2·x2 + b), a plane bent into an S.\n"
               "Watch the boundary line turn until it parts the toxic beans from the rest."),
               RunConfig(dataset="plane", model="plane", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1, 0.1)),
-              ("scatter", "beans3d", "loss", "contour", "network")),
+              ("scatter", "beans3d", "loss"),
+              # at the course's rate 0.01 one bean stays wrong for 10,000 epochs: it lies 0.004 from the true line
+              pace=Plan.steady(1_000),
+              promise=Promise(N_("the boundary parting the beans"), classified(at_most_wrong=1))),
     8: Lesson(8, N_("mini-batches and Adam"),
               N_("Lesson 8: two toxic windows need more hidden neurons; Keras-style mini-batches of 10 and Adam train them.\n"
               "Watch two bumps form. (Plain SGD at 0.05 stalls here: try it under Gradient descent.)"),
               RunConfig(dataset="two-windows", model="net", hidden=8, optimizer="adam", lr=0.05, batch_size=10,
                         epochs=3000),
-              ("scatter", "loss", "cost", "contour", "network")),
+              ("scatter", "network", "loss"),
+              # one bump comes soon, the second after ~2,400 epochs: fast-forward, then watch it form
+              pace=Plan.of((0, 15_000), 1_000),
+              promise=Promise(N_("two bumps"), classified(at_most_wrong=5, bumps=2))),
     # beyond the course: what the study notes go on to (the textbook, saddles, local minima)
     9: Lesson(9, N_("Saddle point"),
               N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
                  "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch the "
                  "path slip off the ridge into a valley, f = −1/2."),
               RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0)),
-              LANDSCAPE_VIEWS, course=False),
+              ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
+              promise=Promise(N_("stuck on the saddle"), at_point((0.0, 0.0), within=0.01, loss=0.0))),
     10: Lesson(10, N_("Local minimum"),
                N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
                   "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
                   "slope of zero does not mean the lowest point."),
                RunConfig(landscape="two-wells", optimizer="batch", lr=0.05, epochs=500, init=(1.5, 0.8)),
-               LANDSCAPE_VIEWS, course=False),
+               ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
+               # the shallow well's bottom: 4w(w² − 1) + 0.3 = 0 at w ≈ 0.9601, f ≈ 0.2941
+               promise=Promise(N_("stopped in the shallow well"), at_point((0.9601, 0.0), within=0.01, loss=0.2941))),
     11: Lesson(11, N_("Textbook linear regression"),
                N_("The textbook's first model, ŷ = w1·x1 + w2·x2 + b, on 1,000 samples of y = 2·x1 − 3.4·x2 + 4.2 "
                   "+ noise: mini-batches of 10, learning rate 0.03, shuffled.\nWatch w1, w2 and b reach 2, −3.4 and "
                   "4.2 within three epochs."),
                RunConfig(dataset="d2l", n=1000, model="plane-linear", optimizer="minibatch", batch_size=10, lr=0.03,
                          epochs=3, order="shuffle", init=(0.0, 0.0, 0.0)),
-               ("beans3d", "loss", "cost", "contour", "surface"), course=False),
+               ("beans3d", "contour", "loss"), course=False, pace=Plan.steady(30),
+               promise=Promise(N_("w1, w2 and b at 2, −3.4 and 4.2"), near((2.0, -3.4, 4.2), within=0.02))),
+    12: Lesson(12, N_("Escaping a saddle"),
+               N_("The saddle again, with gradient noise 0.1 standing in for the noise of stochastic descent.\n"
+                  "Watch the path slip off the ridge into a valley, f = −1/2: noise gets past what plain descent cannot."),
+               RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0), noise=0.1),
+               ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
+               promise=Promise(N_("escaped into a valley"), below(-0.45))),
 }
 
 

@@ -58,6 +58,7 @@ class Optimizer:
     per_sample_descent = False
     #: True when a move depends on the moves before (momentum, Adam …): see adaptive.py
     stateful = False
+    tries = False    # each update is a try of its own, not a move (the speed control counts tries)
 
     lr = PositiveSetting(N_("learning rate"))   # α
 
@@ -189,6 +190,7 @@ class Sweep(Optimizer):
     convention = N_("w = 0, 0.1, …, 2.9 in turn, the course's np.arange(0, 3, 0.1) to the last bit, each judged on "
                     "all the beans; then the closed form w* = Σxy / Σx² (the course, lesson 2).")
     can_race = False
+    tries = True
     GRID = tuple(np.arange(0, 3, 0.1).tolist())   # the course's own grid, unrounded: 0.30000000000000004 …
 
     def beans_per_update(self, n_beans):

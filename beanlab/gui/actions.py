@@ -29,8 +29,10 @@ class ActionSpec:
         return self.describe() if self.describe else (tr(self.label), tr(self.tooltip))
 
 
-def playback_actions(controller, step: Callable[[], None] | None = None) -> list[ActionSpec]:
-    """The actions that steer a run; the controller's verbs do the work (``step``: a stage-aware Step)."""
+def playback_actions(controller, step: Callable[[], None] | None = None,
+                     skip: Callable[[], None] | None = None) -> list[ActionSpec]:
+    """The actions that steer a run; the controller's verbs do the work (``step``: a stage-aware Step;
+    ``skip``: skip ahead to the lesson's promise)."""
     return [
         ActionSpec("play", N_("Play / Pause"), N_("start or pause training"), ("Space",), controller.toggle_play),
         ActionSpec("step", N_("Step"), N_("make exactly one update and show it (a presenter remote's next)"),
@@ -38,6 +40,9 @@ def playback_actions(controller, step: Callable[[], None] | None = None) -> list
         ActionSpec("back", N_("Step back"), N_("undo the last update (a presenter remote's previous)"),
                    ("Left", "PgUp"), controller.step_back),
         ActionSpec("epoch", N_("Epoch"), N_("run to the end of the epoch"), ("Shift+Right",), controller.step_epoch),
+        *([ActionSpec("skip", N_("Skip to the interesting part"),
+                      N_("fast-forward to what the lesson's caption promises, and pause there"), ("Ctrl+Right",),
+                      skip)] if skip else []),
         ActionSpec("reset", N_("Reset"), N_("back to the starting point"), ("R",), controller.reset),
     ]
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.core import CsvPreview
+from beanlab.gui import style
 from beanlab.i18n import tr
 
 NO_COLUMN = -1
@@ -58,6 +59,7 @@ class ColumnDialog(QDialog):
         for combo in (self.size, self.second, self.toxicity):
             combo.currentIndexChanged.connect(self._check)
         self._check()
+        style.fit_to_screen(self, *self.sizeHint().toTuple())   # a 1024×768 projector holds it too
 
     @property
     def columns(self) -> tuple[int, ...]:

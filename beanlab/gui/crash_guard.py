@@ -34,23 +34,40 @@ def log_path() -> Path:
     return Path(folder) / "logs" / "beanlab.log"
 
 
+_handlers: dict[str, logging.Handler] = {}   # the file and terminal handlers added so far, by kind
+
+
 def configure_logging(debug: bool = False) -> Path | None:
-    """Log to the log file (kept to 3 × 1 MB); with ``debug``, to the terminal as well."""
+    """Log to the log file (kept to 3 × 1 MB); with ``debug``, to the terminal as well.
+
+    Called again (the application is made before the crash guard), it keeps one handler of each kind,
+    moved to the current ``BEANLAB_LOG`` if that changed."""
     path = log_path()
     LOG.setLevel(logging.DEBUG if debug else logging.INFO)
     form = logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=2,
-                                                                        encoding="utf-8")
-    except OSError:   # a read-only home: the app runs on, without a log file
-        path, handler = None, logging.NullHandler()
-    handler.setFormatter(form)
-    LOG.addHandler(handler)
-    if debug:
+    kept = _handlers.get("file")
+    if kept is not None and getattr(kept, "beanlab_path", None) == path:
+        path = path if not isinstance(kept, logging.NullHandler) else None
+    else:
+        if kept is not None:
+            LOG.removeHandler(kept)
+            kept.close()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1 << 20, backupCount=2,
+                                                                            encoding="utf-8")
+            handler.beanlab_path = path
+        except OSError:   # a read-only home: the app runs on, without a log file
+            handler = logging.NullHandler()
+            handler.beanlab_path, path = path, None
+        handler.setFormatter(form)
+        LOG.addHandler(handler)
+        _handlers["file"] = handler
+    if debug and "terminal" not in _handlers:
         terminal = logging.StreamHandler(sys.stderr)
         terminal.setFormatter(form)
         LOG.addHandler(terminal)
+        _handlers["terminal"] = terminal
     return path
 
 

@@ -18,6 +18,7 @@ from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.panels.model_panel import ModelPanel
 from beanlab.gui.panels.optimizer_panel import OptimizerPanel
 from beanlab.gui.panels.playback_panel import PlaybackPanel
+from beanlab.gui.panels.projector_strip import ProjectorStrip
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.panels.slice_panel import SlicePanel
 from beanlab.gui.plots.plot_board import SHOWN_FIRST, PlotBoard
@@ -48,7 +49,8 @@ class MainWindow(QMainWindow):
         remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
         self.controller = TrainingController(config or remembered, self)
         self.frames = FrameHub(acknowledge=self.controller.frame_drawn)
-        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step()), self)
+        self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step(),
+                                                      skip=self.skip_ahead), self)
 
         # panels (left)
         self.data_panel = DataPanel(self.controller)
@@ -59,16 +61,19 @@ class MainWindow(QMainWindow):
         self.readouts = ReadoutsPanel()
         self.slice_panel = SlicePanel()
         self.notice = RunNotice(lambda: self.controller.config.epochs)
+        self.projector_strip = ProjectorStrip(self.actions, self.playback_panel, self.optimizer_panel,
+                                              self.controller)
+        self.projector_strip.hide()   # the projector view's (F5)
 
         # plots (right)
         self.plots = PlotBoard()
         self.explanation = ExplanationPanel()
         self.stepper = StageStepper(self.controller, self.plots, self.explanation)
         self.scatter, self.loss_plot, self.cost_slices = self.plots.scatter, self.plots.loss_plot, self.plots.cost_slices
-        self.contour, self.surface, self.cost_views = self.plots.contour, self.plots.surface, self.plots.cost_views
+        self.contour, self.cost_views = self.plots.contour, self.plots.cost_views
         self.lesson_actions = build_actions(lesson_actions(LESSONS, self.load_lesson), self)
         self.appearance = WindowLook(self)
-        self.view_actions = build_actions(view_actions(self.stepper, self.surface.reset_camera, self.appearance), self)
+        self.view_actions = build_actions(view_actions(self.stepper, lambda: self.surface.reset_camera(), self.appearance), self)
 
         self.exports = ExportActions(self, self.controller, self.plots)
         self.sessions = SessionActions(self, self.controller)
@@ -116,11 +121,17 @@ class MainWindow(QMainWindow):
         right.addWidget(self.explanation)
         right.setStretchFactor(0, 1)
         right.setSizes([780, 210])
-        main = QSplitter(Qt.Orientation.Horizontal)
+        main = self.columns = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(scroll)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        self.setCentralWidget(main)
+        central = QWidget()
+        rows = QVBoxLayout(central)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(self.projector_strip)
+        rows.addWidget(main, 1)
+        self.setCentralWidget(central)
 
     def _wire(self) -> None:
         controller = self.controller
@@ -130,8 +141,13 @@ class MainWindow(QMainWindow):
         controller.message.connect(self._on_message)
         self.slice_panel.pair_chosen.connect(self._on_pair_chosen)
         self.plots.follow(self.frames)
-        for part in (self.readouts, self.explanation, self.playback_panel, self.notice):
+        for part in (self.readouts, self.explanation, self.playback_panel, self.notice, self.projector_strip):
             self.frames.subscribe(part.show_frame)
+
+    @property
+    def surface(self):
+        """The cost bowl: in 3-D, or its 2-D stand-in where OpenGL cannot draw (it may change once)."""
+        return self.plots.surface
 
     @property
     def frames_shown(self) -> int:
@@ -194,13 +210,14 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_run_replaced(self, beans: Beans, landscape: Landscape) -> None:
         config = self.controller.config
-        for panel in (self.data_panel, self.model_panel, self.optimizer_panel):
+        for panel in (self.data_panel, self.model_panel, self.optimizer_panel, self.projector_strip):
             panel.show_config(config)
         self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited, config.landscape)
         self.model_panel.setEnabled(config.landscape is None)   # a landscape is its own model
         self.plots.set_run(beans, landscape)
         self.readouts.set_run(landscape)
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
+        self.slice_panel.setVisible(self.slice_panel.wanted and not self.appearance.projector)   # F5 hides it
         self.notice.hide()
 
     @Slot(int, int)
@@ -212,12 +229,21 @@ class MainWindow(QMainWindow):
         """Load a lesson's preset: its run, its plots, its caption."""
         preset = lesson(number)
         self.plots.show_views(preset.views)
+        self.appearance.restore_layout()   # nothing left over from the lesson before (sizes, shares)
         self.explanation.set_caption(preset.caption)
         self.sessions.lesson = number
         self._title = ("lesson", number)
         self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
         self.controller.load_config(preset.config, tr("{lesson}: loaded, ready to play.").format(
-            lesson=preset.menu_text))
+            lesson=preset.menu_text), plan=preset.pace)
+
+    def skip_ahead(self) -> None:
+        """Fast-forward to the point the lesson's caption promises and pause there (Ctrl+Right)."""
+        preset = LESSONS.get(self.sessions.lesson)
+        if preset is None or not preset.promise_applies_to(self.controller.config):
+            self._on_message(tr("Skip ahead goes to a lesson's promised point: load a lesson first (Lessons menu)."))
+            return
+        self.controller.skip_ahead(preset.promise)
 
     def _on_session_opened(self, session: Session, name: str) -> None:
         preset = LESSONS.get(session.lesson)
@@ -227,11 +253,19 @@ class MainWindow(QMainWindow):
         self._title = ("session", name)
         self.setWindowTitle(f"BeanLab — {name}")
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.appearance.fit_columns()   # the projector view's readouts: a fifth of the width, whatever it is
+
     @Slot(str)
     def _on_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_closed", False):   # closed twice (a signal, then Ctrl+Q): settings are saved once
+            super().closeEvent(event)
+            return
+        self._closed = True
         remember_window(self, self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()

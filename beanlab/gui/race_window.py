@@ -32,7 +32,7 @@ from beanlab.core import (
     run_race,
     thin_indices,
 )
-from beanlab.gui import style
+from beanlab.gui import opengl_support, style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.contour_plot import log_shade
 from beanlab.gui.plots.race_bowl import RaceBowl
@@ -112,8 +112,9 @@ class RaceWindow(Retranslating, QWidget):
 
     _start_requested = Signal(object, object)
 
-    def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool = True) -> None:
-        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may)."""
+    def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool | None = None) -> None:
+        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may); by
+        default there is one where OpenGL can draw."""
         super().__init__(parent, Qt.WindowType.Window)
         self.config = config
         self.race: Race | None = None
@@ -135,12 +136,14 @@ class RaceWindow(Retranslating, QWidget):
         self.map.addItem(self.map_image)
         self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e"))
         self.losses.setLogMode(y=config.landscape is None)   # a landscape's f goes below zero
-        legend = self.losses.addLegend(offset=(-10, 10))
+        legend = style.legend_below(self.losses, columns=2)
         self.paths, self.curves = [], []
         for colour in RACER_COLOURS:
             self.paths.append(self.map.plot([], [], pen=style.pen(colour, 2.5)))
             self.curves.append(self.losses.plot([], [], pen=style.pen(colour, 2), name=" "))
         self._legend = legend
+        if with_bowl is None:
+            with_bowl = opengl_support.usable()
         self.bowl = RaceBowl(RACER_COLOURS) if with_bowl else None   # the same paths on the surface in 3-D
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()
@@ -153,7 +156,7 @@ class RaceWindow(Retranslating, QWidget):
         self._runner.failed.connect(self._show_failure)
         self._thread.finished.connect(self._runner.deleteLater)
         self._thread.start()
-        self.resize(1400, 720)
+        style.fit_to_screen(self, 1400, 720)   # its Start button and legend stay on a 1280×720 screen
         self.retranslate()
 
     def _lay_out(self) -> None:
@@ -183,6 +186,7 @@ class RaceWindow(Retranslating, QWidget):
             for index in range(1, combo.count()):
                 combo.setItemText(index, racer_label(combo.itemData(index)))
         self.table.setHorizontalHeaderLabels([tr(column) for column in COLUMNS])
+        self.table.resizeColumnsToContents()   # whole headings ("updates to threshold"), even before a race
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
         if self.race is not None:

@@ -22,8 +22,13 @@ class RunNotice(QLabel):
         super().__init__()
         self._epoch_limit = epoch_limit
         self.setWordWrap(True)
-        self.setStyleSheet("background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: 12pt;")
+        self.apply_look(None)
         self.hide()
+
+    def apply_look(self, look) -> None:
+        """Larger with the look: 18 px and more in the projector view."""
+        size = 12 if look is None else max(12, look(12) * 0.75)
+        self.setStyleSheet(f"background: #fde2e1; color: #8a1c1c; padding: 8px; font-size: {size:.1f}pt;")
 
     def show_frame(self, frame: Frame) -> None:
         notice = NOTICES.get(frame.state)

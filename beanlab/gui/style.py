@@ -6,9 +6,9 @@ projector view (larger, thicker, colour-blind-safe). Each view has ``apply_look(
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy
 
 from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT
 from beanlab.i18n import tr
@@ -56,6 +56,7 @@ class Look:
 
 
 NORMAL = Look()
+TEXT_FILL_LIMITS = [(0, 0.5), (2, 0.4), (4, 0.3), (6, 0.2)]   # pyqtgraph's default starts at (0, 0.8)
 
 
 def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
@@ -65,17 +66,15 @@ def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
     widget.setBackground(look.background)
     for side in ("bottom", "left"):
         axis = widget.getAxis(side)
-        axis.setStyle(tickFont=font, tickLength=round(look(5)))
+        # text may fill half the axis at most: large tick numbers on a narrow plot never run together
+        axis.setStyle(tickFont=font, tickLength=round(look(5)), textFillLimits=TEXT_FILL_LIMITS)
         axis.setPen(pg.mkPen(look.foreground, width=look(1)))
         axis.setTextPen(pg.mkPen(look.foreground))
         if axis.labelText:
             axis.setLabel(axis.labelText, color=look.foreground, **{"font-size": f"{look(10):.1f}pt"})
     widget.beanlab_title_size = f"{look(12):.1f}pt"
     widget.beanlab_title_colour = look.foreground
-    title = getattr(widget, "beanlab_title", None)
-    if title is not None:
-        widget.setTitle(tr(title).format(**widget.beanlab_title_fields), size=widget.beanlab_title_size,
-                        color=look.foreground)
+    fit_title(widget)
 
 
 def configure_pyqtgraph() -> None:
@@ -87,10 +86,60 @@ def pen(colour, width: float = 2.0, dashed: bool = False):
     return pg.mkPen(colour, width=width, style=Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
 
 
-def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
-    """A plot title that never makes the plot wider than its space: too long, and it is cut.
+TITLE_MARGIN = 12   # px left free beside a plot's title
 
-    ``title`` is English, marked for translation, with ``{fields}`` filled in after translating.
+
+class _TitleFitter(QObject):
+    """Fits a plot's title to its width again whenever the plot is resized."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            fit_title(watched)
+            legend = watched.getPlotItem().legend
+            if isinstance(legend, _LegendInLayout):
+                legend.fit_columns(watched.width())
+        return False
+
+
+def title_room(widget: pg.PlotWidget) -> float:
+    """The width a plot's title has: pyqtgraph centres it over the data area, right of the left axis."""
+    return widget.getPlotItem().vb.width() - TITLE_MARGIN / 2
+
+
+def fit_title(widget: pg.PlotWidget) -> None:
+    """The title as long as the plot is wide: elided ("Beans and the fi…") with the whole title as the
+    plot's tooltip, by design, rather than cut or pushed out of sight."""
+    full = getattr(widget, "beanlab_title_text", None)
+    if full is None:
+        return
+    size = getattr(widget, "beanlab_title_size", "12pt")
+    font = QFont(widget.font())
+    font.setPointSizeF(float(size.rstrip("pt")))
+    room = max(title_room(widget), 10)
+    metrics = QFontMetricsF(font)
+    short = getattr(widget, "beanlab_short_title", None)   # e.g. "e(w | b)" for "Cost along w, b held"
+    if short and metrics.horizontalAdvance(full) > room:
+        full_shown = short
+    else:
+        full_shown = full
+    shown = metrics.elidedText(full_shown, Qt.TextElideMode.ElideRight, room)
+    colour = getattr(widget, "beanlab_title_colour", "k")
+    if (shown, size, colour) != getattr(widget, "beanlab_title_shown", None):
+        widget.beanlab_title_shown = (shown, size, colour)
+        widget.setTitle(shown, size=size, color=colour)
+        # pyqtgraph gives the title row a fixed 30 px: a projector's larger title would rise out of the plot
+        item = widget.getPlotItem()
+        height = max(30.0, item.titleLabel.item.boundingRect().height())
+        item.titleLabel.setMaximumHeight(height)
+        item.layout.setRowFixedHeight(0, height)
+    widget.setToolTip(full if shown != full else "")
+
+
+def set_title(widget: pg.PlotWidget, title: str, short: str | None = None, **fields) -> None:
+    """A plot title that never makes the plot wider than its space: too long, and it is elided.
+
+    ``title`` is English, marked for translation, with ``{fields}`` filled in after translating;
+    ``short``: what to show instead where the title does not fit (a formula: not translated).
     """
     label = widget.getPlotItem().titleLabel
     if not getattr(label, "beanlab_may_shrink", False):
@@ -104,9 +153,14 @@ def set_title(widget: pg.PlotWidget, title: str, **fields) -> None:
 
         label.updateMin = update_min
         label.beanlab_may_shrink = True
+        widget.beanlab_title_fitter = _TitleFitter(widget)
+        widget.installEventFilter(widget.beanlab_title_fitter)
+        # the data area also narrows when the left axis's numbers grow wider (a new range)
+        widget.getPlotItem().vb.sigResized.connect(lambda _box, widget=widget: fit_title(widget))
     widget.beanlab_title, widget.beanlab_title_fields = title, fields
-    widget.setTitle(tr(title).format(**fields), size=getattr(widget, "beanlab_title_size", "12pt"),
-                    color=getattr(widget, "beanlab_title_colour", "k"))
+    widget.beanlab_title_text = tr(title).format(**fields)
+    widget.beanlab_short_title = short
+    fit_title(widget)
 
 
 def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
@@ -131,7 +185,7 @@ def retranslate_plot(widget: pg.PlotWidget) -> None:
     """The plot's title, axis labels and legend entries again, in the current language."""
     title = getattr(widget, "beanlab_title", None)
     if title is not None:
-        set_title(widget, title, **widget.beanlab_title_fields)
+        set_title(widget, title, getattr(widget, "beanlab_short_title", None), **widget.beanlab_title_fields)
     for side in ("bottom", "left"):
         axis = widget.getAxis(side)
         source = getattr(axis, "beanlab_label", None)
@@ -164,13 +218,109 @@ def settle(widget: pg.PlotWidget) -> None:
     widget.scene().prepareForPaint()
 
 
-def apply_legend_look(legend: pg.LegendItem, look: Look) -> None:
-    """Legend text in the look's colour (pyqtgraph keeps old labels' colour otherwise).
+class _LegendInLayout(pg.LegendItem):
+    """A legend placed by its plot's layout: it asks for its size instead of setting its geometry, and
+    takes as many columns as its plot's width holds."""
 
-    It grows only a little with the look: a large legend would hide the beans it describes.
+    room = 0.0   # the plot's width, px
+
+    def fit_columns(self, room: float | None = None) -> None:
+        self.room = self.room if room is None else room
+        widths = sorted((sample.boundingRect().width() + label.item.boundingRect().width()
+                         + self.layout.horizontalSpacing() + 6 for sample, label in self.items), reverse=True)
+        columns = len(widths)
+        while columns > 1 and sum(widths[:columns]) > self.room - 2 * TITLE_MARGIN:
+            columns -= 1
+        if columns and columns != self.columnCount:
+            self.setColumnCount(columns)
+        self.updateSize()
+
+    def updateSize(self) -> None:
+        # from the texts' own sizes: the items' geometry is what the layout gave them, maybe too little
+        sizes = [(sample.boundingRect().width() + label.item.boundingRect().width() + 9,
+                  max(sample.boundingRect().height(), label.item.boundingRect().height()))
+                 for sample, label in self.items]
+        columns = max(self.columnCount, 1)
+        rows = [sizes[start:start + columns] for start in range(0, len(sizes), columns)]
+        width = max((sum(w for w, _h in row) for row in rows), default=0.0)
+        height = sum(max(h for _w, h in row) for row in rows) + 4
+        self.setMinimumSize(0, height)
+        self.setPreferredSize(width, height)
+        self.setMaximumHeight(height)
+        self.updateGeometry()
+
+
+def legend_below(widget: pg.PlotWidget, columns: int = 4) -> pg.LegendItem:
+    """A legend in a row of its own under the plot's axes, outside the data: it never covers a bean,
+    and no marker of it sits among them."""
+    item = widget.getPlotItem()
+    legend = _LegendInLayout(colCount=columns, horSpacing=14, verSpacing=-4)
+    item.layout.addItem(legend, 4, 1)   # pyqtgraph's PlotItem grid: row 3 holds the bottom axis
+    item.legend = legend                # plot(name=…) adds its items here, as with addLegend
+    return legend
+
+
+def apply_legend_look(legend: pg.LegendItem, look: Look) -> None:
+    """Legend text in the look's colour and size (pyqtgraph keeps old labels' colour otherwise).
+
+    Below the axes, it can grow with the rest of the text: it covers nothing.
     """
-    size = f"{9 * min(look.scale, 1.2):.1f}pt"
+    size = f"{look(9):.1f}pt"
     legend.setLabelTextSize(size)
     legend.setLabelTextColor(look.foreground)
     for _, label in legend.items:
         label.setText(label.text, color=look.foreground, size=size)
+    if isinstance(legend, _LegendInLayout):
+        legend.fit_columns()
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that never asks for more width than it gets: too long, its text ends in "…",
+    and the whole text is its tooltip."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self._full = text
+        self._extra_tip = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._fit()
+
+    def set_full_text(self, text: str, tooltip: str = "") -> None:
+        """``tooltip``: said after the text in the tooltip (e.g. how to drag a 3-D view)."""
+        self._full, self._extra_tip = text, tooltip
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        room = max(self.contentsRect().width(), 10)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        super().setText(shown)
+        tip = self._full if shown != self._full else ""
+        self.setToolTip("".join(part for part in (tip, self._extra_tip) if part))
+
+
+def fit_to_screen(widget, width: int, height: int, share: float = 0.9) -> None:
+    """Resize ``widget`` to ``width``×``height``, or to ``share`` of the available screen where that is
+    smaller (a race window or a dialog on a 1280×720 projector), and keep it on the screen."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = (widget.screen() if widget.screen() is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    width, height = min(width, round(room.width() * share)), min(height, round(room.height() * share))
+    widget.resize(width, height)
+    widget.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)

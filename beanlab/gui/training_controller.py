@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from beanlab.core import Beans, Frame, Landscape, RunConfig, RunState, Session, Trainer
+from beanlab.core import Beans, Frame, Landscape, Plan, Promise, RunConfig, RunState, Session, Trainer
 from beanlab.core.landscape_models import TERRAINS
+from beanlab.core.speed_words import SpeedWords
 from beanlab.i18n import N_, tr
 
 from .training_worker import TrainingWorker
@@ -35,6 +36,7 @@ class TrainingController(QObject):
     message = Signal(str)                    # a sentence for the status bar
     beans_previewed = Signal(object, object)  # (Beans, Landscape): beans being edited, not yet trained on
     stages_ready = Signal(object, object, object)   # (beans, pick, slope) of the next update: see preview_stages
+    plan_changed = Signal(object)            # Plan: a lesson's (or landscape's) pace, followed from now on
 
     _command = Signal(object)   # (name, arguments) for the worker, queued to its thread: see TrainingWorker
 
@@ -47,6 +49,7 @@ class TrainingController(QObject):
         self.landscape: Landscape | None = None
         self.state = RunState.PAUSED
         self.latest: Frame | None = None
+        self.speed_words = SpeedWords()   # how to say this run's speeds (beans, epochs, tries …)
         self._generation = 0
         self._copy_requests = 0
         self._waiting_for_copy: dict[int, Callable[[Trainer, int], None]] = {}
@@ -71,6 +74,7 @@ class TrainingController(QObject):
         self._worker.run_copied.connect(self._on_run_copied)
         self._worker.stages_ready.connect(self._on_stages_ready)
         self._worker.refused.connect(self.message)
+        self._worker.skipped.connect(self.message)
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # however the app ends
         self._thread.start()
 
@@ -112,8 +116,17 @@ class TrainingController(QObject):
         self._send("reset")
 
     def set_speed(self, updates_per_second: float) -> None:
-        """Updates per second; 0 for as fast as the machine goes."""
+        """Updates per second, the teacher's choice (it overrides the plan); 0 for as fast as the machine goes."""
         self._send("set_speed", float(updates_per_second))
+
+    def set_plan(self, plan: Plan) -> None:
+        """Play at ``plan``'s pace from now on (until the teacher chooses a speed)."""
+        self._send("set_plan", plan)
+        self.plan_changed.emit(plan)
+
+    def skip_ahead(self, promise: Promise) -> None:
+        """Fast-forward until the run keeps ``promise``, and pause there; ``message`` says where it stopped."""
+        self._send("skip_ahead", promise)
 
     def set_config(self, **changes) -> bool:
         """Apply changed settings: live ones at once, others by restarting the run (and saying so).
@@ -154,9 +167,12 @@ class TrainingController(QObject):
         if then is not None:
             then(trainer, start)
 
-    def load_config(self, config: RunConfig, message: str) -> None:
-        """Start over on a whole new configuration (a lesson preset), saying ``message``."""
+    def load_config(self, config: RunConfig, message: str, plan: Plan | None = None) -> None:
+        """Start over on a whole new configuration (a lesson preset), saying ``message``; play it at
+        ``plan``'s pace (if given)."""
         self._load(config, regenerate=True)
+        if plan is not None:
+            self.set_plan(plan)
         self.message.emit(message)
 
     def load_session(self, session: Session, message: str) -> None:
@@ -187,7 +203,8 @@ class TrainingController(QObject):
         if name == self.config.landscape:
             return
         self.load_config(self.config.with_landscape(name), tr("Landscape {name}: the run starts again.").format(
-            name=tr(TERRAINS[name].title)) if name else tr("Beans again: the run starts again."))
+            name=tr(TERRAINS[name].title)) if name else tr("Beans again: the run starts again."),
+            plan=Plan.steady(TERRAINS[name].speed) if name else None)
 
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
@@ -237,6 +254,7 @@ class TrainingController(QObject):
         beans = trainer.beans
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)
+        self.speed_words = SpeedWords.of_trainer(trainer)
         self._generation += 1
         self.run_replaced.emit(beans, self.landscape)
         self._send("load", trainer, self._generation, config.epochs)

@@ -23,12 +23,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from beanlab.core import (
     FrameMaker,
     Pacing,
+    Plan,
+    Promise,
     RunState,
     Trainer,
     explain_next_update_in_stages,
     explain_update,
 )
 from beanlab.core.full_speed import FullSpeedBudget
+from beanlab.core.pacing import FAST_FORWARD_BUDGET_S, PROMISE_CHECK_EVERY
 from beanlab.gui.frame_hub import MAX_ROWS
 from beanlab.i18n import tr
 
@@ -40,6 +43,7 @@ class TrainingWorker(QObject):
     run_copied = Signal(object, int, int)   # (a Trainer of its own, the update it was at, request number)
     stages_ready = Signal(int, object, object, object)   # (generation, beans, pick Explanation, slope Explanation)
     refused = Signal(str)   # a request the run cannot carry out, in words
+    skipped = Signal(str)   # skip ahead is over: where it stopped, in words
     _woken = Signal()   # emitted by frame_drawn() on the GUI thread, handled here on the worker's
 
     def __init__(self) -> None:
@@ -53,11 +57,13 @@ class TrainingWorker(QObject):
         self._gui_ready = threading.Event()
         self._gui_ready.set()
         self._timer: QTimer | None = None
+        self._skip_to: Promise | None = None   # skip ahead: the promise to stop at
         self._woken.connect(self._on_woken)
         # what the GUI may ask, by name: see run_command
         self._commands = {command.__name__: command for command in (
             self.load, self.play, self.play_until, self.pause, self.step, self.step_back, self.step_epoch,
-            self.preview_stages, self.refresh, self.reset, self.copy_run, self.set_speed, self.set_live, self.stop)}
+            self.preview_stages, self.refresh, self.reset, self.copy_run, self.set_speed, self.set_plan,
+            self.skip_ahead, self.set_live, self.stop)}
 
     # -- called from the GUI thread ---------------------------------------------------------
     def frame_drawn(self) -> None:
@@ -194,6 +200,29 @@ class TrainingWorker(QObject):
         self._pacing.set_speed(updates_per_second)
         self._schedule_tick()
 
+    def set_plan(self, plan: Plan) -> None:
+        """Follow a lesson's pace from where the run is (the teacher's last choice of speed is forgotten)."""
+        self._pacing.set_plan(plan, self._trainer.step_count if self._trainer is not None else 0)
+        self._schedule_tick()
+
+    def skip_ahead(self, promise: Promise) -> None:
+        """Fast-forward until the run keeps ``promise``, and pause there (or where the run ends)."""
+        if self._trainer is None:
+            return
+        if promise.kept_in(self._trainer, self._pacing.epoch_limit):
+            self.skipped.emit(tr("Already there: {point}.").format(point=tr(promise.name)))
+            return
+        if self._trainer.diverged or self._pacing.epoch_updates_left(self._trainer.step_count) <= 0:
+            self.skipped.emit(tr("The run stopped before {point}.").format(point=tr(promise.name)))
+            return
+        self._skip_to = promise
+        self._pacing.skipping = True
+        self._pacing.follow(self._trainer.step_count)
+        if self._state == RunState.PLAYING:
+            self._schedule_tick()
+        else:
+            self.play()
+
     def set_live(self, lr: float, step: float, epochs: int) -> None:
         """The settings a run takes as it goes (the latest the GUI has): learning rate, step size, epoch limit."""
         new_limit = epochs != self._pacing.epoch_limit
@@ -209,10 +238,18 @@ class TrainingWorker(QObject):
     def _set_paused(self) -> None:
         self._state = RunState.PAUSED
         self._pacing.stop_at = None
+        self._stop_skipping()
         if self._timer is not None:
             self._timer.stop()
 
+    def _stop_skipping(self) -> None:
+        self._skip_to = None
+        self._pacing.skipping = False
+        if self._trainer is not None:
+            self._pacing.follow(self._trainer.step_count)
+
     def _restart(self) -> None:
+        self._pacing.follow(self._trainer.step_count)   # the plan from the start again
         self._frames.restart()
         self._emit(force=True)
 
@@ -243,7 +280,8 @@ class TrainingWorker(QObject):
             return
         now = time.perf_counter()
         if self._pacing.full_speed:
-            self._train_for(self._budget.budget_s(now))
+            budget = self._budget.budget_s(now)   # fast-forwarding (a plan, skip ahead): at least the pacing's
+            self._train_for(max(budget, FAST_FORWARD_BUDGET_S) if self._pacing.fast_forward else budget)
             self._budget.trained(time.perf_counter())
             self._pacing.last_tick = now
         else:
@@ -251,26 +289,52 @@ class TrainingWorker(QObject):
             if due:
                 self._trainer.run(due)
         self._state = self._pacing.state_at(self._trainer.step_count, self._trainer.diverged, playing=True)
+        if self._skip_to is not None and self._state == RunState.PLAYING and self._skip_kept():
+            self._state = RunState.PAUSED
+        self._pacing.follow(self._trainer.step_count)   # the plan's next phase, if one began
         if self._state != RunState.PLAYING:
             self._pacing.stop_at = None   # (reached, if that is why it stopped)
             self._timer.stop()
+            self._end_skip()
             self._emit(force=True)
         else:
             self._emit()
             self._schedule_tick()
 
     def _train_for(self, seconds: float) -> None:
-        """As many updates as fit in the time, in chunks the budget sizes, until a command is waiting."""
+        """As many updates as fit in the time, in chunks the budget sizes, until a command is waiting;
+        skipping ahead, only until the promise is kept."""
         trainer, budget = self._trainer, self._budget
         started = time.perf_counter()
         deadline = started + seconds
         while (started < deadline and not self._command_waiting.is_set() and not trainer.diverged
                and self._updates_left() > 0):
             before = trainer.step_count
-            trainer.run(min(budget.chunk(deadline - started), self._updates_left()))
+            # the pacing adds its limits (epochs, plan, promise); skipping, it looks every PROMISE_CHECK_EVERY
+            # updates exactly, as a headless run checking as often would
+            self._pacing.chunk = max(budget.chunk(deadline - started), PROMISE_CHECK_EVERY)
+            trainer.run(self._pacing.next_chunk(trainer.step_count))
             finished = time.perf_counter()
             budget.chunk_took(trainer.step_count - before, finished - started)
             started = finished
+            if self._skip_to is not None and self._skip_kept():
+                break
+            if self._pacing.plan_changes_speed(self._trainer.step_count):
+                break   # the plan's fast-forward is over: the next tick goes on at its next speed
+
+    def _skip_kept(self) -> bool:
+        return self._skip_to.kept_in(self._trainer, self._pacing.epoch_limit)
+
+    def _end_skip(self) -> None:
+        """Skip ahead stopped (promise kept, run ended or diverged): say where, and follow the plan again."""
+        if self._skip_to is None:
+            return
+        point = tr(self._skip_to.name)
+        kept = self._skip_kept()
+        self._stop_skipping()
+        self.skipped.emit(tr("Skipped to {point}: paused at update {update:,}.").format(
+            point=point, update=self._trainer.step_count) if kept else
+            tr("The run stopped before {point}.").format(point=point))
 
     def _emit(self, force: bool = False) -> None:
         """Send the rows recorded since the last frame; unless forced, only once the GUI drew the last one."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from beanlab.core import LESSONS
+from beanlab.gui import style
 from beanlab.gui.actions import retranslate_actions
 from beanlab.gui.landscape_menu import LandscapeMenu
 from beanlab.gui.language import with_cjk_fallback
+from beanlab.gui.plots_menu import PlotsMenu
 from beanlab.i18n import LANGUAGES, N_, tr
 from beanlab.i18n import language as i18n_language
 
@@ -36,14 +38,15 @@ class WindowMenus:
         self.landscapes = LandscapeMenu(self.menus["lessons"], window.controller, window.plots)
         self.menus["run"].addSeparator()
         self.race = self._action(self.menus["run"], window.open_race, QKeySequence("Ctrl+R"))
+        self.plots = PlotsMenu(self.menus["view"], window.plots, window.controller)
         self._language_menu()
         self._keys = self._action(self.menus["help"], self._show_shortcuts)
-        self._toolbar = window.addToolBar("")
-        self._toolbar.setObjectName("playback-toolbar")
+        self.toolbar = window.addToolBar("")
+        self.toolbar.setObjectName("playback-toolbar")
         for action in window.actions.values():
-            self._toolbar.addAction(action)
-        self._toolbar.addSeparator()
-        self._toolbar.addAction(window.bean_editor.actions["edit"])
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(window.bean_editor.actions["edit"])
 
     def _action(self, menu, slot, keys: QKeySequence | None = None) -> QAction:
         action = QAction(self._window)
@@ -78,12 +81,12 @@ class WindowMenus:
             menu.setTitle(tr(MENUS[key]))
         retranslate_actions([*window.actions.values(), *window.view_actions.values(),
                              *window.lesson_actions.values()])
-        for part in (window.sessions, window.data, window.bean_editor, self.landscapes, window.exports):
+        for part in (window.sessions, window.data, window.bean_editor, self.landscapes, self.plots, window.exports):
             part.retranslate()
         self._quit.setText(tr("&Quit"))
         self.race.setText(tr("&Race optimizers…"))
         self._keys.setText(tr("Keyboard shortcuts"))
-        self._toolbar.setWindowTitle(tr("Playback"))
+        self.toolbar.setWindowTitle(tr("Playback"))
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n_language())
 
@@ -98,5 +101,21 @@ class WindowMenus:
                 for a in actions if a.shortcuts()]
 
     def _show_shortcuts(self) -> None:
+        self.shortcuts_dialog().exec()
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Help → Keyboard shortcuts: the list, scrolling if the screen is shorter than it."""
         rows = "".join(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>" for keys, text in self.shortcuts())
-        QMessageBox.information(self._window, tr("Keyboard shortcuts"), f"<table cellpadding=4>{rows}</table>")
+        dialog = QDialog(self._window)
+        dialog.setWindowTitle(tr("Keyboard shortcuts"))
+        text = QTextBrowser()   # scrolls where the screen is shorter than the list (it was 828 px tall)
+        text.setHtml(f"<table cellpadding=4>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        document = text.document()
+        document.setTextWidth(560)
+        style.fit_to_screen(dialog, 600, round(document.size().height()) + 90, share=0.85)
+        return dialog

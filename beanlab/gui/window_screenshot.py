@@ -6,6 +6,7 @@ own frames; nothing sleeps.
 """
 from __future__ import annotations
 
+import logging
 import math
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -14,6 +15,8 @@ from PySide6.QtGui import QImage
 from beanlab.core import Frame, RunConfig, RunState, write_bytes_atomically
 from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.main_window import MainWindow
+from beanlab.gui.signal_wakeup import SignalWakeup
+from beanlab.interrupts import exception_for
 
 TIMEOUT_S = 120
 
@@ -41,14 +44,22 @@ def photograph_run(updates: int, size: tuple[int, int], language: str | None = N
             controller.set_config(epochs=max(controller.config.epochs, needed_epochs))
             window.playback_panel.set_speed(0)   # as fast as it goes, and the panel says so
             controller.play_until(updates)
+            logging.getLogger("beanlab").info("screenshot: playing to update %d", updates)
 
     controller.frame_ready.connect(on_frame)
     window.show()
     if controller.latest is not None:
         on_frame(controller.latest)
     QTimer.singleShot(TIMEOUT_S * 1000, loop.quit)
-    loop.exec()
+    wakeup = SignalWakeup()   # Ctrl+C or SIGTERM: stop waiting, close the window, no picture
+    wakeup.received.connect(loop.quit)
+    try:
+        loop.exec()
+    finally:
+        wakeup.close()
     window.close()
+    if wakeup.first is not None:
+        raise exception_for(wakeup.first)
     if not picture:
         raise TimeoutError(f"the window did not reach {updates:,} updates within {TIMEOUT_S} s")
     return picture[0]

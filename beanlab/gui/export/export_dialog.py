@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from beanlab.export.request import ExportRequest
+from beanlab.gui import style
 from beanlab.i18n import N_, tr
 
 VIEW_NAMES = (("all", N_("The whole plot area")), ("scatter", N_("Beans and the fitted line")),
@@ -74,6 +75,7 @@ class ExportAnimationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        style.fit_to_screen(self, *self.sizeHint().toTuple())
 
     def request(self) -> ExportRequest:
         return ExportRequest(path=self.path.text().strip(), view=self.view.currentData(),

@@ -8,16 +8,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
-    QOpenGLContext,
     QPainter,
 )
 
 from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Frame, Landscape
 from beanlab.export.gif import plot_palette
-from beanlab.gui import style
+from beanlab.gui import opengl_support, style
 from beanlab.gui.export.picture import to_pillow
 from beanlab.gui.frame_hub import FrameHub
 from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
@@ -31,11 +29,9 @@ class NoOpenGLError(RuntimeError):
 
 
 def opengl_available() -> bool:
-    """Whether OpenGL views can be drawn here (not on Qt's offscreen platform, which has none)."""
-    if QGuiApplication.platformName() in ("offscreen", "minimal"):
-        return False
-    context = QOpenGLContext()
-    return context.create()
+    """Whether OpenGL views can be drawn here: not on Qt's offscreen platform, which has none, nor
+    where PyOpenGL cannot use the context Qt makes (an X server without GLX): see opengl_support."""
+    return opengl_support.usable()
 
 
 def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:

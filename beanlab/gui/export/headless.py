@@ -16,6 +16,8 @@ from beanlab.export.request import ExportRequest
 from beanlab.gui.export.animation_export import AnimationExport, RunFrames
 from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
 from beanlab.gui.export.race_export import RaceFrames
+from beanlab.gui.signal_wakeup import SignalWakeup
+from beanlab.interrupts import exception_for
 
 
 def export_run(trainer: Trainer, request: ExportRequest, say: Callable[[str], None] = print) -> None:
@@ -35,15 +37,24 @@ def export_race(config: RunConfig, request: ExportRequest, say: Callable[[str], 
 
 
 def _run_to_end(job: AnimationExport, say: Callable[[str], None]) -> None:
+    """Run the export in an event loop of its own. Ctrl+C or SIGTERM cancels it (nothing is written)
+    and is raised again, as KeyboardInterrupt or Terminated, once the loop is left."""
     loop, failure = QEventLoop(), []
     bar = _ProgressLine()
     job.planned.connect(lambda text: say(f"{text}."))
     job.progress.connect(bar.show)
     job.finished.connect(lambda text: (bar.close(), say(text), loop.quit()))
     job.failed.connect(lambda text: (bar.close(), failure.append(text), loop.quit()))
-    job.start()
-    if not job.done:
-        loop.exec()
+    wakeup = SignalWakeup()
+    wakeup.received.connect(lambda _signum: job.cancel())
+    try:
+        job.start()
+        if not job.done:
+            loop.exec()
+    finally:
+        wakeup.close()
+    if wakeup.first is not None:
+        raise exception_for(wakeup.first)
     if failure:
         raise ValueError(failure[0])
 

@@ -5,7 +5,7 @@ import time
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation, Frame, RunState
 from beanlab.gui.language import Retranslating
@@ -13,7 +13,6 @@ from beanlab.i18n import N_, tr
 
 PLAYING_REFRESH_S = 0.5
 PLAYING_LABEL = N_("Playing: a recent update (pause or step to follow each one) ·")
-PROJECTOR_LIKE_SCALE = 1.5   # from this size on the caption gives its room to the explanation
 TEXT_PT, CAPTION_PT = 15, 14
 TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
               "border-top: 1px solid #ccc;")
@@ -38,19 +37,24 @@ class ExplanationPanel(Retranslating, QWidget):
         self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT, background=LIGHT["caption"][0],
                                                         colour=LIGHT["caption"][1]))
         self.caption.hide()
-        # the plots come first: long wrapped text is cut at the bottom rather than squeezing them
-        for label in (self.text, self.caption):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.caption.setMinimumHeight(1)
+        # the plots come first: a long explanation scrolls below them rather than squeezing them, and is
+        # never cut (lesson 8's 25 slopes); the caption above it stays whole
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.text)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addWidget(self.text)
+        layout.addWidget(self.scroll, 1)
         self._shown: tuple[str, ...] = ()
         self._explanation: Explanation | None = None   # on screen: read again in a new language
         self._label = ""                               # said before it (not translated again)
-        self._caption_room = True
         self._shown_playing = False
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
         self._shown_at = 0.0        # when the text last changed (perf_counter)
@@ -99,9 +103,6 @@ class ExplanationPanel(Retranslating, QWidget):
     def apply_look(self, look) -> None:
         # already large at 15 pt: it grows a third as fast as the rest, so its lines fit below the plots
         grow = 1 + (look.scale - 1) / 3
-        # on a projector the teacher says the lesson's caption; the room goes to the explanation
-        self._caption_room = look.scale < PROJECTOR_LIKE_SCALE
-        self.caption.setVisible(self._caption_room and bool(self.caption.text()))
         colours = DARK if look.dark else LIGHT
         self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT * grow, background=colours["text"][0],
                                                   colour=colours["text"][1]))
@@ -112,7 +113,7 @@ class ExplanationPanel(Retranslating, QWidget):
         """A lesson's two lines of what to watch (in English: shown translated); None hides them."""
         self._caption_source = caption
         self.caption.setText("<br>".join(escape(line) for line in (tr(caption) if caption else "").splitlines()))
-        self.caption.setVisible(bool(caption) and self._caption_room)
+        self.caption.setVisible(bool(caption))
 
     @property
     def plain_text(self) -> str:

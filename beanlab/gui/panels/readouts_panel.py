@@ -16,6 +16,7 @@ RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("be
 SLOPE_NAME = N_("∂e/∂{name} (update)")
 SLOPE_HEADING = N_("slope (update)")
 OPTIMUM_NAME = N_("optimum {name}*")
+COMPACT = (0.72, 0.87)   # values' and names' size in the stacked column, of the look's: 24 px in the projector view
 SLOPE_ROWS_UP_TO = 3   # parameters; with more, the slopes stand beside the values, to keep the panel short
 
 VALUE_PT, NAME_PT = 16, 13
@@ -32,7 +33,9 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._grid = QGridLayout(self)
         self._param_names: tuple[str, ...] = ()
         self._built_for: tuple = ()
-        self._size = (VALUE_PT, NAME_PT)
+        self._size = self._look_sizes = (VALUE_PT, NAME_PT)
+        self._cells: dict[QLabel, tuple[int, int]] = {}   # each label's row and column in the wide layout
+        self._stacked = False
         for key, title in RUN_FIELDS:
             self._add_row(key, title)
         self._first_param_row = self._grid.rowCount()
@@ -47,15 +50,36 @@ class ReadoutsPanel(Retranslating, QGroupBox):
     def _add_name(self, title: str, row: int, column: int, **fields) -> QLabel:
         label = QLabel(tr(title).format(**fields))
         label.setStyleSheet(NAME_STYLE.format(size=self._size[1]))
-        self._grid.addWidget(label, row, column)
+        self._place(label, row, column)
         self._titles.append((label, title, fields))
         return label
 
     def _add_value(self, key: str, row: int, column: int) -> None:
         value = QLabel("–")
         value.setStyleSheet(VALUE_STYLE.format(size=self._size[0]))
-        self._grid.addWidget(value, row, column)
         self.values[key] = value
+        self._place(value, row, column)
+
+    def _place(self, label: QLabel, row: int, column: int) -> None:
+        """Side by side (name, value, slope) in a row; stacked, for a narrow column, each on a line of
+        its own, the name above its value (empty grid rows take no room)."""
+        self._cells[label] = (row, column)
+        self._grid.addWidget(label, *((3 * row + column, 0) if self._stacked else (row, column)))
+        # in the narrow column a long name ("∂e/∂w1 (update)") or value ("459…264 (10)") takes two lines
+        label.setWordWrap(self._stacked)
+
+    def set_stacked(self, on: bool) -> None:
+        """Names above their values: a column a fifth of a projector's width holds large numbers."""
+        if on == self._stacked:
+            return
+        self._stacked = on
+        margin = 2 if on else 9
+        self._grid.setContentsMargins(margin, margin, margin, margin)
+        for label in self._cells:
+            self._grid.removeWidget(label)
+        for label, (row, column) in list(self._cells.items()):
+            self._place(label, row, column)
+        self._show_sizes()
 
     def retranslate(self) -> None:
         self.setTitle(tr("Now"))
@@ -64,7 +88,12 @@ class ReadoutsPanel(Retranslating, QGroupBox):
 
     def apply_look(self, look) -> None:
         """The numbers at the look's size (the projector view makes them 24 pt and more)."""
-        self._size = (look(VALUE_PT), look(NAME_PT))
+        self._look_sizes = (look(VALUE_PT), look(NAME_PT))
+        self._show_sizes()
+
+    def _show_sizes(self) -> None:
+        compact = COMPACT if self._stacked else (1.0, 1.0)
+        self._size = tuple(size * share for size, share in zip(self._look_sizes, compact))
         for value in self.values.values():
             value.setStyleSheet(VALUE_STYLE.format(size=self._size[0]))
         for label, _title, _fields in self._titles:
@@ -86,6 +115,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         for widget in [*self.values.values(), *(label for label, _t, _f in self._titles)]:
             if widget not in keep:
                 self._grid.removeWidget(widget)
+                self._cells.pop(widget, None)
                 widget.deleteLater()
         self.values = {k: v for k, v in self.values.items() if k in run_keys}
         self._titles = [entry for entry in self._titles if entry[0] in keep]
@@ -116,7 +146,8 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         beans = snap.beans
         self.values["beans"].setText("–" if not beans else f"{beans[0]}" if len(beans) == 1
                                      else f"{beans[0]}…{beans[-1]} ({len(beans)})")
-        self.values["loss"].setText(f"{snap.loss:.6f}")
+        # six decimals while small; large losses (Rosenbrock's 58,156) in six digits, to fit the narrow column
+        self.values["loss"].setText(f"{snap.loss:.6f}" if abs(snap.loss) < 1e4 else f"{snap.loss:.6g}")
         gradient = snap.gradient or (None,) * len(snap.params)
         for name, value, slope in zip(self._param_names, snap.params, gradient):
             self.values[name].setText(f"{value:.5f}")

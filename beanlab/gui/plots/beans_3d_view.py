@@ -10,10 +10,12 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from beanlab.core import Beans, Frame, Landscape, thin_indices
+from beanlab.gui import style
 from beanlab.gui.language import Retranslating
+from beanlab.gui.plots.guarded_gl_view import GuardedGLView
 from beanlab.i18n import N_, tr
 
 GRID = 30
@@ -25,7 +27,7 @@ SAFE, TOXIC = (0.0, 0.45, 0.70, 1.0), (0.84, 0.37, 0.0, 1.0)   # blue and vermil
 class Beans3DView(Retranslating, QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.view = gl.GLViewWidget()
+        self.view = GuardedGLView()
         self.view.setMinimumSize(160, 120)   # in a layout a GLViewWidget may otherwise get no width
         self.view.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)   # drawn on its own: see SurfaceView
         self.view.setBackgroundColor("w")
@@ -38,9 +40,7 @@ class Beans3DView(Retranslating, QWidget):
         for item in (self._grid, self._surface, self._beans):
             self.view.addItem(item)
         self._colours = pg.colormap.get("viridis")
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = style.ElidedLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -55,10 +55,10 @@ class Beans3DView(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(tr(TITLE))
+        self.title.set_full_text(tr(TITLE))
 
     def apply_look(self, look) -> None:
-        self.title.setStyleSheet(f"font-size: {look(10):.1f}pt;")
+        self.title.setStyleSheet(f"font-size: {look(12):.1f}pt; font-weight: bold;")
         self.view.setBackgroundColor(look.background)
         self._grid.setColor((220, 220, 220, 60) if look.dark else (0, 0, 0, 60))
 

@@ -16,6 +16,8 @@ CONTOUR_LEVELS = 12
 class ContourPlot(pg.PlotWidget):
     """Cost as colour (log scale) over w and b, contour lines, the path so far, the optimum."""
 
+    TITLE = N_("Cost map e({first}, {second}) from above")
+
     def __init__(self) -> None:
         super().__init__()
         self.set_names(("w", "b"))
@@ -47,13 +49,13 @@ class ContourPlot(pg.PlotWidget):
     def set_names(self, names: tuple[str, ...]) -> None:
         """The two parameters the map is drawn over."""
         if len(names) == 2:
-            style.set_title(self, N_("Cost map e({first}, {second}) from above"), first=names[0], second=names[1])
+            style.set_title(self, self.TITLE, f"e({names[0]}, {names[1]})", first=names[0], second=names[1])
             style.label_axes(self, *names)
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
                     at: np.ndarray | None = None) -> None:
         """Draw a new grid (data or model changed, or the path left the old ranges)."""
-        shade = log_shade(cost)
+        shade = self.shade(cost)
         self._image.setImage(shade, autoLevels=True)
         self._image.setRect(QRectF(box.w_lo, box.b_lo, box.w_hi - box.w_lo, box.b_hi - box.b_lo))
         levels = np.linspace(shade.min(), shade.max(), CONTOUR_LEVELS + 2)[1:-1]
@@ -64,6 +66,15 @@ class ContourPlot(pg.PlotWidget):
         optimum = landscape.optimum
         self._optimum.setData([] if optimum is None else [optimum[0]], [] if optimum is None else [optimum[1]])
         self.setRange(xRange=(box.w_lo, box.w_hi), yRange=(box.b_lo, box.b_hi), padding=0)
+
+    def show_map(self, visible: bool) -> None:
+        """Show or hide the coloured map, its contour lines and the optimum (a stand-in may draw a curve)."""
+        for item in (self._image, self._optimum, *self._isocurves):
+            item.setVisible(visible)
+
+    def shade(self, cost: np.ndarray) -> np.ndarray:
+        """The colour value of each grid point (a subclass may colour by another scale)."""
+        return log_shade(cost)
 
     def show_path(self, path: np.ndarray) -> None:
         shown = thin_indices(len(path), MAX_PATH_POINTS)

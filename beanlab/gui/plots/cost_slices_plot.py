@@ -108,13 +108,13 @@ class CostSlicesPlot(QWidget):
             style.label_axes(cut.widget, name, N_("cost e"))
             if self.short_titles:
                 style.set_title(cut.widget, f"e({name} | {other})" if two_d else f"e({name})")
-            elif not landscape.complete:
-                style.set_title(cut.widget, N_("Cost along {name} (others held)"), name=name)
+            elif not landscape.complete:   # a short formula where the words do not fit
+                style.set_title(cut.widget, N_("Cost along {name} (others held)"), f"e({name} | …)", name=name)
             elif two_d:
-                style.set_title(cut.widget, N_("Cost along {name}, with {other} held (e({name} | {other}))"),
+                style.set_title(cut.widget, N_("Cost along {name}, {other} held"), f"e({name} | {other})",
                                 name=name, other=other)
             else:
-                style.set_title(cut.widget, N_("Cost curve e({name})"), name=name)
+                style.set_title(cut.widget, N_("Cost curve e({name})"), f"e({name})", name=name)
         for index, cut in enumerate((self._along_w, self._along_b)[:len(names)]):
             cut.optimum.setVisible(landscape.optimum is not None)
             if landscape.optimum is not None:

@@ -17,7 +17,7 @@ class LossPlot(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e (MSE)"))
-        self._legend = self.plot_widget.addLegend(offset=(-10, 10))
+        self._legend = style.legend_below(self.plot_widget)
         self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name=N_("loss"))
         self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name=N_("moving average"))
         # the thin raw line keeps its peaks; the wide smooth one gets a point per pixel (below)

@@ -85,7 +85,8 @@ class NetworkView(Retranslating, QWidget):
         foreground = pg.mkColor(look.foreground)
         title_height = painter.fontMetrics().height() + 6
         painter.setPen(foreground)
-        painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, tr(TITLE))
+        title = painter.fontMetrics().elidedText(tr(TITLE), Qt.TextElideMode.ElideRight, max(self.width() - 8, 10))
+        painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, title)
         area = QRectF(0, title_height, self.width(), self.height() - title_height)
         largest = max([1e-9, *(abs(float(self._params[edge[4]])) for edge in self._edges)])
         radius = max(10.0, min(area.height() / (2.6 * max(map(len, self._layers))), look(18)))

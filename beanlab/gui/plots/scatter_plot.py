@@ -47,7 +47,7 @@ class ScatterPlot(pg.PlotWidget):
         self.showGrid(x=True, y=True, alpha=0.2)
         style.plain_axes(self)
         self.setMinimumSize(160, 120)
-        self._legend = self.addLegend(offset=(10, 10))
+        self._legend = style.legend_below(self)
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
                                      symbolBrush=pg.mkBrush(*style.BEAN, 170), name=N_("beans"))
         self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name=N_("optimum"))

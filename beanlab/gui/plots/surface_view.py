@@ -12,14 +12,14 @@ from OpenGL import GL
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from beanlab.core import Box, Landscape, thin_indices
+from beanlab.gui import style
+from beanlab.gui.plots.guarded_gl_view import GuardedGLView
 from beanlab.i18n import N_, tr
 
 MAX_PATH_POINTS = 1500
@@ -35,7 +35,7 @@ class SurfaceView(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.view = gl.GLViewWidget()
+        self.view = GuardedGLView()
         # in a layout a GLViewWidget with no minimum size can be squeezed to zero width
         self.view.setMinimumSize(160, 120)
         # A QOpenGLWidget inside an ordinary window makes Qt compose the *whole* window through
@@ -58,9 +58,7 @@ class SurfaceView(QWidget):
             item.setGLOptions(ON_TOP)
         self._heading, self._controls = N_("Cost bowl e({first}, {second}) in 3-D"), True
         self._names: tuple[str, ...] = ("w", "b")   # the parameters the bowl is drawn over
-        self.title = QLabel()
-        # a long title may be cut, but must never make the 3-D view (and the window) wider
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = style.ElidedLabel()   # a long title is elided: it never makes the view (and window) wider
         self._show_title()
         self.reset_camera_button = QPushButton()
         self.reset_camera_button.clicked.connect(self.reset_camera)
@@ -80,7 +78,7 @@ class SurfaceView(QWidget):
         fit = tuple(c / 255 for c in look.palette.fit) + (1.0,)
         self._path.setData(color=fit, width=look(3))
         self._ball.setData(color=fit, size=0.07 * (1 + (look.scale - 1) / 2))
-        self.title.setStyleSheet(f"font-size: {look(10):.1f}pt;")
+        self.title.setStyleSheet(f"font-size: {look(12):.1f}pt; font-weight: bold;")
         self.view.setBackgroundColor(look.background)
         self._grid.setColor((220, 220, 220, 60) if look.dark else (0, 0, 0, 60))
 
@@ -99,7 +97,7 @@ class SurfaceView(QWidget):
         hint = tr(" — drag to rotate, wheel to zoom") if self._controls else ""
         names = self._names
         heading = tr(self._heading).format(first=names[0], second=names[-1])
-        self.title.setText(f"<b>{heading}</b>{hint}")
+        self.title.set_full_text(heading, tooltip=hint.strip(" —"))
 
     def reset_camera(self) -> None:
         self.view.setCameraPosition(distance=2.0, elevation=30, azimuth=-60)
