@@ -152,6 +152,7 @@ class TrainingController(QObject):
         return True
 
     def _send_live_settings(self) -> None:
+        self._worker.command_coming()
         self._command.emit(("set_live", (self.config.lr, self.config.step, self.config.epochs)))
 
     def copy_run(self, extra_updates: int, then: Callable[[Trainer, int], None]) -> None:
@@ -241,6 +242,7 @@ class TrainingController(QObject):
         if self._live_settings_pending.isActive():
             self._live_settings_pending.stop()
             self._send_live_settings()
+        self._worker.command_coming()   # the worker stops training at once to take it
         self._command.emit((name, arguments))
 
     def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None,

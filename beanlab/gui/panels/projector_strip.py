@@ -6,7 +6,7 @@ field are twins of the playback panel's and the optimizer panel's: moving one mo
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from beanlab.core import OPTIMIZERS, RunConfig
@@ -52,8 +52,8 @@ class ProjectorStrip(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.speed_name.setText(tr("Speed"))
-        # the panel's words, once it has re-worded them too (the order widgets retranslate in is Qt's)
-        QTimer.singleShot(0, self, lambda: self._follow_speed(self._playback.speed.value()))
+        self._playback.retranslate()   # its words first: Qt tells the widgets of a language change in no set order
+        self.speed_text.setText(self._playback.speed_words)
         self.rate_name.setText(tr("Learning rate"))
         self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
         self.buttons["play"].setText(self._playback.buttons["play"].text())
