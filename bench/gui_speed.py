@@ -109,6 +109,50 @@ class PaintCounter:
         widget.installEventFilter(self._filter)
 
 
+class FrameTime:
+    """Where a frame's time goes between start() and stop(): training (worker), the views taking the
+    frame (hub), painting the 2-D plots and the 3-D bowl, and the GUI thread's processor time in all.
+    Made before the window, so that its connections and Qt's virtual calls reach the timed methods."""
+
+    def __init__(self) -> None:
+        from pyqtgraph.opengl import GLViewWidget
+        from pyqtgraph.widgets.GraphicsView import GraphicsView
+
+        from beanlab.gui.frame_hub import FrameHub
+        from beanlab.gui.training_worker import TrainingWorker
+
+        self.seconds = {"training (worker thread)": 0.0, "views take the frame (GUI)": 0.0,
+                        "paint the 2-D plots (GUI)": 0.0, "paint the 3-D bowl (GUI)": 0.0}
+        names = iter(self.seconds)
+        self._patched = [(owner, method, getattr(owner, method), next(names)) for owner, method in (
+            (TrainingWorker, "_train_for"), (FrameHub, "receive"), (GraphicsView, "paintEvent"),
+            (GLViewWidget, "paintGL"))]
+        for owner, method, original, name in self._patched:
+            setattr(owner, method, self._timed(original, name))
+        self._on, self._gui_started = False, 0.0
+
+    def _timed(self, original, name):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                if self._on:
+                    self.seconds[name] += time.perf_counter() - started
+        return timed
+
+    def start(self) -> None:
+        self._on, self._gui_started = True, time.thread_time()
+
+    def stop(self) -> dict:
+        self._on = False
+        return {**self.seconds, "GUI thread, processor time": time.thread_time() - self._gui_started}
+
+    def remove(self) -> None:
+        for owner, method, original, _name in self._patched:
+            setattr(owner, method, original)
+
+
 def bench_beanlab(seconds: float, presses: int) -> dict:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -117,6 +161,7 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     from beanlab.core import RunConfig
     from beanlab.gui.main_window import MainWindow
 
+    frame_clock = FrameTime()
     window = MainWindow(config=RunConfig())   # the default run, whatever the user's settings remember
     window.show()
     window.activateWindow()
@@ -134,9 +179,13 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     run_for(1.0)   # warm up: first grids, caches, the chunk size settles
 
     painted_before = [c.count for c in counters]
-    step_before, t0 = latest().snapshot.step, time.perf_counter()
+    step_before, frames_before, t0 = latest().snapshot.step, window.frames_shown, time.perf_counter()
+    frame_clock.start()
     run_for(seconds)
     elapsed = time.perf_counter() - t0
+    frame_time = frame_clock.stop()
+    frames = window.frames_shown - frames_before
+    frame_ms = {name: 1000 * spent / max(frames, 1) for name, spent in frame_time.items()}
     fps = [(c.count - before) / elapsed for c, before in zip(counters, painted_before)]
     updates_per_s = (latest().snapshot.step - step_before) / elapsed
 
@@ -163,7 +212,9 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
         run_for(0.2)
         leaked += latest().snapshot.step - stopped_at   # updates after the pause: must be none
     window.close()
-    return {"fps": fps, "frames": window.frames_shown, "updates_per_s": updates_per_s,
+    frame_clock.remove()
+    return {"fps": fps, "frames": window.frames_shown, "updates_per_s": updates_per_s, "frame_ms": frame_ms,
+            "cycle_ms": 1000 * elapsed / max(frames, 1),
             "latencies": latencies, "after_delivery": after_delivery, "key": "xdotool (X key press)" if xdotool else "QTest.keyClick",
             "leaked": leaked}
 
@@ -258,6 +309,8 @@ def report(ours: dict, course: dict, course_all: dict, seconds: float, platform:
            f"max {key_ms.max():.1f} ms; key sent by {ours['key']})")
     delivered = (f"{'  from the key reaching Qt':32}{np.median(delivered_ms):>9.1f} ms   "
                  f"(max {delivered_ms.max():.1f} ms)")
+    rest_ms = (ours["cycle_ms"] - ours["frame_ms"]["training (worker thread)"]
+               - ours["frame_ms"]["GUI thread, processor time"])
     per_plot = ", ".join(f"{name} {rate:.1f}" for name, rate in zip(PLOT_NAMES, ours["fps"]))
     return "\n".join([
         "BeanLab at full speed against the course's plt.clf() + redraw + plt.pause(0.01) per update;",
@@ -269,6 +322,11 @@ def report(ours: dict, course: dict, course_all: dict, seconds: float, platform:
         "",
         "Paints per second of each BeanLab plot (a frame counts when all of them drew it):",
         "  " + per_plot,
+        "",
+        f"Where a BeanLab frame's {ours['cycle_ms']:.1f} ms go (wall time per frame; the worker trains while the GUI waits):",
+        *(f"  {name:38}{ms:>7.1f} ms" for name, ms in ours["frame_ms"].items()),
+        f"  {'the rest (frame made and handed over,':38}{rest_ms:>7.1f} ms",
+        "   waiting for the processor, the X server)",
     ])
 
 

@@ -51,11 +51,12 @@ def test_round_trip_is_exact(tmp_path):
     ("x,y\n1,2\n3,4,5\n", 3, None, "expected 2 columns, found 3"),
     ("x,y\n1,2\n3\n", 3, None, "expected 2 columns, found 1"),
     ("x,y\n1,2\n,4\n", 3, 1, "empty"),
-    ("size,toxic\n1,2\n3,4\n", 1, None, "must name columns x and y"),
+    ("id,note,when\n1,2,3\n3,4,5\n", 1, None, "must name columns x and y"),
+    ("name,note\nbig,red\nsmall,blue\n", 1, None, "exactly two columns of numbers"),
     ("x,x,y\n1,2,3\n4,5,6\n", 1, 2, "appears twice"),
     ("1,2,3\n4,5,6\n", 1, None, "exactly two columns"),
     (b"x,y\n1,2\n\x00\x01\x02garbage", 3, None, "binary"),
-    (b"x,y\n1,2\n\xff\xfe3,4\n", 3, None, "not UTF-8"),
+    (b"x,y\n1,2\n\xff\xfe3,4\n", 3, None, "not text in UTF-8, UTF-16 or GB18030"),
 ])
 def test_every_problem_names_file_line_and_column(tmp_path, content, line, column, words):
     path = write(tmp_path, content)

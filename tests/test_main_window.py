@@ -246,11 +246,13 @@ def test_settings_are_remembered_between_launches(qtbot, window):
     again.close()
 
 
-@pytest.mark.parametrize("contents", [b"\x00\xff\xfe garbage \x00" * 50,
-                                      b"[run]\nconfig={\"lr\": -1}\n",
-                                      b"[run]\nconfig=not json at all\n",
-                                      b"[playback]\nspeed_notch=fast\n"])
-def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot, tmp_path, monkeypatch, contents):
+@pytest.mark.parametrize("contents, words", [
+    (b"\x00\xff\xfe garbage \x00" * 50, "started with its defaults"),
+    (b"[run]\nconfig={\"lr\": -1}\n", "bad value for run/config; BeanLab dropped it"),
+    (b"[run]\nconfig=not json at all\n", "bad value for run/config; BeanLab dropped it"),
+    (b"[playback]\nspeed_notch=fast\n", "bad value for playback/speed_notch; BeanLab dropped it")])
+def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot, tmp_path, monkeypatch, contents,
+                                                                         words):
     from beanlab.gui.main_window import MainWindow
 
     path = tmp_path / "beanlab.ini"
@@ -260,7 +262,7 @@ def test_a_corrupt_settings_file_is_reported_once_and_replaced_by_defaults(qtbot
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.controller.latest is not None)
     assert window.controller.config == RunConfig()
-    qtbot.waitUntil(lambda: "started with its defaults" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: words in window.statusBar().currentMessage())
     window.close()
     again = MainWindow()   # the file was replaced: no second report
     qtbot.addWidget(again)

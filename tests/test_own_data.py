@@ -66,7 +66,7 @@ def test_two_features_bring_the_neuron_that_takes_them(qtbot, window, tmp_path):
 
 @pytest.mark.parametrize(("content", "words"), [
     ("x,y\n0.1,0.2\n0.3,toxic\n", "line 3, column 2"),
-    ("a,b\n1,2\n4,5\n", "must name columns x and y"),
+    ("a,b\nbig,red\nsmall,blue\n", "must name columns x and y"),
     ("", "empty"),
 ])
 def test_a_bad_file_is_a_message_naming_where_and_the_beans_stay(qtbot, window, tmp_path, content, words):

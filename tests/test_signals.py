@@ -223,3 +223,25 @@ def test_a_signal_while_the_window_plays_at_full_speed_ends_it_cleanly(tmp_path,
     assert code == status and took < PROMPT_S and out == ""
     assert len(_lines(terminal)) == 1 and _lines(terminal)[0].startswith("beanlab: ")
     assert not [p.name for p in tmp_path.iterdir() if "window" in p.name]
+
+
+def test_a_signal_during_an_atomic_write_waits_until_the_file_is_whole(tmp_path, monkeypatch):
+    """Ctrl+C in the middle of a write is held until the new file is in place, then delivered."""
+    import os
+    import signal
+
+    from beanlab.core import atomic_write
+
+    target = tmp_path / "beans.csv"
+    target.write_text("x,y\n1,2\n")
+    real_replace = os.replace
+
+    def replace_after_a_signal(source, destination):
+        os.kill(os.getpid(), signal.SIGINT)   # arrives while the temporary file exists
+        real_replace(source, destination)
+
+    monkeypatch.setattr(atomic_write.os, "replace", replace_after_a_signal)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write.write_text_atomically(target, "x,y\n3,4\n")
+    assert target.read_text() == "x,y\n3,4\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["beans.csv"]

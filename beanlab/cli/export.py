@@ -17,7 +17,7 @@ from beanlab.cli.options import (
     positive_int,
     size,
 )
-from beanlab.cli.training import config_from, setup_training, train_to_end
+from beanlab.cli.training import check_not_inputs, race_setup, setup_training, train_to_end
 from beanlab.core.views import VIEWS
 from beanlab.export.request import ExportRequest
 
@@ -59,8 +59,9 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
 
 def run(args: argparse.Namespace) -> int:
     request = request_from(args)
+    check_not_inputs(args, args.out)
     if request.race:
-        race_on = config_from(args)   # the racers train in the race: no run of its own to train first
+        race_on, race_beans, _ = race_setup(args)   # the racers train in the race: no run of its own first
     else:
         setup = setup_training(args)
         train_to_end(setup)
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if request.race:
-            export_race(race_on, request, say=print)
+            export_race(race_on, request, say=print, beans=race_beans)
         else:
             export_run(setup.trainer, request, say=print)
     except ValueError as exc:

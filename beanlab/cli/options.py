@@ -131,7 +131,10 @@ def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True
     """The run's settings; each left out comes from --lesson N if given, else from RunConfig's defaults."""
     add_lesson_option(parser, "train as in")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file (columns x, y)")
+    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file: UTF-8, UTF-16 or GBK; commas, "
+                        "semicolons or tabs; columns x, y (or 大小, 毒性), or any two columns of numbers")
+    parser.add_argument("--columns", metavar="SIZE,TOXICITY", help="with --data: which columns are the beans, by "
+                        "header name or number from 1: the size (and a second feature), then the toxicity")
     add_data_options(parser, defaults=False)
     parser.add_argument("--model", choices=[*core.MODELS, *core.ALIASES], help="default wx+b")
     parser.add_argument("--loss", choices=core.LOSSES, help="for the sigmoid models (default mse)")
@@ -153,3 +156,8 @@ def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True
                             f"{t.name}: {t.formula}" for t in TERRAINS.values()))
     parser.add_argument("--noise", type=non_negative_float, metavar="SIGMA",
                         help="with --landscape: Gaussian noise of this size on every slope, from the seed")
+
+
+def add_excel_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--excel", action="store_true",
+                        help="write the CSV with a UTF-8 byte-order mark, so Excel shows Chinese headers rightly")

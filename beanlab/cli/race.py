@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from beanlab import core
+from beanlab.cli.json_line import json_line
 from beanlab.cli.options import UsageError, add_training_options, optimizer_list, positive_float
-from beanlab.cli.training import config_from
+from beanlab.cli.training import race_setup
 from beanlab.core import run_race
 from beanlab.core.landscape_models import TERRAINS
 
@@ -24,13 +24,13 @@ def add_commands(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = config_from(args)
+    config, beans, source = race_setup(args)
     try:
-        race = run_race(config, args.optimizers, args.threshold)
+        race = run_race(config, args.optimizers, args.threshold, beans=beans)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     where = f"the {config.landscape} landscape ({TERRAINS[config.landscape].formula})" if config.landscape else \
-        f"{config.dataset} ({config.n} beans, seed {config.seed}), model {config.model}"
+        f"{source or f'{config.dataset} ({config.n} beans, seed {config.seed})'}, model {config.model}"
     print(f"Race on {where}, learning rate {config.lr:g}, {config.epochs} epochs; "
           f"threshold loss {race.threshold:.6g}.")
     print(f"{'optimizer':<11} {'final loss':>12} {'updates':>9} {'seconds':>8} {'to threshold':>13} {'seconds':>8}")
@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
         status = "  DIVERGED" if r.diverged else ""
         print(f"{r.optimizer:<11} {r.final_loss:>12.6g} {r.updates:>9,} {r.seconds:>8.3f} {reached:>13} {when:>8}{status}")
     if args.json:
-        print(json.dumps({"threshold": race.threshold, "results": [r.to_dict() for r in race.results]}))
+        print(json_line({"threshold": race.threshold, "results": [r.to_dict() for r in race.results]}))
     return 0

@@ -3,25 +3,30 @@ the result. Also what the other commands build on: the run the options ask for, 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 
 import numpy as np
 
-from beanlab.cli.options import UsageError, add_data_options, add_training_options, lesson
+from beanlab.cli.json_line import json_line
+from beanlab.cli.options import UsageError, add_data_options, add_excel_option, add_training_options, lesson
 from beanlab.core import (
     ALIASES,
     BeanDataError,
     Beans,
     RunConfig,
     Trainer,
+    columns_from_spec,
+    describe_columns,
     history_csv_text,
     load_beans_csv,
     make_dataset,
     save_beans_csv,
-    write_text_atomically,
+    write_bytes_atomically,
 )
+from beanlab.core.beans_csv import csv_bytes
+from beanlab.core.atomic_write import NotARegularFile, check_replaceable
+from beanlab.core.file_guard import check_outputs
 from beanlab.core.landscape_models import TERRAINS
 
 # the options that set a RunConfig field of the same name
@@ -33,12 +38,14 @@ def add_commands(commands) -> None:
     data = commands.add_parser("data", help="write a course dataset to a CSV file")
     add_data_options(data)
     data.add_argument("--out", required=True, help="the CSV file to write")
+    add_excel_option(data)
     data.set_defaults(run=run_data)
 
     train = commands.add_parser("train", help="train without a window and print the result")
     add_training_options(train)
     train.add_argument("--history", metavar="OUT.csv", help="write one CSV row per update")
     train.add_argument("--json", action="store_true", help="end with one JSON line of the result")
+    add_excel_option(train)
     train.set_defaults(run=run_train)
 
 
@@ -63,24 +70,48 @@ def config_from(args: argparse.Namespace) -> RunConfig:
     if changes["model"] != base.model:
         base = base.with_model(changes["model"])   # keeps the starting values the models share
     try:
-        return base.replace(**changes)
+        config = base.replace(**changes)
+        config.check_limits()   # before 10**10 beans are made or 10**12 epochs begun
     except (TypeError, ValueError) as exc:
         raise UsageError(str(exc)) from None
+    return config
 
 
-def _beans_from_file(path: str) -> tuple[Beans, str]:
+def beans_from_file(path: str, columns: str | None = None) -> tuple[Beans, str]:
+    """The beans of ``--data`` (``--columns``: which columns), and how the result names them."""
     try:
-        beans = load_beans_csv(path)
+        beans = load_beans_csv(path, columns=None if columns is None else columns_from_spec(path, columns))
     except BeanDataError as exc:
         raise UsageError(str(exc)) from None
-    return beans, f"{path} ({len(beans)} beans)"
+    described = describe_columns(beans)
+    return beans, f"{path} ({len(beans)} beans{'; ' + described if described else ''})"
+
+
+def data_config(config: RunConfig, args: argparse.Namespace, beans: Beans) -> RunConfig:
+    """The run for beans read from a file: without --model, one that takes their number of features."""
+    return config.for_beans(beans) if getattr(args, "model", None) is None else config
+
+
+def race_setup(args: argparse.Namespace) -> tuple[RunConfig, Beans | None, str | None]:
+    """The settings of a race (``race``, ``export --race``), its beans if ``--data`` gives them
+    (else None: the settings' dataset) and how to name them."""
+    config = config_from(args)
+    if getattr(args, "columns", None) and not getattr(args, "data", None):
+        raise UsageError("--columns chooses the columns of a --data file; give --data FILE.csv too")
+    if not getattr(args, "data", None):
+        return config, None, None
+    beans, source = beans_from_file(args.data, args.columns)
+    return data_config(config, args, beans), beans, source
 
 
 def setup_training(args: argparse.Namespace) -> TrainingSetup:
     """Turn parsed ``train`` options into a ready :class:`Trainer`, or raise :class:`UsageError`."""
     config = config_from(args)
+    if getattr(args, "columns", None) and not getattr(args, "data", None):
+        raise UsageError("--columns chooses the columns of a --data file; give --data FILE.csv too")
     if getattr(args, "data", None):
-        beans, source = _beans_from_file(args.data)
+        beans, source = beans_from_file(args.data, args.columns)
+        config = data_config(config, args, beans)
     else:
         beans = config.make_beans()
         source = f"{config.dataset} ({config.n} beans, seed {config.seed})"
@@ -130,25 +161,39 @@ def train_to_end(setup: TrainingSetup) -> None:
 def run_data(args: argparse.Namespace) -> int:
     beans = make_dataset(args.dataset, args.n, args.seed)
     try:
-        save_beans_csv(beans, args.out)
+        save_beans_csv(beans, args.out, excel=args.excel)
     except OSError as exc:
         raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     print(f"Wrote {len(beans)} beans of dataset {args.dataset} (seed {args.seed}) to {args.out}.")
     return 0
 
 
+def check_not_inputs(args: argparse.Namespace, *outputs: str | None) -> None:
+    """UsageError before anything is done if an output file is the ``--data`` file, or is something
+    (a device such as /dev/null, a folder) that a file must not replace."""
+    try:
+        check_outputs(outputs, [getattr(args, "data", None)])
+        for output in filter(None, outputs):
+            check_replaceable(output)
+    except NotARegularFile as exc:
+        raise UsageError(f"cannot write {exc.filename}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def run_train(args: argparse.Namespace) -> int:
+    check_not_inputs(args, args.history)
     setup = setup_training(args)
     trainer = setup.trainer
     train_to_end(setup)
     if args.history:
         try:
-            write_text_atomically(args.history, history_csv_text(trainer))
+            write_bytes_atomically(args.history, csv_bytes(history_csv_text(trainer), args.excel))
         except OSError as exc:
             raise UsageError(f"cannot write {args.history}: {exc.strerror or exc}") from None
     result = _report(setup)
     if args.json:
-        print(json.dumps(result))
+        print(json_line(result))
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import os
 
 from beanlab.cli.options import UsageError, lesson, non_negative_int, size
-from beanlab.core import SessionError, open_session
+from beanlab.core import SessionError, read_session_file
 
 
 def add_commands(commands) -> None:
@@ -42,11 +42,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
 def run_session(path: str) -> int:
     """``beanlab lesson.beanlab``: the window, going on from a saved session."""
     try:
-        with open(path, encoding="utf-8") as stream:
-            session = open_session(stream.read())
+        session = read_session_file(path)
     except OSError as exc:
         raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from None
-    except (SessionError, UnicodeDecodeError) as exc:
+    except SessionError as exc:
         raise UsageError(f"cannot open {path}: {exc}") from None
     from beanlab.app import run_app
 

@@ -14,6 +14,8 @@ from .beans_csv import (
     BeanDataError,
     CsvPreview,
     LoadCancelled,
+    columns_from_spec,
+    describe_columns,
     load_beans_csv,
     preview_beans_csv,
     save_beans_csv,
@@ -38,7 +40,7 @@ from .race import Race, RaceResult, run_race
 from .registry import Registry
 from .run_config import RunConfig
 from .run_history import history_csv_text
-from .session import Session, SessionError, open_session, session_json
+from .session import Session, SessionError, open_session, read_session_file, session_json
 from .smoothing import ema
 from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 from .views import VIEWS, View
@@ -103,6 +105,8 @@ __all__ = [
     "explain_update",
     "history_csv_text",
     "lesson",
+    "columns_from_spec",
+    "describe_columns",
     "load_beans_csv",
     "load_beans_csv_apart",
     "make_dataset",
@@ -111,6 +115,7 @@ __all__ = [
     "model_class",
     "move_bean",
     "open_session",
+    "read_session_file",
     "optimum",
     "preview_beans_csv",
     "remove_bean",

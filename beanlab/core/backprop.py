@@ -1,9 +1,12 @@
 """Lesson 6's backpropagation for one bean at a time, in plain floats: per-sample SGD of the network.
 
 The course's chain rule is written once below, in :data:`ONE_BEAN`; a line naming ``{j}`` stands for
-one line per hidden neuron j = 1 … k. :func:`per_sample_sgd` writes those lines out for k neurons
-and compiles the loop once per network shape: every parameter is then a local variable and there is
-no inner loop over the neurons: about twice as fast as looping over them (``bench/lesson6_speed.py``).
+one line per hidden neuron j = 1 … k, and ``Σ(…{j}…)`` for the sum of its terms over j.
+:func:`per_sample_sgd` writes those lines out for k neurons and compiles the loop once per network
+shape: every parameter is then a local variable and there is no inner loop over the neurons
+(``bench/lesson6_speed.py``). Each move is lr times a slope; the products are grouped exactly as
+``w -= lr * slope * input`` groups them, so the floats are those of the plain loop, with each
+product lr·∂e/∂z made once instead of once per parameter it moves.
 The network's ``grad`` (neurons.py) is the same chain rule over many beans at once, in numpy.
 """
 from __future__ import annotations
@@ -15,27 +18,34 @@ from array import array
 
 import numpy as np
 
-# σ(z) written out (a call per neuron would cost a third of the time); the sign test keeps exp small
-_SIGMA = "(1.0 / (1.0 + exp(-{z})) if {z} >= 0 else exp({z}) / (1.0 + exp({z})))"
 #: ∂(one bean's loss)/∂z2 at the output a = σ(z2), for each loss
 OUTPUT_SLOPES = {"mse": "-2 * (y - a) * a * (1 - a)", "cross-entropy": "a - y"}
 
 ONE_BEAN = """\
-z1{j} = w1{j} * x + b1{j}                   # forward: hidden neuron j's input
-h{j} = σ(z1{j})                              #   and its activation
-z2 = b2
-z2 += w2{j} * h{j}                           # the output neuron adds them up: z2 = b2 + Σ w2j·hj
+z1{j} = w1{j} * x + b1{j}                    # forward: hidden neuron j's input
+h{j} = σ(z1{j})                               #   and its activation
+z2 = b2 + Σ(w2{j} * h{j})                     # the output neuron adds them up: z2 = b2 + Σ w2j·hj
 a = σ(z2)
-dz2 = OUTPUT_SLOPE                           # back: ∂e/∂z2
-dz1{j} = dz2 * w2{j} * h{j} * (1 - h{j})     # ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j), from the old w2j
-w2{j} -= lr * dz2 * h{j}                     # every slope known: move, ∂e/∂w2j = ∂e/∂z2 · hj
-w1{j} -= lr * dz1{j} * x                     #   ∂e/∂w1j = ∂e/∂z1j · x
-b1{j} -= lr * dz1{j}                         #   ∂e/∂b1j = ∂e/∂z1j
-b2 -= lr * dz2                               #   ∂e/∂b2 = ∂e/∂z2
+dz2 = OUTPUT_SLOPE                            # back: ∂e/∂z2
+step = lr * dz2                               # lr·∂e/∂z2
+step1{j} = lr * (dz2 * w2{j} * h{j} * (1 - h{j}))   # lr·∂e/∂z1j, ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j), old w2j
+w2{j} -= step * h{j}                          # every slope known: move, ∂e/∂w2j = ∂e/∂z2 · hj
+w1{j} -= step1{j} * x                         #   ∂e/∂w1j = ∂e/∂z1j · x
+b1{j} -= step1{j}                             #   ∂e/∂b1j = ∂e/∂z1j
+b2 -= step                                    #   ∂e/∂b2 = ∂e/∂z2
 """
 
+# σ(z) as statements (a call per neuron would cost a third of the time); the sign test keeps exp
+# small, and e^z is computed once where z < 0
+_SIGMA = """\
+if {z} >= 0:
+    {out} = 1.0 / (1.0 + exp(-{z}))
+else:
+    {out} = exp({z})
+    {out} = {out} / (1.0 + {out})"""
+
 _LOOP = """\
-def sgd_path(params, xs, ys, lr):
+def sgd_path(params, xs, ys, lr, exp=exp):
     {names}, = (float(v) for v in params)
     path = array("d")
     record = path.extend
@@ -46,16 +56,28 @@ def sgd_path(params, xs, ys, lr):
 """
 
 
+def _written_out(line: str, hidden: int) -> list[str]:
+    """One line of ONE_BEAN as the code for ``hidden`` neurons: σ as statements, ``{j}`` and Σ expanded."""
+    code = line.split("#")[0].rstrip()
+    code = re.sub(r"Σ\((.+)\)", lambda term: " + ".join(term.group(1).format(j=j) for j in range(1, hidden + 1)),
+                  code)
+    lines = [code.format(j=j) for j in range(1, hidden + 1)] if "{j}" in code else [code]
+    sigma = re.compile(r"^(\w+) = σ\((\w+)\)$")
+    out = []
+    for each in lines:
+        call = sigma.match(each)
+        out += _SIGMA.format(out=call.group(1), z=call.group(2)).splitlines() if call else [each]
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def per_sample_sgd(names: tuple[str, ...], loss: str):
     """``sgd_path(params, xs, ys, lr)`` for the network whose parameters are ``names`` (w1j, b1j neuron
     by neuron, then w2j, then b2: :class:`HiddenLayerNet`) learning with ``loss``: the parameters
     after each bean of ``xs, ys`` in turn, one row per bean."""
     hidden = (len(names) - 1) // 3
-    lines = []
-    for line in ONE_BEAN.replace("OUTPUT_SLOPE", OUTPUT_SLOPES[loss]).splitlines():
-        code = re.sub(r"σ\(([\w{}]+)\)", lambda call: _SIGMA.format(z=call.group(1)), line.split("#")[0].rstrip())
-        lines += [code.format(j=j) for j in range(1, hidden + 1)] if "{j}" in code else [code]
+    lines = [code for line in ONE_BEAN.replace("OUTPUT_SLOPE", OUTPUT_SLOPES[loss]).splitlines()
+             for code in _written_out(line, hidden)]
     source = _LOOP.format(names=", ".join(names), count=len(names),
                           body="\n".join(" " * 8 + line for line in lines))
     namespace = {"array": array, "exp": math.exp, "np": np}

@@ -21,7 +21,7 @@ def _checked(beans: Beans, x: float, y: float) -> tuple[float, float]:
 def add_bean(beans: Beans, x: float, y: float) -> Beans:
     """These beans and one more, last, at size ``x`` and toxicity ``y``."""
     x, y = _checked(beans, x, y)
-    return Beans(np.append(beans.x, x), np.append(beans.y, y), beans.name)
+    return Beans(np.append(beans.x, x), np.append(beans.y, y), beans.name, columns=beans.columns)
 
 
 def move_bean(beans: Beans, index: int, x: float, y: float) -> Beans:
@@ -29,11 +29,11 @@ def move_bean(beans: Beans, index: int, x: float, y: float) -> Beans:
     x, y = _checked(beans, x, y)
     sizes, toxicities = beans.x.copy(), beans.y.copy()
     sizes[index], toxicities[index] = x, y
-    return Beans(sizes, toxicities, beans.name)
+    return Beans(sizes, toxicities, beans.name, columns=beans.columns)
 
 
 def remove_bean(beans: Beans, index: int) -> Beans:
     """These beans without bean ``index``; refused if fewer than two would be left."""
     if len(beans) <= FEWEST_BEANS:
         raise ValueError(tr("at least {count} beans are needed").format(count=FEWEST_BEANS))
-    return Beans(np.delete(beans.x, index, axis=0), np.delete(beans.y, index), beans.name)
+    return Beans(np.delete(beans.x, index, axis=0), np.delete(beans.y, index), beans.name, columns=beans.columns)

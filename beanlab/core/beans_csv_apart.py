@@ -54,9 +54,9 @@ def load_beans_csv_apart(path: str | os.PathLike, progress: Callable[[int, int],
                 elif kind == "memory":
                     raise MemoryError
                 elif kind == "beans":
-                    name, x_shape = content
+                    name, x_shape, names = content
                     x, y = (_read_floats(child.stdout, shape, stopped) for shape in (x_shape, x_shape[:1]))
-                    return Beans(x, y, name)
+                    return Beans(x, y, name, columns=None if names is None else tuple(names))
             raise stopped
         finally:
             if child.poll() is None:
@@ -92,7 +92,7 @@ def _read_and_print(path: str, columns, language: str) -> None:
     except MemoryError:
         say("memory")
     else:
-        say("beans", beans.name, list(beans.x.shape))
+        say("beans", beans.name, list(beans.x.shape), beans.columns and list(beans.columns))
         for values in (beans.x, beans.y):
             out.write(np.ascontiguousarray(values, dtype="<f8").tobytes())
         out.flush()

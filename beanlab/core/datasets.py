@@ -43,6 +43,8 @@ class Beans:
     y: np.ndarray
     name: str = "beans"
     scale: FeatureScale | None = field(default=None, compare=False)   # set when x was standardised
+    # the names the beans' file gave the size column(s) and the toxicity column (大小, 毒性), if it named them
+    columns: tuple[str, ...] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         x = np.array(self.x, dtype=np.float64)  # a private, read-only copy

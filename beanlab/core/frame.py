@@ -42,11 +42,25 @@ class Frame:
     explanation: Explanation | None = None   # the last update in words and numbers
 
 
-class FrameMaker:
-    """Makes the frames of one run in order; :meth:`restart` when the run starts again."""
+def sample_stride(last_update: int, max_rows: int) -> int:
+    """The stride of an even sample (:class:`SampledHistory` of ``max_rows``) once it holds updates 0 … last."""
+    stride = 1
+    while last_update // stride + 1 > max_rows:
+        stride *= 2
+    return stride
 
-    def __init__(self, generation: int = 0) -> None:
+
+class FrameMaker:
+    """Makes the frames of one run in order; :meth:`restart` when the run starts again.
+
+    ``sample_rows``: the frames go to an even sample of at most that many rows (the window's), so
+    each carries only the rows that sample will keep: at full speed a frame may follow 100,000
+    updates, and copying, sending and sampling them all would cost more than drawing them.
+    """
+
+    def __init__(self, generation: int = 0, sample_rows: int | None = None) -> None:
         self.generation = generation
+        self.sample_rows = sample_rows
         self.restart()
 
     def restart(self) -> None:
@@ -63,5 +77,8 @@ class FrameMaker:
         restarted = self.next_update == 0
         if len(updates):
             self.next_update = int(updates[-1]) + 1
+            if self.sample_rows is not None:
+                kept = updates % sample_stride(int(updates[-1]), self.sample_rows) == 0
+                updates, params, loss, smoothed = updates[kept], params[kept], loss[kept], smoothed[kept]
         return Frame(self.generation, snapshot, RunState(state), restarted, updates, params, loss, smoothed,
                      explanation)

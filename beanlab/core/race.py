@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..i18n import tr
+from .datasets import Beans
 from .run_config import RunConfig
 from .trainer import Trainer
 
@@ -44,14 +45,15 @@ class Race:
     updates: tuple[np.ndarray, ...] = ()  # those updates' numbers (all of them, unless the race is very long)
 
 
-def racers(config: RunConfig, optimizers: list[str]) -> list[Trainer]:
-    """One trainer per optimizer, on the same beans from the same start; ValueError for a bad list."""
+def racers(config: RunConfig, optimizers: list[str], beans: Beans | None = None) -> list[Trainer]:
+    """One trainer per optimizer, on the same beans (``beans``, else the config's dataset) from the
+    same start; ValueError for a bad list."""
     if not 1 <= len(optimizers) <= MAX_RACERS:
         raise ValueError(tr("a race has 1 to {most} optimizers, not {count}").format(
             most=MAX_RACERS, count=len(optimizers)))
     if len(set(optimizers)) != len(optimizers):
         raise ValueError(tr("each optimizer may run once in a race"))
-    beans = config.make_beans()
+    beans = config.make_beans() if beans is None else beans
     start = config.build_trainer(beans).init
     return [racer_config(config, racer).replace(init=tuple(start)).build_trainer(beans) for racer in optimizers]
 
@@ -68,9 +70,11 @@ def racer_config(config: RunConfig, racer: str) -> RunConfig:
         raise ValueError(tr("{racer}: the noise after @ must be a number").format(racer=racer)) from None
 
 
-def run_race(config: RunConfig, optimizers: list[str], threshold: float | None = None) -> Race:
-    """Train each racer for ``config.epochs`` epochs, timing it, and compare them."""
-    trainers = racers(config, optimizers)
+def run_race(config: RunConfig, optimizers: list[str], threshold: float | None = None,
+             beans: Beans | None = None) -> Race:
+    """Train each racer for ``config.epochs`` epochs (on ``beans``, else the config's dataset), timing
+    it, and compare them."""
+    trainers = racers(config, optimizers, beans)
     timings = []
     for trainer in trainers:
         total = config.epochs * trainer.updates_per_epoch

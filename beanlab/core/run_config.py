@@ -6,12 +6,15 @@ datasets, models or optimizers by hand.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 from ..i18n import tr
+from . import limits
 from .datasets import DATASETS, Beans, make_dataset
 from .landscape_models import TERRAINS, LandscapeModel, terrain_beans
 from .model_catalogue import make_model, model_class
+from .neurons import HiddenLayerNet
 from .optimizer_catalogue import make_optimizer
 from .trainer import Trainer
 
@@ -25,6 +28,11 @@ LIVE_SETTINGS = frozenset({"lr", "step", "epochs"})
 _KINDS = {"dataset": str, "n": int, "seed": int, "model": str, "optimizer": str, "lr": (int, float),
           "step": (int, float), "batch_size": int, "order": str, "epochs": int, "init": (tuple, type(None)),
           "loss": str, "hidden": int, "landscape": (str, type(None)), "noise": (int, float)}
+
+# the whole numbers a setting may hold, lowest and highest: beyond them a run would not fit in
+# memory or time (10**10 beans, 10**12 epochs), whether an option, a settings file or a session says so
+_RANGES = {"n": (1, limits.MAX_BEANS), "epochs": (1, limits.MAX_EPOCHS), "batch_size": (1, limits.MAX_BATCH_SIZE),
+           "hidden": (1, HiddenLayerNet.MAX_HIDDEN), "seed": (0, limits.MAX_SEED)}
 
 
 @dataclass(frozen=True)
@@ -70,8 +78,23 @@ class RunConfig:
         for name, kind in _KINDS.items():
             if name in values and not isinstance(values[name], kind):
                 raise ValueError(tr("the setting {name} has the wrong kind of value: {value}").format(
-                    name=name, value=repr(values[name])))
-        return cls(**values)
+                    name=name, value=repr(values[name])[:80]))
+        init = values.get("init")
+        if init is not None and not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                        and math.isfinite(v) for v in init):
+            raise ValueError(tr("the setting {name} has the wrong kind of value: {value}").format(
+                name="init", value=repr(init)[:80]))
+        config = cls(**values)
+        config.check_limits()
+        return config
+
+    def check_limits(self) -> None:
+        """ValueError, translated, naming the limit, if a count is beyond what a run can hold (see :data:`_RANGES`)."""
+        for name, (low, high) in _RANGES.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ValueError(tr("the setting {name} must be a whole number from {low:,} to {high:,}, not {value}")
+                                 .format(name=name, low=low, high=high, value=repr(value)[:80]))
 
     def replace(self, **changes) -> RunConfig:
         """A copy with some settings changed."""
@@ -105,7 +128,8 @@ class RunConfig:
         Whether given beans suit the model is :meth:`build_trainer`'s to say.
         """
         self._start(self.make_model())
-        self._optimizer()
+        self._optimizer()   # its own words first (a batch size of 0), then the bounds
+        self.check_limits()
 
     def with_model(self, name: str) -> RunConfig:
         """A copy for another model, keeping the starting values it shares (0.1 for new ones; a
@@ -158,12 +182,14 @@ class RunConfig:
 
     def make_beans(self) -> Beans:
         """The dataset this configuration names (a landscape's one placeholder bean)."""
+        self.check_limits()
         if self.landscape is not None:
             return terrain_beans(self.landscape)
         return make_dataset(self.dataset, self.n, self.seed)
 
     def build_trainer(self, beans: Beans | None = None) -> Trainer:
         """A trainer for these settings, on ``beans`` or on the named dataset; ValueError if they do not fit."""
+        self.check_limits()
         beans = self.make_beans() if beans is None else beans
         model = self.make_model()
         if beans.n_features != model.n_features:

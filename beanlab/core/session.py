@@ -4,18 +4,21 @@ The file holds the settings, the beans and the recorded run (every update's para
 for a very long run, the updates its record keeps, with their numbers, and a stateful optimizer's
 memory), so opening it restores the plots and step-back, and the next update is the same float it
 would have been. Arrays are stored as base64 of little-endian float64, so nothing is rounded. Every
-field is checked on opening; a file that is not right says what is wrong and changes nothing.
+field is checked on opening; a file that is not right says what is wrong and changes nothing, and
+what it claims is bounded (:mod:`.limits`) before it costs memory or time.
 """
 from __future__ import annotations
 
 import base64
 import binascii
 import json
+import os
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..i18n import N_, tr
+from . import limits
 from .datasets import Beans
 from .run_config import RunConfig
 from .trainer import Trainer
@@ -71,12 +74,43 @@ def session_json(trainer: Trainer, config: RunConfig, lesson: int | None = None)
     return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
 
 
-def open_session(text: str) -> Session:
-    """Read session text; raise SessionError saying what is wrong."""
+def read_session_file(path: str | os.PathLike) -> Session:
+    """Open the session file ``path``: OSError if it cannot be read, SessionError if it is no session;
+    a file larger than :data:`limits.MAX_SESSION_BYTES` is refused before it is read."""
+    size = os.stat(path).st_size
+    if size > limits.MAX_SESSION_BYTES:
+        raise SessionError(tr("the file is {size:,} MB; a session may be at most {most:,} MB").format(
+            size=size // 2 ** 20, most=limits.MAX_SESSION_BYTES // 2 ** 20))
+    with open(path, "rb") as stream:
+        raw = stream.read()
     try:
-        document = json.loads(text)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError(tr("not a BeanLab session file")) from None
+    return open_session(text)
+
+
+def open_session(text: str) -> Session:
+    """Read session text; raise SessionError saying what is wrong (never another error)."""
+    if len(text) > limits.MAX_SESSION_BYTES:
+        raise SessionError(tr("the file is {size:,} MB; a session may be at most {most:,} MB").format(
+            size=len(text) // 2 ** 20, most=limits.MAX_SESSION_BYTES // 2 ** 20))
+    try:
+        document = json.loads(text.removeprefix("\ufeff"))   # a BOM, as Windows' Notepad may add
     except json.JSONDecodeError as exc:
         raise SessionError(tr("not a BeanLab session (broken JSON at line {line})").format(line=exc.lineno)) from None
+    except RecursionError:
+        raise SessionError(tr("not a BeanLab session (nested too deeply)")) from None
+    try:
+        return _session_from(document)
+    except SessionError:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, OverflowError, RecursionError) as exc:
+        # a field of a kind no check above foresaw: still the file's fault, said as such
+        raise SessionError(tr("the session is damaged: {reason}").format(reason=str(exc)[:200])) from None
+
+
+def _session_from(document) -> Session:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SessionError(tr("not a BeanLab session file"))
     version = document.get("version")
@@ -100,6 +134,7 @@ def open_session(text: str) -> Session:
     except ValueError as exc:
         raise SessionError(tr("the settings do not make a run: {reason}").format(reason=exc)) from None
     updates = run.get("updates")
+    _check_updates(updates, trainer)
     params, loss = _unpack(run.get("params"), N_("the recorded parameters")), _unpack(run.get("loss"), N_("the recorded losses"))
     kept = _unpack(run["kept"], N_("the recorded parameters")).astype(np.int64) if "kept" in run else None
     rows = updates + 1 if kept is None else len(kept)
@@ -114,6 +149,19 @@ def open_session(text: str) -> Session:
         raise SessionError(tr("the recorded run is damaged: {reason}").format(reason=exc)) from None
     lesson = document.get("lesson")
     return Session(config, trainer, lesson if isinstance(lesson, int) else None)
+
+
+def _check_updates(updates, trainer: Trainer) -> None:
+    """The update count a file claims, bounded before the run is replayed up to it: going on after
+    update u of a shuffled run draws the bean order of every epoch before it."""
+    if isinstance(updates, bool) or not isinstance(updates, int) or updates < 0:
+        raise SessionError(tr("the recorded run is damaged (its update count is not a whole number)"))
+    epochs = updates // trainer.updates_per_epoch
+    most_epochs = limits.MAX_SESSION_SHUFFLE_WORK // (len(trainer.beans) + limits.SHUFFLE_EPOCH_COST_IN_BEANS)
+    if updates > limits.MAX_SESSION_UPDATES or (trainer.bean_order.order == "shuffle" and epochs > most_epochs):
+        raise SessionError(tr("the recorded run claims {updates:,} updates ({epochs:,} epochs); a session may hold "
+                              "at most {most:,} updates, and {most_epochs:,} epochs of these beans shuffled").format(
+            updates=updates, epochs=epochs, most=limits.MAX_SESSION_UPDATES, most_epochs=most_epochs))
 
 
 def _config(part) -> RunConfig:

@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass
 
 from beanlab.i18n import tr
+from beanlab.core.limits import MAX_FRAMES
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class ExportRequest:
                 path=self.path))
         if self.frames < 1:
             raise ValueError(tr("an animation needs at least 1 frame"))
+        if self.frames > MAX_FRAMES:
+            raise ValueError(tr("an animation has at most {most:,} frames, not {frames:,}").format(
+                most=MAX_FRAMES, frames=self.frames))
         if not 0.5 <= self.fps <= 50:
             raise ValueError(tr("frames per second must be from 0.5 to 50, not {fps:g}").format(fps=self.fps))
         if not (160 <= self.size[0] <= 4000 and 120 <= self.size[1] <= 4000):

@@ -1,22 +1,26 @@
 """What BeanLab remembers between launches: window layout, the last run's settings, speed, stages.
 
 Kept in an INI file (``BEANLAB_SETTINGS`` names another one, as the tests do). A file that cannot be
-read, or holds values that make no sense, is reported once and replaced by the defaults: a borrowed
-laptop's odd settings file must never stop the lesson.
+read is reported once and replaced by the defaults; a value of the wrong kind or out of range (a
+start that is not numbers, 10**10 beans, a geometry that is not Qt's bytes) is dropped with one
+logged line, and the rest kept: a borrowed laptop's odd settings file must never stop the lesson.
+Only the main window's own closing writes the file (:meth:`AppSettings.remember`).
 """
 from __future__ import annotations
 
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from beanlab.core import RunConfig
 from beanlab.i18n import N_, normalise, tr
 
 ENV_VARIABLE = "BEANLAB_SETTINGS"
+_log = logging.getLogger("beanlab")
 
 
 def settings_path() -> str:
@@ -51,30 +55,61 @@ class AppSettings:
         return tr(why).format(path=self.path, **details)
 
     # -- reading -------------------------------------------------------------------------------
+    def _drop(self, key: str, raw, reason: str, forget: bool = True) -> None:
+        """Forget one bad remembered value, saying so in one line of the log (and the first such once
+        to the user); the others stay."""
+        _log.warning("settings file %s: dropped %s = %.80r (%s)", self.path, key, raw, reason)
+        if forget:
+            self._store.remove(key)
+        if self._why is None:
+            self._why = (N_("The settings file {path} held a bad value for {key}; BeanLab dropped it and kept the "
+                            "rest."), {"key": key})
+
     def last_config(self) -> RunConfig | None:
+        """The last run's settings; a setting that is bad on its own is dropped (its default taken),
+        and all of them if together they do not make a run."""
         text = self._store.value("run/config")
         if text is None:
             return None
         try:
-            config = RunConfig.from_dict(json.loads(str(text)))
-            config.build_trainer()   # the values must make a run
-        except ValueError:   # broken JSON included
-            self._start_again(N_("The settings file {path} held settings that do not make a run; BeanLab started "
-                                 "with its defaults."))
+            values = json.loads(str(text))
+        except (ValueError, RecursionError):
+            values = None
+        if not isinstance(values, dict):
+            self._drop("run/config", text, "not a JSON object of settings")
+            return None
+        for name in list(values):
+            try:
+                RunConfig.from_dict({name: values[name]})
+            except (ValueError, TypeError) as exc:
+                self._drop(f"run/config {name}", values.pop(name), str(exc), forget=False)
+        try:
+            config = RunConfig.from_dict(values)
+            config.validate()   # the values must make a run (cheap: builds no beans)
+        except (ValueError, TypeError) as exc:
+            self._drop("run/config", text, f"the settings do not make a run: {exc}")
             return None
         return config
 
-    def value(self, key: str, default, kind: type):
-        """A remembered value of ``kind``, or ``default`` (and a report) when it is not one."""
+    def value(self, key: str, default, kind: type, valid: Callable[[object], bool] | None = None):
+        """A remembered value of ``kind`` (and ``valid``, if given), or ``default`` when there is none;
+        a value that is not one is dropped (one logged line) and ``default`` returned."""
         raw = self._store.value(key)
         if raw is None:
             return default
         try:
-            return kind(raw) if kind is not bytes else raw
-        except (ValueError, TypeError):
-            self._start_again(N_("The settings file {path} held a bad value for {key}; BeanLab started with its "
-                                 "defaults."), key=key)
+            if kind is bytes:
+                if not isinstance(raw, (bytes, bytearray, QByteArray)):
+                    raise TypeError("not bytes")
+                value = bytes(raw)
+            else:
+                value = kind(raw)
+            if valid is not None and not valid(value):
+                raise ValueError("out of range")
+        except (ValueError, TypeError, OverflowError) as exc:
+            self._drop(key, raw, str(exc))
             return default
+        return value
 
     def language(self) -> str | None:
         """The language last chosen from View → Language, or None (follow the system's)."""
@@ -82,8 +117,7 @@ class AppSettings:
         try:
             return None if code is None else normalise(code)
         except ValueError:
-            self._start_again(N_("The settings file {path} held a bad value for {key}; BeanLab started with its "
-                                 "defaults."), key="view/language")
+            self._drop("view/language", code, "not a language BeanLab speaks")
             return None
 
     # -- writing -------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from beanlab.i18n import N_, tr
 
 ACTIONS = {"open": N_("Open &data (CSV)…"), "save": N_("Save d&ata (CSV)…")}
 FILTER = N_("CSV table (*.csv)")
+# the same CSV with a UTF-8 byte-order mark: Excel then shows a header of 大小, 毒性 as it is
+EXCEL_FILTER = N_("CSV for Excel, UTF-8 with BOM (*.csv)")
 
 
 class _Reader(QObject):
@@ -178,17 +180,18 @@ class DataActions(QObject):
 
     # -- saving ----------------------------------------------------------------------------------
     def _ask_save(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self._window, tr("Save data"), str(Path.home() / "beans.csv"),
-                                                    tr(FILTER))
+        path, chosen = QFileDialog.getSaveFileName(self._window, tr("Save data"), str(Path.home() / "beans.csv"),
+                                                   ";;".join((tr(FILTER), tr(EXCEL_FILTER))))
         if path:
-            self.save_data(path)
+            self.save_data(path, excel=chosen == tr(EXCEL_FILTER))
 
-    def save_data(self, path: str) -> bool:
-        """The beans in use, as CSV that Open data reads back to the same floats."""
+    def save_data(self, path: str, excel: bool = False) -> bool:
+        """The beans in use, as CSV that Open data reads back to the same floats (UTF-8; with
+        ``excel``, with the byte-order mark by which Excel knows it)."""
         if not path.lower().endswith(".csv"):
             path += ".csv"
         try:
-            save_beans_csv(self._controller.beans, path)
+            save_beans_csv(self._controller.beans, path, excel=excel)
         except OSError as exc:
             self.failed.emit(tr("Could not save {path}: {reason}. Nothing was written.").format(
                 path=path, reason=exc.strerror or exc))

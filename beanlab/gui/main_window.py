@@ -37,10 +37,13 @@ class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
     def __init__(self, config: RunConfig | None = None, lesson: int | None = None,
-                 session: Session | None = None, session_name: str = "", language: str | None = None) -> None:
+                 session: Session | None = None, session_name: str = "", language: str | None = None,
+                 remembers: bool = True) -> None:
         """``language``: "en" or "zh_CN" for this launch (--lang); by default the one chosen last from
-        View → Language, or else the system's."""
+        View → Language, or else the system's. ``remembers=False``: closing does not write the
+        remembered settings (``beanlab screenshot`` plays the default run, not the user's)."""
         super().__init__()
+        self._remembers = remembers
         style.configure_pyqtgraph()
         self.settings = AppSettings()
         self._chosen_language = self.settings.language()
@@ -267,7 +270,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        remember_window(self, self._chosen_language)
+        if self._remembers:
+            remember_window(self, self._chosen_language)
         if self.race_window is not None:
             self.race_window.close()
         self.data.shutdown()

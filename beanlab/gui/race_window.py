@@ -77,10 +77,10 @@ class RaceMap:
     updates: tuple[np.ndarray, ...] = ()   # and the update numbers of those points
 
 
-def race_map(config: RunConfig, race: Race) -> RaceMap | None:
+def race_map(config: RunConfig, race: Race, beans=None) -> RaceMap | None:
     """The map through the first two parameters (a slice where the first racer ended, for a model
-    with more); None for a model of one parameter."""
-    landscape = Landscape(config.make_beans(), config.make_model())
+    with more), on ``beans`` (else the config's dataset); None for a model of one parameter."""
+    landscape = Landscape(config.make_beans() if beans is None else beans, config.make_model())
     if not landscape.two_d:
         return None
     everything = np.vstack(race.paths)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from beanlab.core import (
     SessionError,
     Trainer,
-    open_session,
+    read_session_file,
     session_json,
     write_text_atomically,
 )
@@ -78,14 +78,9 @@ class SessionActions(QObject):
     def open_session(self, path: str) -> bool:
         """Open a session file and go on with its run; a bad file is a message, nothing changes."""
         try:
-            with open(path, encoding="utf-8") as stream:
-                session = open_session(stream.read())
+            session = read_session_file(path)
         except OSError as exc:
             self.failed.emit(tr("Could not open {path}: {reason}.").format(path=path, reason=exc.strerror or exc))
-            return False
-        except UnicodeDecodeError:
-            self.failed.emit(tr("Could not open {path}: {reason}. Nothing was changed.").format(
-                path=path, reason=tr("not a BeanLab session file")))
             return False
         except SessionError as exc:
             self.failed.emit(tr("Could not open {path}: {reason}. Nothing was changed.").format(path=path, reason=exc))

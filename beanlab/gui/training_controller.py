@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
-from beanlab.core import Beans, Frame, Landscape, Plan, Promise, RunConfig, RunState, Session, Trainer
+from beanlab.core import (Beans, Frame, Landscape, Plan, Promise, RunConfig, RunState, Session, Trainer,
+                          describe_columns)
 from beanlab.core.landscape_models import TERRAINS
 from beanlab.core.speed_words import SpeedWords
 from beanlab.i18n import N_, tr
@@ -151,6 +152,7 @@ class TrainingController(QObject):
         return True
 
     def _send_live_settings(self) -> None:
+        self._worker.command_coming()
         self._command.emit(("set_live", (self.config.lr, self.config.step, self.config.epochs)))
 
     def copy_run(self, extra_updates: int, then: Callable[[Trainer, int], None]) -> None:
@@ -184,8 +186,10 @@ class TrainingController(QObject):
         made with ``config`` (see :meth:`RunConfig.for_beans`)."""
         self.own_beans = name
         self._load(config, regenerate=False, trainer=trainer, edited=False)
-        self.message.emit(tr("{count:,} beans from {name}: the run starts on them.").format(
-            count=len(trainer.beans), name=name))
+        columns = describe_columns(trainer.beans)   # a header of 大小, 毒性: which became which
+        text = tr("{count:,} beans from {name} ({columns}): the run starts on them.") if columns else \
+            tr("{count:,} beans from {name}: the run starts on them.")
+        self.message.emit(text.format(count=len(trainer.beans), name=name, columns=columns))
 
     def preview_beans(self, beans: Beans) -> None:
         """Show these beans and their cost in the views (a bean being dragged); the run is not touched."""
@@ -238,6 +242,7 @@ class TrainingController(QObject):
         if self._live_settings_pending.isActive():
             self._live_settings_pending.stop()
             self._send_live_settings()
+        self._worker.command_coming()   # the worker stops training at once to take it
         self._command.emit((name, arguments))
 
     def _load(self, config: RunConfig, regenerate: bool, trainer: Trainer | None = None,

@@ -9,6 +9,8 @@ so every command runs on the worker thread. How many updates each tick makes is 
 At full speed the worker trains only between frames, while the GUI waits for the next one: both
 sides are Python and share one GIL, and training while the GUI draws would only make each wait
 for the other at every call into Qt (measured: several times fewer frames, and no more updates).
+How long it trains per frame, and in what chunks, is the core's :class:`FullSpeedBudget`; a command
+arriving meanwhile (Space) cuts the training short at the end of the chunk under way.
 """
 from __future__ import annotations
 
@@ -28,10 +30,10 @@ from beanlab.core import (
     explain_next_update_in_stages,
     explain_update,
 )
-from beanlab.core.pacing import FAST_FORWARD_BUDGET_S
+from beanlab.core.full_speed import FullSpeedBudget
+from beanlab.core.pacing import FAST_FORWARD_BUDGET_S, PROMISE_CHECK_EVERY
+from beanlab.gui.frame_hub import MAX_ROWS
 from beanlab.i18n import tr
-
-FULL_SPEED_BUDGET_S = 0.002    # at full speed, train this long per frame, while the GUI waits for it
 
 
 class TrainingWorker(QObject):
@@ -47,9 +49,11 @@ class TrainingWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self._trainer: Trainer | None = None
-        self._frames = FrameMaker()
+        self._frames = FrameMaker(sample_rows=MAX_ROWS)   # the window keeps no more: see SampledRun
         self._state = RunState.PAUSED
         self._pacing = Pacing()
+        self._budget = FullSpeedBudget()
+        self._command_waiting = threading.Event()   # set by command_coming(): training stops early for it
         self._gui_ready = threading.Event()
         self._gui_ready.set()
         self._timer: QTimer | None = None
@@ -67,10 +71,15 @@ class TrainingWorker(QObject):
         self._gui_ready.set()
         self._woken.emit()
 
+    def command_coming(self) -> None:
+        """A command is on its way (see run_command): cut the training under way short. Thread-safe."""
+        self._command_waiting.set()
+
     # -- run on the worker thread -------------------------------------------------------------
     @Slot(object)
     def run_command(self, command: tuple) -> None:
         """Carry out one command from the GUI: (name of one of the methods below, its arguments)."""
+        self._command_waiting.clear()
         name, arguments = command
         self._commands[name](*arguments)
 
@@ -90,6 +99,7 @@ class TrainingWorker(QObject):
     def load(self, trainer: Trainer, generation: int, epoch_limit: int) -> None:
         """Take a new trainer (new data, model or optimizer) and show its starting point."""
         self._trainer, self._frames.generation = trainer, generation
+        self._budget = FullSpeedBudget()   # its rate was another trainer's: a lesson 1 chunk would take seconds in lesson 8
         self._pacing.epoch_limit, self._pacing.updates_per_epoch = epoch_limit, trainer.updates_per_epoch
         self._set_paused()
         self._restart()
@@ -102,6 +112,7 @@ class TrainingWorker(QObject):
             return
         self._state = RunState.PLAYING
         self._pacing.start(time.perf_counter())
+        self._budget.start()
         self._emit(force=True)
         self._schedule_tick()
 
@@ -269,7 +280,9 @@ class TrainingWorker(QObject):
             return
         now = time.perf_counter()
         if self._pacing.full_speed:
-            self._train_for(FAST_FORWARD_BUDGET_S if self._pacing.fast_forward else FULL_SPEED_BUDGET_S)
+            budget = self._budget.budget_s(now)   # fast-forwarding (a plan, skip ahead): at least the pacing's
+            self._train_for(max(budget, FAST_FORWARD_BUDGET_S) if self._pacing.fast_forward else budget)
+            self._budget.trained(time.perf_counter())
             self._pacing.last_tick = now
         else:
             due = self._pacing.due(now, self._trainer.step_count)
@@ -289,13 +302,21 @@ class TrainingWorker(QObject):
             self._schedule_tick()
 
     def _train_for(self, seconds: float) -> None:
-        """As many updates as fit in the time, in chunks the pacing sizes (so pause stays prompt);
+        """As many updates as fit in the time, in chunks the budget sizes, until a command is waiting;
         skipping ahead, only until the promise is kept."""
-        deadline = time.perf_counter() + seconds
-        while time.perf_counter() < deadline and self._updates_left() > 0 and not self._trainer.diverged:
-            started = time.perf_counter()
-            self._trainer.run(self._pacing.next_chunk(self._trainer.step_count))
-            self._pacing.chunk_took(time.perf_counter() - started)
+        trainer, budget = self._trainer, self._budget
+        started = time.perf_counter()
+        deadline = started + seconds
+        while (started < deadline and not self._command_waiting.is_set() and not trainer.diverged
+               and self._updates_left() > 0):
+            before = trainer.step_count
+            # the pacing adds its limits (epochs, plan, promise); skipping, it looks every PROMISE_CHECK_EVERY
+            # updates exactly, as a headless run checking as often would
+            self._pacing.chunk = max(budget.chunk(deadline - started), PROMISE_CHECK_EVERY)
+            trainer.run(self._pacing.next_chunk(trainer.step_count))
+            finished = time.perf_counter()
+            budget.chunk_took(trainer.step_count - before, finished - started)
+            started = finished
             if self._skip_to is not None and self._skip_kept():
                 break
             if self._pacing.plan_changes_speed(self._trainer.step_count):

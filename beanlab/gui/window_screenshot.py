@@ -27,7 +27,8 @@ def photograph_run(updates: int, size: tuple[int, int], language: str | None = N
 
     Raises TimeoutError if the window never gets there.
     """
-    window = MainWindow(config=RunConfig(), language=language)   # the default run, whatever was remembered
+    # the default run, whatever was remembered; and what is remembered stays the user's
+    window = MainWindow(config=RunConfig(), language=language, remembers=False)
     window.resize(*size)
     controller = window.controller
     loop, picture = QEventLoop(), []

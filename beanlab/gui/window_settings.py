@@ -19,14 +19,19 @@ def restore_window(window, size: tuple[int, int]) -> None:
     if geometry is not None:
         window.restoreGeometry(geometry)
         window.restoreState(settings.value("window/state", b"", bytes))
-    notch = settings.value("playback/speed_notch", None, int)
-    if notch is not None and 0 <= notch <= window.playback_panel.speed.maximum():
+    notch = settings.value("playback/speed_notch", None, int,
+                           lambda value: 0 <= value <= window.playback_panel.speed.maximum())
+    if notch is not None:
         window.playback_panel.speed.setValue(notch)
-    window.view_actions["stages"].setChecked(bool(settings.value("view/stages", 0, int)))
-    window.view_actions["dark"].setChecked(bool(settings.value("view/dark", 0, int)))
+    window.view_actions["stages"].setChecked(bool(settings.value("view/stages", 0, int, _a_switch)))
+    window.view_actions["dark"].setChecked(bool(settings.value("view/dark", 0, int, _a_switch)))
     if settings.problem:
         print(f"beanlab: {settings.problem}", file=sys.stderr)
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(settings.problem, 15_000))
+
+
+def _a_switch(value: int) -> bool:
+    return value in (0, 1)
 
 
 def remember_window(window, language: str | None) -> None:

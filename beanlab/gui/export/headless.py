@@ -31,9 +31,11 @@ def export_run(trainer: Trainer, request: ExportRequest, say: Callable[[str], No
     _run_to_end(AnimationExport(source, request), say)
 
 
-def export_race(config: RunConfig, request: ExportRequest, say: Callable[[str], None] = print) -> None:
-    """Race ``request.race`` on ``config`` and export it; ValueError with the reason."""
-    _run_to_end(AnimationExport(RaceFrames(config, request, opengl_available()), request), say)
+def export_race(config: RunConfig, request: ExportRequest, say: Callable[[str], None] = print,
+                beans=None) -> None:
+    """Race ``request.race`` on ``config`` (on ``beans``, else its dataset) and export it; ValueError
+    with the reason."""
+    _run_to_end(AnimationExport(RaceFrames(config, request, opengl_available(), beans), request), say)
 
 
 def _run_to_end(job: AnimationExport, say: Callable[[str], None]) -> None:

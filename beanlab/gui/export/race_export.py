@@ -20,15 +20,16 @@ from beanlab.gui.export.picture import to_pillow
 class RaceFrames:
     """The race of ``request.race`` on ``config``, run now, drawn update by update (a FrameSource)."""
 
-    def __init__(self, config: RunConfig, request: ExportRequest, gl: bool) -> None:
+    def __init__(self, config: RunConfig, request: ExportRequest, gl: bool, beans=None) -> None:
+        """``beans``: the racers' (``--data``), else the config's dataset."""
         from beanlab.gui.race_window import RaceWindow, race_map
 
-        race = run_race(config, list(request.race))
+        race = run_race(config, list(request.race), beans=beans)
         style.configure_pyqtgraph()   # white plots, as in the app
         self._window = RaceWindow(config, with_bowl=gl)
         self._window.choose(list(request.race))
         self._window.resize(*request.size)
-        self._window.show_race(race, race_map(config, race))
+        self._window.show_race(race, race_map(config, race, beans))
         self._size = tuple(request.size)
         self.first, self.last = 0, max(int(u[-1]) for u in race.updates)
         self.period = 1   # the first updates one by one, then evenly to the end, as a run's animation is spaced

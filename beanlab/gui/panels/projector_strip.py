@@ -52,6 +52,7 @@ class ProjectorStrip(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.speed_name.setText(tr("Speed"))
+        self._playback.retranslate()   # its words first: Qt tells the widgets of a language change in no set order
         self.speed_text.setText(self._playback.speed_words)
         # the playback panel may put its words in the new language after this: copy them once it has
         QTimer.singleShot(0, self, lambda: self._follow_speed(self._playback.speed.value()))

@@ -4,12 +4,14 @@ the whole cost, ∂E/∂w (green). While a stage tells this bean's slope ∂e/�
 through the ball too, in this update's orange (symbols.py: one symbol and colour per meaning)."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from beanlab.core import Box, Frame, Landscape
+from beanlab.core import Box, Frame, Landscape, RunState
 from beanlab.core.numbers import number
 from beanlab.core.symbols import COST, LANDSCAPE, WHOLE_COST
 from beanlab.gui import style
@@ -19,6 +21,10 @@ WHOLE_COST_LABEL = N_("{symbol} = {value} (whole cost)")
 UPDATE_SLOPE_LABEL = N_("{symbol} = {value} (this update)")
 
 CURVE_POINTS = 200
+# While a run plays, curves that cost time to cut (a network's cost on 200 points, twice) are cut
+# again at most 4 times a second; the ball, its cost and its tangent follow every frame. Curves
+# as cheap as a line's (from the beans' sums) are cut every frame; a paused frame's always.
+CHEAP_CUT_S, CURVE_AGE_S = 0.0005, 0.25
 
 
 class _Slice:
@@ -61,11 +67,14 @@ class _Slice:
         self.update_label.setFont(font)
         style.apply_axes_look(self.widget, look)
 
-    def show(self, values: np.ndarray, costs: np.ndarray, at: float, cost: float, slope: float,
+    def show(self, values: np.ndarray, costs: np.ndarray | None, at: float, cost: float, slope: float,
              name: str, whole=WHOLE_COST, update=None) -> None:
-        """The curve, the ball, the whole cost's tangent; and ``update`` (a SlopeName), this update's slope
-        (``self.update_slope``) through the ball too, when one is being told."""
-        self.curve.setData(values, costs)
+        """The ball at ``at``, the whole cost's tangent, the curve too unless ``costs`` is None (keep the
+        last); and ``update`` (a SlopeName), this update's slope (``self.update_slope``) through the ball
+        too, when one is being told."""
+        if costs is not None:
+            self.curve.setData(values, costs)
+            self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
         self.ball.setData([at], [cost])
         half = (values[-1] - values[0]) * 0.12
         self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
@@ -80,7 +89,6 @@ class _Slice:
             self.update_line.setData([at - half, at + half], [cost - own * half, cost + own * half])
             self.update_label.setText(tr(UPDATE_SLOPE_LABEL).format(symbol=self.symbols[1],
                                                                     value=number(own, signed=True)))
-        self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
         style.settle(self.widget)
 
     def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
@@ -121,9 +129,12 @@ class CostSlicesPlot(QWidget):
         self._look, self._emphasized = style.NORMAL, None
         self._update_slope_name = None   # whose slope the orange line shows (symbols.SlopeName), when shown
         self._last_frame: Frame | None = None
+        self._cut_at, self._cut_took = -float("inf"), 0.0   # when the curves were last cut, and how long it took
+        self.curves_cut = 0   # how often the curves were computed (the tests check a playing network's stays rare)
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
+        self._cut_at = -float("inf")
         self._last_frame, self._update_slope_name = None, None
         for cut in (self._along_w, self._along_b):
             cut.update_slope = None
@@ -185,7 +196,7 @@ class CostSlicesPlot(QWidget):
             cut.apply_look(look, self._emphasized)
 
     def set_box(self, box: Box) -> None:
-        """The parameter ranges to draw (they grow with the descent path)."""
+        """The parameter ranges to draw (they grow with the descent path; the curves follow at their next cut)."""
         self._box = box
 
     def show_frame(self, frame: Frame) -> None:
@@ -199,10 +210,16 @@ class CostSlicesPlot(QWidget):
         slope = landscape.gradient(params)
         cost = landscape.cost(params)
         here = landscape.project(params[None, :])[0]
+        now = time.perf_counter()
+        age = now - self._cut_at
+        cut = frame.state != RunState.PLAYING or self._cut_took < CHEAP_CUT_S or age >= CURVE_AGE_S
         first = np.linspace(self._box.w_lo, self._box.w_hi, CURVE_POINTS)
-        self._along_w.show(first, landscape.curve(0, first, params), here[0], cost, slope[0], landscape.names[0],
-                           whole, update)
+        second = np.linspace(self._box.b_lo, self._box.b_hi, CURVE_POINTS) if landscape.two_d else None
+        along_w = landscape.curve(0, first, params) if cut else None
+        along_b = landscape.curve(1, second, params) if cut and landscape.two_d else None
+        if cut:
+            self._cut_at, self._cut_took = now, time.perf_counter() - now
+            self.curves_cut += 1
+        self._along_w.show(first, along_w, here[0], cost, slope[0], landscape.names[0], whole, update)
         if landscape.two_d:
-            second = np.linspace(self._box.b_lo, self._box.b_hi, CURVE_POINTS)
-            self._along_b.show(second, landscape.curve(1, second, params), here[1], cost, slope[1],
-                               landscape.names[1], whole, update)
+            self._along_b.show(second, along_b, here[1], cost, slope[1], landscape.names[1], whole, update)
