@@ -1,5 +1,6 @@
 """The window in Chinese: every widget, menu, plot and message, and switching language while it runs."""
 import re
+from beanlab.core.numbers import number
 
 import pyqtgraph as pg
 import pytest
@@ -264,6 +265,6 @@ def test_the_explanation_on_screen_is_read_again_in_a_new_language(qtbot):
     english = panel.plain_text
     apply_language("zh_CN")
     qtbot.waitUntil(lambda: panel.plain_text != english)
-    assert CJK.search(panel.plain_text) and f"{snapshot.gradient[0]:+.5f}" in panel.plain_text
+    assert CJK.search(panel.plain_text) and number(snapshot.gradient[0], signed=True) in panel.plain_text
     apply_language(i18n.ENGLISH)
     qtbot.waitUntil(lambda: panel.plain_text == english)

@@ -1,5 +1,6 @@
 """Every update explains itself with the numbers of that very update."""
 import numpy as np
+from beanlab.core.numbers import number
 import pytest
 
 from beanlab.core import RunConfig, explain_update
@@ -27,15 +28,15 @@ def test_the_explanation_has_the_numbers_of_its_update(changes, model):
     for i, name in enumerate(names):
         assert numbers[f"d{name}"] == snapshot.gradient[i]
         assert numbers[f"{name}_before"] == before[i] and numbers[f"{name}_after"] == snapshot.params[i]
-        assert f"{snapshot.gradient[i]:+.5f}" in explanation.text
-        assert f"{snapshot.params[i]:.5f}" in explanation.text
+        assert number(snapshot.gradient[i], signed=True) in explanation.text
+        assert number(snapshot.params[i]) in explanation.text
     assert f"Update {snapshot.step:,}" in explanation.text
     if changes.get("optimizer") == "fixed-step":
         assert "sign" in explanation.text and f"by {trainer.optimizer.step:g}" in explanation.text
     elif len(used) > 1:
         assert "mean over the beans" in explanation.text and f"({len(used)} beans)" in explanation.text
     else:
-        assert f"bean {used[0]}: x = {x[0]:.4f}, y = {y[0]:.4f}" in explanation.text
+        assert f"bean {used[0] + 1}: x = {number(x[0])}, y = {number(y[0])}" in explanation.text
         assert f"− {trainer.optimizer.lr:g}·(" in explanation.text
 
 
@@ -63,7 +64,7 @@ def test_the_stages_of_the_next_update_match_the_update_then_made(optimizer):
     assert pick.numbers["x"] == trainer.beans.x[snapshot.beans[0]]
     if optimizer not in ("sweep", "rosenblatt"):
         assert slope.numbers["dw"] == pytest.approx(snapshot.gradient[0], rel=1e-12)
-        assert f"{snapshot.gradient[0]:+.5f}" in slope.text
+        assert number(snapshot.gradient[0], signed=True) in slope.text
 
 
 def test_nesterov_is_explained_by_the_slope_it_moved_by_at_the_look_ahead_point():
@@ -87,7 +88,7 @@ def test_nesterov_is_explained_by_the_slope_it_moved_by_at_the_look_ahead_point(
     for i, name in enumerate(("w", "b")):
         assert explanation.numbers[f"d{name}"] == pytest.approx(ahead[i], rel=1e-12)
         assert coming.numbers[f"d{name}"] == pytest.approx(ahead[i], rel=1e-12)
-        assert f"{ahead[i]:+.5f}" in explanation.text and abs(ahead[i] - snapshot.gradient[i]) > 1e-4
+        assert number(ahead[i], signed=True) in explanation.text and abs(ahead[i] - snapshot.gradient[i]) > 1e-4
     trainer.step()
     trainer.rewind(6)   # a step back rebuilds the memory: the explanation is the same again
     again = explain_update(trainer.snapshot(), before, trainer.beans, trainer.model, trainer.optimizer)

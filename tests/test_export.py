@@ -18,9 +18,11 @@ def frames_of(path):
 
 
 def red_line_height(picture, column):
-    """Rows of the fitted line's red in one column of a scatter picture (its mean row)."""
+    """Rows of the fitted line's colour (vermillion) in one column of a scatter picture (its mean row)."""
+    from beanlab.colours import FIT
+
     pixels = np.asarray(picture).astype(int)[:, column]
-    red = (pixels[:, 0] > 180) & (pixels[:, 1] < 80) & (pixels[:, 2] < 80)
+    red = np.abs(pixels - np.array(FIT)).sum(axis=1) < 60
     return np.flatnonzero(red).mean()
 
 

@@ -1,6 +1,7 @@
 """Extension by addition: a model and an optimizer defined here, in the test file alone, registered
 once each, run through `beanlab train`, the explanation, the window and an export."""
 import json
+from beanlab.core.numbers import number
 
 import numpy as np
 import pytest
@@ -93,14 +94,14 @@ def test_the_toys_explain_their_update_in_either_language(toys):
     assert explanation.numbers["prediction"] == pytest.approx(before[0] * x * x + before[1], rel=1e-12)
     assert explanation.numbers["dw"] == snapshot.gradient[0] and slope.numbers["dw"] == snapshot.gradient[0]
     text = explanation.text
-    assert "w·x² + b" in text and f"{snapshot.gradient[0]:+.5f}" in text and f"{snapshot.params[1]:.4f}" in text
+    assert "w·x² + b" in text and number(snapshot.gradient[0], signed=True) in text and number(snapshot.params[1]) in text
     assert pick.lines[0].startswith("Stage 1 of 3 · update 10") and slope.lines[0].startswith("Stage 2 of 3")
     try:
         i18n.set_language("zh_CN")
         chinese = explanation.text   # the same explanation, read in another language
     finally:
         i18n.set_language(i18n.ENGLISH)
-    assert chinese != text and "斜率" in chinese and f"{snapshot.gradient[0]:+.5f}" in chinese
+    assert chinese != text and "斜率" in chinese and number(snapshot.gradient[0], signed=True) in chinese
 
 
 def test_the_window_offers_the_toys_and_shows_their_numbers(toys, qtbot, window):
@@ -117,10 +118,10 @@ def test_the_window_offers_the_toys_and_shows_their_numbers(toys, qtbot, window)
         window.actions["step"].trigger()
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 3)
     expected = sign_sgd_by_hand(3)
-    qtbot.waitUntil(lambda: window.readouts.values["w"].text() == f"{expected[0]:.5f}")
-    assert window.readouts.values["b"].text() == f"{expected[1]:.5f}"
+    qtbot.waitUntil(lambda: window.readouts.values["w"].text() == number(expected[0]))
+    assert window.readouts.values["b"].text() == number(expected[1])
     qtbot.waitUntil(lambda: "w·x² + b" in window.explanation.plain_text)
-    assert f"{expected[0]:.4f}" in window.explanation.plain_text
+    assert number(expected[0]) in window.explanation.plain_text
 
 
 def test_the_toys_export_headless(toys, tmp_path):

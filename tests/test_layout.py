@@ -220,7 +220,7 @@ def test_a_too_long_title_is_shortened_with_the_whole_title_as_its_tooltip(qtbot
     for plot in shortened:   # "Cost along w, b held" → "e(w | b)" or "Cost along…": the whole in the tooltip
         shown_title, whole = titles[plot], plot.toolTip()
         assert shown_title != whole and len(shown_title) < len(whole)
-        assert shown_title.startswith("e(") or whole.startswith(shown_title.rstrip("…"))
+        assert shown_title.startswith("E(") or whole.startswith(shown_title.rstrip("…"))
     assert all(not plot.toolTip() for plot, title in titles.items() if plot not in shortened)
 
 

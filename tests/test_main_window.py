@@ -1,5 +1,6 @@
 """The main window driven as a teacher would: keys, buttons, fields; waiting on state, never sleeping."""
 import numpy as np
+from beanlab.core.numbers import number
 import pytest
 from gui_helpers import full_speed, latest, press, type_into, wait_state
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ def test_opens_on_the_default_run_ready_to_play(window):
     assert window.data_panel.dataset.currentText().startswith("B · lesson 4")
     beans = window.controller.beans
     w_star, _b_star = np.linalg.lstsq(np.column_stack([beans.x, np.ones(len(beans))]), beans.y, rcond=None)[0]
-    assert window.readouts.values["w_star"].text() == f"{w_star:.5f}"
+    assert window.readouts.values["w_star"].text() == number(w_star)
 
 
 def test_play_lowers_the_loss_and_pause_stops_updates(qtbot, window):
@@ -43,7 +44,7 @@ def test_step_makes_exactly_one_update(qtbot, window):
         assert latest(window).snapshot == reference.step()
     assert window.loss_plot.point_count == 4
     assert window.readouts.values["update"].text() == "3"
-    assert window.readouts.values["beans"].text() == "2"
+    assert window.readouts.values["beans"].text() == "3"   # update 3 used the third bean (index 2): beans count from 1
 
 
 def test_reset_restores_the_start(qtbot, window):
@@ -187,9 +188,9 @@ def test_the_explanation_panel_explains_the_update_on_screen(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Right)
     press(qtbot, window, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 2)
-    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 2 · bean 1:"))
+    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 2 · bean 2:"))
     snapshot = latest(window).snapshot
-    assert f"= {snapshot.params[0]:.5f}" in window.explanation.plain_text
+    assert f"= {number(snapshot.params[0])}" in window.explanation.plain_text
     assert window.explanation.text.isVisible() and window.explanation.height() > 100
 
 
@@ -199,18 +200,20 @@ def test_stepping_in_stages_shows_bean_then_slope_then_the_move(qtbot, window):
     assert window.stepper.enabled
     press(qtbot, window, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: window.stepper.stage == 1)
-    assert window.explanation.plain_text.startswith("Stage 1 of 3 · update 1: pick bean 0:")
+    assert window.explanation.plain_text.startswith("Stage 1 of 3 · update 1: pick bean 1:")
     assert latest(window).snapshot.step == 0              # nothing has moved yet
     x, y = window.scatter.highlighted_beans()
     assert (x[0], y[0]) == (reference.beans.x[0], reference.beans.y[0])   # the scatter points at the bean
     press(qtbot, window, Qt.Key.Key_Right)
     assert window.stepper.stage == 2 and window.explanation.plain_text.startswith("Stage 2 of 3")
     gradient = reference.model.grad(reference.params, reference.beans.x[:1], reference.beans.y[:1])
-    assert f"{gradient[0]:+.5f}" in window.explanation.plain_text
-    assert window.cost_slices.tangent_width() > 4
+    assert number(gradient[0], signed=True) in window.explanation.plain_text
+    # the text tells this bean's slope and the whole cost's: the thick line is this bean's, and says so
+    assert window.cost_slices.update_slope_width() > 4 and window.cost_slices.tangent_width() < 4
+    assert f"∂e/∂w = {number(gradient[0], signed=True)} (this update)" in window.cost_slices.slope_labels()
     press(qtbot, window, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
-    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 1 · bean 0"))
+    qtbot.waitUntil(lambda: window.explanation.plain_text.startswith("Update 1 · bean 1"))
     assert latest(window).snapshot == reference.step() and window.stepper.stage == 0
     assert "Stage 3 of 3" in window.explanation.text.text()
     press(qtbot, window, Qt.Key.Key_Right)                 # the next update begins with its bean again
@@ -304,9 +307,10 @@ def test_dark_theme_turns_plots_and_panels_dark_and_back(qtbot, window):
     assert window.scatter.backgroundBrush().color().lightness() > 200
 
 
-def test_while_playing_the_explanation_says_it_is_a_recent_update_and_after_pausing_the_last(qtbot, window):
+def test_while_playing_fast_the_explanation_waits_and_after_pausing_tells_the_last(qtbot, window):
     window.actions["play"].trigger()
-    qtbot.waitUntil(lambda: "Playing: a recent update" in window.explanation.text.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.explanation.waiting and latest(window).snapshot.step > 0, timeout=20_000)
+    assert "Update" not in window.explanation.plain_text   # no older update beside the readouts' newer one
     window.actions["play"].trigger()
     wait_state(qtbot, window, RunState.PAUSED)
     step = latest(window).snapshot.step

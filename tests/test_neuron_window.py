@@ -1,5 +1,6 @@
 """Lessons 5–8 in the window: the prediction curve, the boundary, the parameter rows, the slice chooser."""
 import numpy as np
+from beanlab.core.numbers import number
 import pytest
 from gui_helpers import full_speed, latest, wait_state
 from PySide6.QtCore import Qt
@@ -29,14 +30,14 @@ def test_the_network_shows_its_bump_its_seven_parameters_and_a_slice_of_its_cost
     params = np.array(latest(window).snapshot.params)
     x, curve = window.scatter.fitted_line()
     np.testing.assert_allclose(curve, window.controller.landscape.model.predict(params, x))
-    assert window.readouts.values["w21"].text() == f"{params[4]:.5f}"
+    assert window.readouts.values["w21"].text() == number(params[4], 3)   # 3 digits in a grid of many parameters
 
     # another pair of parameters: the map is redrawn through the current point, along w21 and w22
     computed = window.cost_views.surface_computations
     window.slice_panel.first.setCurrentIndex(4)
     window.slice_panel.second.setCurrentIndex(5)
     qtbot.waitUntil(lambda: window.cost_views.surface_computations > computed)
-    assert "e(w21, w22)" in window.contour.getPlotItem().titleLabel.text
+    assert "E(w21, w22)" in window.contour.getPlotItem().titleLabel.text
     assert window.contour.getAxis("bottom").labelText == "w21"
     assert window.contour.ball_position() == (params[4], params[5])
 
@@ -97,7 +98,9 @@ def test_the_network_diagram_draws_every_weight_live(qtbot, window):
     picture = diagram.grab().toImage()
     colours = {picture.pixelColor(x, y).name() for x in range(0, picture.width(), 3)
                for y in range(0, picture.height(), 3)}
-    assert "#0072b2" in colours   # positive weights drawn in blue
+    assert "#56b4e9" in colours   # weights drawn in the one colour meaning "a weight" (sky blue)
+    assert diagram.weight_pen(-1.0).style() == Qt.PenStyle.DashLine and diagram.weight_pen(1.0).style() == \
+        Qt.PenStyle.SolidLine   # the sign by the stroke: dashed negative
     load(qtbot, window, 4)
     assert not diagram.isVisible()
 

@@ -1,6 +1,7 @@
 """The textbook preset learns as d2l does: its loss is ½ squared error, so a learning rate of 0.03
 moves as the book's 0.03 does, and the printed loss is the book's number."""
 import numpy as np
+from beanlab.core.numbers import number
 import pytest
 
 from beanlab.core import LESSONS, explain_update
@@ -41,4 +42,4 @@ def test_the_textbook_explanation_says_its_loss_has_a_half():
     before = trainer.params.copy()
     snapshot = trainer.step()
     text = explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer).text
-    assert "½(ŷ − y)²" in text and "(ŷ − y)·x1" in text and f"{snapshot.gradient[0]:+.5f}" in text
+    assert "½(ŷ − y)²" in text and "(ŷ − y)·x1" in text and number(snapshot.gradient[0], signed=True) in text

@@ -34,6 +34,12 @@ class Terrain:
     slope: Callable                 # (∂f/∂w, ∂f/∂b), on floats
     lowest: tuple[float, float]     # the global minimum (or one of them)
     start: tuple[float, float]      # where a run starts by default
+    # its own preset, which choosing it sets (Lessons → Landscapes, or the lesson that is it): the
+    # descent that tells its story, and the caption of what to watch (marked for translation)
+    caption: str = ""
+    optimizer: str = "batch"
+    lr: float = 0.1
+    epochs: int = 2000
     speed: float = 100              # updates per second it plays at until the teacher chooses
 
 
@@ -44,18 +50,34 @@ def _sech2(z):
 TERRAINS: dict[str, Terrain] = {t.name: t for t in (
     Terrain("saddle", N_("Saddle"), "f = w² − b² + b⁴/2",
             lambda w, b: w * w - b * b + b ** 4 / 2,
-            lambda w, b: (2 * w, -2 * b + 2 * b ** 3), (0.0, 1.0), (1.0, 0.0), speed=10),
+            lambda w, b: (2 * w, -2 * b + 2 * b ** 3), (0.0, 1.0), (1.0, 0.0),
+            caption=N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
+                       "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch "
+                       "the path slip off the ridge into a valley, f = −1/2."),
+            optimizer="batch", lr=0.1, epochs=2000, speed=10),
     Terrain("two-wells", N_("Two wells"), "f = (w² − 1)² + 0.3·w + b²",
             lambda w, b: (w * w - 1) ** 2 + 0.3 * w + b * b,
-            lambda w, b: (4 * w * (w * w - 1) + 0.3, 2 * b), (-1.03557871, 0.0), (1.5, 0.8), speed=10),
+            lambda w, b: (4 * w * (w * w - 1) + 0.3, 2 * b), (-1.03557871, 0.0), (1.5, 0.8),
+            caption=N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
+                       "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
+                       "slope of zero does not mean the lowest point."),
+            optimizer="batch", lr=0.05, epochs=500, speed=10),
+    # plain descent: α = 0.001, as large as the steep walls allow (0.01 is thrown out at once)
     Terrain("rosenbrock", N_("Rosenbrock's banana valley"), "f = (1 − w)² + 100·(b − w²)²",
             lambda w, b: (1 - w) ** 2 + 100 * (b - w * w) ** 2,
             lambda w, b: (-2 * (1 - w) - 400 * w * (b - w * w), 200 * (b - w * w)), (1.0, 1.0), (-1.2, 1.0),
-            speed=1_000),   # thousands of steps along the banana's floor
+            caption=N_("Rosenbrock's banana valley, f = (1 − w)² + 100·(b − w²)²: its walls are so steep that plain "
+                       "descent needs α = 0.001, and then creeps along the curved floor to (1, 1).\nWatch the path "
+                       "drop into the valley, then crawl along it. (Adam at 0.05 gets there in 2,000 updates.)"),
+            optimizer="batch", lr=0.001, epochs=20000, speed=1_000),   # thousands of steps along the floor
     Terrain("plateau", N_("Plateau"), "f = tanh((w² + b²)/2)",
             lambda w, b: np.tanh((w * w + b * b) / 2),
             lambda w, b: (w * _sech2((w * w + b * b) / 2), b * _sech2((w * w + b * b) / 2)), (0.0, 0.0),
-            (2.5, 2.0), speed=300),
+            (2.5, 2.0),
+            caption=N_("A plateau, f = tanh((w² + b²)/2): far from the well the slope is nearly zero, so plain descent "
+                       "crawls for hundreds of updates, then drops in.\nWatch the cost stay flat, then fall: a tiny "
+                       "slope is not a bottom."),
+            optimizer="batch", lr=0.5, epochs=1000, speed=300),
 )}
 
 
@@ -100,6 +122,17 @@ class LandscapeModel(Model):
 
     def optimum(self, x, y):
         return np.array(self.terrain.lowest)
+
+    def is_valley(self, params, step: float = 1e-4) -> bool:
+        """Whether ``params`` is the bottom of a valley (f rises every way round it), not a saddle or a
+        flat plain: the slope (without noise) changes by a positive-definite matrix around it."""
+        w, b = float(params[0]), float(params[1])
+        with np.errstate(all="ignore"):
+            columns = [(np.array(self.terrain.slope(w + dw, b + db)) - np.array(self.terrain.slope(w - dw, b - db)))
+                       / (2 * step) for dw, db in ((step, 0.0), (0.0, step))]
+        curvature = np.column_stack(columns)
+        curvature = (curvature + curvature.T) / 2
+        return bool(np.all(np.isfinite(curvature)) and np.all(np.linalg.eigvalsh(curvature) > 1e-6))
 
     def initial_params(self, seed: int) -> np.ndarray:
         return np.array(self.terrain.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import N_, tr
+from .landscape_models import TERRAINS
 from .pacing import Plan
 from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest
 from .run_config import RunConfig
@@ -45,22 +46,26 @@ class Lesson:
 
 LESSONS = {
     1: Lesson(1, N_("the perceptron's rule"),
-              N_("Lesson 1: each bean nudges w by α·e·x. A prediction too low (e > 0) raises w, too high lowers it.\n"
-              "Watch the line swing towards the beans, one bean at a time, with no cost and no slope."),
+              N_("Lesson 1: each bean nudges w by α·e·x, with the error e = y − ŷ: too low a prediction (e > 0) raises w, "
+                 "too high lowers it. (The perceptron's sign: from lesson 3 on the error is ŷ − y, and moves subtract.)\n"
+                 "Watch the line swing towards the beans, one bean at a time. The rule needs no slope; the cost "
+                 "curve E(w) beside it shows where the nudges lead."),
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
               ("scatter", "cost", "loss"),
               pace=Plan.of((5, 20), 30),
               promise=Promise(N_("the line on the beans"), near_lowest(0.05))),
     2: Lesson(2, N_("the cost of a guess"),
-              N_("Lesson 2: each try sets w and measures the mean squared error over all the beans (exhaustive search).\n"
-              "Watch the ball trace the cost curve e(w); the last step jumps to its bottom, worked out exactly."),
+              N_("Lesson 2: each try sets w and measures the cost E, the mean squared error over all the beans "
+                 "(exhaustive search).\nWatch the ball trace the cost curve E(w); the last step jumps to its bottom, "
+                 "worked out exactly."),
               RunConfig(dataset="line", model="wx", optimizer="sweep", epochs=31, init=(0.0,)),
               ("cost", "scatter"),
               pace=Plan.steady(2),   # a try every half second: time to say what each one measures
               promise=Promise(N_("the bottom of the cost curve"), finished_at_lowest)),
     3: Lesson(3, N_("gradient descent"),
-              N_("Lesson 3: the slope tells w which way to go: each bean moves w against its slope, times α.\n"
-              "Watch the tangent flatten as w reaches the bottom of the cost curve."),
+              N_("Lesson 3: the slope tells w which way to go: each bean moves w against this bean's slope ∂e/∂w, times "
+                 "α (e: this bean's squared error; E: the cost of all the beans, whose slope ∂E/∂w is the green "
+                 "tangent).\nWatch the tangent flatten as w reaches the bottom of the cost curve."),
               RunConfig(dataset="line", model="wx", optimizer="sgd", lr=0.1, epochs=100, init=(0.1,)),
               ("cost", "scatter", "loss"),
               pace=Plan.of((2, 20), 30),   # the first 20 beans one by one, then faster
@@ -106,18 +111,11 @@ LESSONS = {
               pace=Plan.of((0, 15_000), 1_000),
               promise=Promise(N_("two bumps"), classified(at_most_wrong=5, bumps=2))),
     # beyond the course: what the study notes go on to (the textbook, saddles, local minima)
-    9: Lesson(9, N_("Saddle point"),
-              N_("A saddle, f = w² − b² + b⁴/2: from (1, 0) the slope along b is exactly zero, so plain descent "
-                 "rolls to the centre, f = 0, and stops.\nRaise the gradient noise (Gradient descent) and watch the "
-                 "path slip off the ridge into a valley, f = −1/2."),
-              RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0)),
+    # the landscapes carry their own preset and caption (landscape_models.py): the menu sets the same
+    9: Lesson(9, N_("Saddle point"), TERRAINS["saddle"].caption, RunConfig().with_landscape("saddle"),
               ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
               promise=Promise(N_("stuck on the saddle"), at_point((0.0, 0.0), within=0.01, loss=0.0))),
-    10: Lesson(10, N_("Local minimum"),
-               N_("Two wells, f = (w² − 1)² + 0.3·w + b²: from the right, descent settles in the shallow well "
-                  "(f ≈ 0.29), not the deeper one on the left (f ≈ −0.31).\nWatch it stop in the nearer well: a "
-                  "slope of zero does not mean the lowest point."),
-               RunConfig(landscape="two-wells", optimizer="batch", lr=0.05, epochs=500, init=(1.5, 0.8)),
+    10: Lesson(10, N_("Local minimum"), TERRAINS["two-wells"].caption, RunConfig().with_landscape("two-wells"),
                ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
                # the shallow well's bottom: 4w(w² − 1) + 0.3 = 0 at w ≈ 0.9601, f ≈ 0.2941
                promise=Promise(N_("stopped in the shallow well"), at_point((0.9601, 0.0), within=0.01, loss=0.2941))),

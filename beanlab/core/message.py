@@ -1,5 +1,7 @@
 """Text kept as a template and its values, put into words in the current language when read.
 
+Numbers are written as numbers.py writes them, whatever a template's format spec asks.
+
 An explanation is made once, in the worker; the window may switch language afterwards. Keeping the
 English template (the message id) and the numbers, and translating only when the text is read,
 lets the same explanation be shown in any language without working it out again.
@@ -9,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..i18n import N_, tr
+from .numbers import shown
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,8 @@ class Message:
     def __str__(self) -> str:
         # (gettext's translation of "" is the catalogue's header, not nothing)
         template = tr(self.template) if self.translate and self.template else self.template
-        return template.format(**self.values) if self.values else template
+        # every number in the one format of numbers.py, whatever the template's spec says
+        return template.format(**{k: shown(v) for k, v in self.values.items()}) if self.values else template
 
 
 @dataclass(frozen=True)

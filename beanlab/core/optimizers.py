@@ -15,6 +15,7 @@ import numpy as np
 
 from ..i18n import N_, tr
 from .message import Joined, plain, say
+from .numbers import DIGITS, same_on_screen
 
 
 class PositiveSetting:
@@ -40,8 +41,17 @@ class PositiveSetting:
 
 def moves_made(names, before, after) -> Joined:
     """Each parameter from where it was to where it went: "w11 0.6370 → 0.6369;   b11 …"."""
-    return Joined(tuple(plain("{name} {before:.4f} → {after:.4f}", name=n, before=b, after=a)
+    return Joined(tuple(Joined((plain("{name} {before:.4f} → {after:.4f}", name=n, before=b, after=a),
+                                unseen_move(b, a)), separator="")
                         for n, b, a in zip(names, before, after)))
+
+
+def unseen_move(before: float, after: float):
+    """" (no visible change at 4 digits)" after a move too small to show, else nothing: "w 22.45 → 22.45"
+    alone would look like a stuck run."""
+    if before != after and same_on_screen(before, after):
+        return say(N_(" (no visible change at {digits} digits)"), digits=DIGITS)
+    return plain("")
 
 
 class Optimizer:
@@ -53,6 +63,20 @@ class Optimizer:
     uses_step = False       # the settings it reads besides the learning rate: the step size instead, the batch size
     uses_batch_size = False
     can_race = True         # a descent the race can time (not lesson 1's rule or lesson 2's search)
+    uses_lr = True          # reads a learning rate (not lesson 2's search, nor the fixed step): the panels show it
+    uses_slope = True       # moves by a slope (not lesson 1's rule nor lesson 2's search): the readouts show it
+    #: what the window says when the run reaches its epoch limit (marked for translation), and whether
+    #: that is the end it was meant to reach (a search that has tried everything) or just where it stopped
+    finished = N_("Reached the epoch limit ({epochs}). Raise it to go on, or press Reset (R).")
+    #: said instead, when the run has done all it is made to do (a search that has tried everything)
+    done = ""
+
+    @classmethod
+    def done_after(cls, updates: int) -> bool:
+        """Whether ``updates`` updates are all this optimizer is made to do (a descent is never done)."""
+        return False
+    #: the start's hint of what the first press of Step does, marked for translation
+    first_step = N_("Press → (Step) for the first update: one move downhill on the cost.")
     #: True when each update uses one bean and moves by −lr·gradient, so a model's fast
     #: ``sgd_path`` can run many updates in one call with exactly the same floats.
     per_sample_descent = False
@@ -122,8 +146,9 @@ class Optimizer:
         if not detailed:
             return [say(N_("Move against the slope, α = {lr:g}: {moves}."), lr=self.lr,
                         moves=moves_made(names, before, after))]
-        return [say(N_("Move against the slope: {name} ← {name} − α·∂{cost}/∂{name} = {before:.5f} − {lr:g}·"
-                       "({slope:+.5f}) = {after:.5f}"), name=n, cost=cost, before=b, lr=self.lr, slope=g, after=a)
+        return [Joined((say(N_("Move against the slope: {name} ← {name} − α·∂{cost}/∂{name} = {before:.5f} − {lr:g}·"
+                                "({slope:+.5f}) = {after:.5f}"), name=n, cost=cost, before=b, lr=self.lr, slope=g,
+                            after=a), unseen_move(b, a)), separator="")
                 for n, g, b, a in zip(names, gradient, before, after)]
 
 
@@ -152,7 +177,9 @@ class Rosenblatt(Optimizer):
     convention = N_("e = y − ŷ;  w ← w + α·e·x and b ← b + α·e, bean after bean (Rosenblatt's perceptron "
                     "rule, the course, lesson 1).")
     can_race = False
+    uses_slope = False
     per_sample_descent = True
+    first_step = N_("Press → (Step) for the first update: one bean nudges w by the perceptron rule.")
 
     def beans_per_update(self, n_beans):
         return 1
@@ -190,6 +217,10 @@ class Sweep(Optimizer):
     convention = N_("w = 0, 0.1, …, 2.9 in turn, the course's np.arange(0, 3, 0.1) to the last bit, each judged on "
                     "all the beans; then the closed form w* = Σxy / Σx² (the course, lesson 2).")
     can_race = False
+    uses_lr = False         # a search: each try is the next w on the list, whatever the learning rate
+    uses_slope = False
+    first_step = N_("Press → (Step) for the first try: w = 0, and its cost over all the beans.")
+    done = N_("Done: the lowest try and the exact bottom, w* = Σxy / Σx², found by trying every w.")
     tries = True
     GRID = tuple(np.arange(0, 3, 0.1).tolist())   # the course's own grid, unrounded: 0.30000000000000004 …
 
@@ -205,15 +236,19 @@ class Sweep(Optimizer):
     def describe(self):
         return f"{self.name} of w over 0 … 2.9, then the closed form"
 
+    @classmethod
+    def done_after(cls, updates):
+        return updates > len(cls.GRID)   # every try, then the bottom
+
     def tell(self, update):
         w = update.after[0]
         if update.step <= len(self.GRID):
             return (say(N_("Try {number} of {tries} (exhaustive search): w = {w:.1f} gives cost "
-                           "e = (1/n)·Σ(y − w·x)² = {loss:.5f} over all {count} beans."),
+                           "E = (1/n)·Σ(y − w·x)² = {loss:.5f} over all {count} beans."),
                         number=update.step, tries=len(self.GRID), w=w, loss=update.loss, count=len(update.beans)),
                     say(N_("The ball walks along the cost curve: the lowest try so far is the best w this search "
                            "can find."))), {}
-        return (say(N_("Closed form: w* = Σxy / Σx² = {w:.5f}, cost e = {loss:.5f}."), w=w, loss=update.loss),
+        return (say(N_("Closed form: w* = Σxy / Σx² = {w:.5f}, cost E = {loss:.5f}."), w=w, loss=update.loss),
                 say(N_("No search needed: the bottom of the cost curve, worked out exactly."))), {}
 
     def tell_slope_stage(self, stage):
@@ -266,6 +301,7 @@ class FixedStep(Optimizer):
     convention = N_("θ ← θ − step·sign(g), with g the mean slope over all the beans: the same distance whatever "
                     "the slope's size; a flat slope stays (the course, lesson 3).")
     uses_step = True
+    uses_lr = False
     step = PositiveSetting(N_("step size"))
 
     def __init__(self, step: float = 0.01) -> None:
@@ -288,8 +324,8 @@ class FixedStep(Optimizer):
 
     def tell_move(self, names, gradient, before, after, cost, detailed):
         moves = Joined(tuple(
-            say(N_("∂e/∂{name} {sign} 0 → {name} {direction} by {step:g}: {before:.5f} → {after:.5f}"),
-                name=n, sign="<" if g < 0 else ">" if g > 0 else "=", direction=direction(-g), step=self.step,
+            say(N_("∂{cost}/∂{name} {sign} 0 → {name} {direction} by {step:g}: {before:.5f} → {after:.5f}"),
+                cost=cost, name=n, sign="<" if g < 0 else ">" if g > 0 else "=", direction=direction(-g), step=self.step,
                 before=b, after=a)
             for n, g, b, a in zip(names, gradient, before, after)))
         return [Joined((say(N_("Fixed step, against the sign of the slope: ")), say(N_("{moves}."), moves=moves)),

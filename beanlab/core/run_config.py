@@ -152,10 +152,13 @@ class RunConfig:
         return changed if other is None else changed.with_model(other)
 
     def with_landscape(self, name: str | None) -> RunConfig:
-        """A copy on the landscape ``name``, from its own start; or back on beans (None), noise off."""
+        """A copy on the landscape ``name`` with its own preset (start, optimizer, learning rate, epochs);
+        or back on beans (None), noise off."""
         if name is None:
             return self.replace(landscape=None, noise=0.0, init=None)
-        return self.replace(landscape=name, init=TERRAINS[name].start)
+        terrain = TERRAINS[name]
+        return self.replace(landscape=name, init=terrain.start, optimizer=terrain.optimizer, lr=terrain.lr,
+                            epochs=terrain.epochs)
 
     def for_beans(self, beans: Beans) -> RunConfig:
         """These settings for the user's own beans: a model that takes their number of features."""
@@ -203,6 +206,16 @@ class RunConfig:
             raise ValueError(tr("model {model} needs {count} starting value(s) ({names}), got {given}").format(
                 model=model.name, count=model.n_params, names=", ".join(model.param_names), given=len(init)))
         return init
+
+    def slope_moved_by(self, n_beans: int):
+        """Whose slope each update of this run moves by (a :class:`~beanlab.core.symbols.SlopeName`),
+        or None for a run that moves by no slope (lesson 1's rule, lesson 2's search)."""
+        from .symbols import slope_of_update   # (symbols is a leaf; imported here to keep this module's head short)
+
+        optimizer = self._optimizer()
+        if not optimizer.uses_slope:
+            return None
+        return slope_of_update(optimizer.beans_per_update(n_beans), n_beans, self.landscape is not None)
 
     def _optimizer(self):
         return make_optimizer(self.optimizer, lr=self.lr, step=self.step, batch_size=self.batch_size)

@@ -17,6 +17,12 @@ class Snapshot:
     beans: tuple[int, ...]         # indices of the beans the last update used
     diverged: bool                 # the run stopped because loss or parameters blew up
 
+    @property
+    def epoch_shown(self) -> int:
+        """The epoch the window, the exports and the race name: the one the last update belongs to
+        (1 for updates 1 … n of n per epoch), 0 at the start. The one way epochs are counted on screen."""
+        return self.epoch + 1 if self.position else self.epoch
+
     def param(self, name: str, names: tuple[str, ...]) -> float:
         """The parameter called ``name``, given the model's ``param_names``."""
         return self.params[names.index(name)]

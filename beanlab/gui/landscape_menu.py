@@ -14,9 +14,11 @@ BEANS = N_("Beans (no landscape)")
 
 
 class LandscapeMenu(QObject):
-    def __init__(self, menu: QMenu, controller, plots) -> None:
+    def __init__(self, menu: QMenu, controller, plots, show_caption=None) -> None:
+        """``show_caption(text or None)``: where a landscape's own caption goes (the explanation panel)."""
         super().__init__(menu)
         self._controller, self._plots = controller, plots
+        self._show_caption = show_caption or (lambda caption: None)
         self.menu = menu.addMenu("")
         group = QActionGroup(self)
         self.actions: dict[str | None, QAction] = {}
@@ -37,7 +39,11 @@ class LandscapeMenu(QObject):
             action.setText(tr(BEANS) if name is None else f"{tr(TERRAINS[name].title)}:  {TERRAINS[name].formula}")
 
     def choose(self, name: str | None) -> None:
+        """The landscape ``name`` with its own preset and caption (RunConfig.with_landscape), or beans again."""
+        if name == self._controller.config.landscape:
+            return
         self._plots.show_views(ALL_VIEWS if name is None else LANDSCAPE_VIEWS)
+        self._show_caption(None if name is None else TERRAINS[name].caption)
         self._controller.set_landscape(name)
 
     def _show_checked(self) -> None:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.actions.update(build_actions(speed_actions(self.playback_panel), self))
         self.readouts = ReadoutsPanel()
         self.slice_panel = SlicePanel()
-        self.notice = RunNotice(lambda: self.controller.config.epochs)
+        self.notice = RunNotice(lambda: self.controller.config)
         self.projector_strip = ProjectorStrip(self.actions, self.playback_panel, self.optimizer_panel,
                                               self.controller)
         self.projector_strip.hide()   # the projector view's (F5)
@@ -215,10 +215,11 @@ class MainWindow(QMainWindow):
         config = self.controller.config
         for panel in (self.data_panel, self.model_panel, self.optimizer_panel, self.projector_strip):
             panel.show_config(config)
-        self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited, config.landscape)
+        self.data_panel.show_source(self.controller.own_beans, self.controller.beans_edited, config.landscape,
+                                    len(beans))
         self.model_panel.setEnabled(config.landscape is None)   # a landscape is its own model
         self.plots.set_run(beans, landscape)
-        self.readouts.set_run(landscape)
+        self.readouts.set_run(landscape, config.slope_moved_by(len(beans)))
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
         self.slice_panel.setVisible(self.slice_panel.wanted and not self.appearance.projector)   # F5 hides it
         self.notice.hide()

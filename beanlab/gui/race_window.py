@@ -32,6 +32,7 @@ from beanlab.core import (
     run_race,
     thin_indices,
 )
+from beanlab.core.numbers import count, number
 from beanlab.gui import opengl_support, style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.contour_plot import log_shade
@@ -134,7 +135,7 @@ class RaceWindow(Retranslating, QWidget):
         self.map_image = pg.ImageItem()
         self.map_image.setColorMap(pg.colormap.get("viridis"))
         self.map.addItem(self.map_image)
-        self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e"))
+        self.losses = style.titled_plot(N_("Loss per update"), N_("update"), N_("cost E"))
         self.losses.setLogMode(y=config.landscape is None)   # a landscape's f goes below zero
         legend = style.legend_below(self.losses, columns=2)
         self.paths, self.curves = [], []
@@ -266,9 +267,10 @@ class RaceWindow(Retranslating, QWidget):
         self.table.setRowCount(len(race.results))
         for row, result in enumerate(race.results):
             never = tr("never")
-            cells = (racer_label(result.optimizer), f"{result.final_loss:.6g}", f"{result.updates:,}",
+            # every row with the same digits (numbers.py): costs to 4 significant digits, times to the millisecond
+            cells = (racer_label(result.optimizer), number(result.final_loss), count(result.updates),
                      f"{result.seconds:.3f}",
-                     never if result.updates_to_threshold is None else f"{result.updates_to_threshold:,}",
+                     never if result.updates_to_threshold is None else count(result.updates_to_threshold),
                      never if result.seconds_to_threshold is None else f"{result.seconds_to_threshold:.3f}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

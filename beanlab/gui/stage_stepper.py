@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from beanlab.core import Explanation, Frame
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
+from beanlab.gui.plots.cost_slices_plot import TANGENT, UPDATE
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import tr
@@ -42,8 +43,7 @@ class StageStepper(QObject):
         elif self.stage == 1:
             self._set_stage(2)
             self._panel.show_stage(self._slope, self._step_shown)
-            if self._plots.cost_slices is not None:
-                self._plots.cost_slices.emphasize_tangents(True)
+            self._point_at_slope(self._slope)
         else:
             self._clear()
             self._panel.label_next_update(tr("Stage 3 of 3: the move."))
@@ -64,9 +64,26 @@ class StageStepper(QObject):
         if self.stage and (frame.snapshot.step != self._step_shown or frame.restarted):
             self._clear()   # the run moved some other way: the stages no longer apply
 
+    def _point_at_slope(self, slope: Explanation) -> None:
+        """Thicken the line whose slope the stage's text tells: the whole cost's tangent, or (when the
+        update uses only some beans, and the text tells that slope and the whole cost's beside it) a
+        line of this update's slope through the ball, in this update's colour."""
+        slices = self._plots.cost_slices
+        if slices is None:
+            return
+        names = self._controller.landscape.model.param_names
+        own = {n: slope.numbers[f"d{n}"] for n in names if f"dE{n}" in slope.numbers}
+        if own:
+            config = self._controller.config
+            slices.show_update_slope(own, config.slope_moved_by(len(self._controller.beans)))
+            slices.emphasize(UPDATE)
+        else:
+            slices.emphasize(TANGENT)
+
     def _clear(self) -> None:
         if self._plots.cost_slices is not None:
-            self._plots.cost_slices.emphasize_tangents(False)
+            self._plots.cost_slices.emphasize(None)
+            self._plots.cost_slices.show_update_slope(None)
         self._set_stage(0)
 
     def _set_stage(self, stage: int) -> None:

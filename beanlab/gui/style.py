@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy
 
-from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT
+from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT, TOXIC, WEIGHT
 from beanlab.i18n import tr
 
 
@@ -22,18 +22,20 @@ class Palette:
     optimum: tuple[int, int, int]
     tangent: tuple[int, int, int]
     smooth: tuple[int, int, int]
+    toxic: tuple[int, int, int] = TOXIC
+    weight: tuple[int, int, int] = WEIGHT
 
 
+# One palette, Okabe and Ito's (colours.py says what each colour means), in the window and on the
+# projector alike; there the grey is darker, so the optimum line survives a washed-out projector.
 CLASSROOM = Palette(BEAN, BEAN_ACTIVE, FIT, OPTIMUM, TANGENT, SMOOTH)
-# Okabe and Ito's colours, told apart with every common colour blindness; the grey is darker so
-# the optimum line survives a washed-out projector.
-PROJECTOR_PALETTE = Palette(bean=(0, 114, 178), active=(230, 159, 0), fit=(213, 94, 0), optimum=(70, 70, 70),
-                            tangent=(0, 158, 115), smooth=(0, 0, 0))
+PROJECTOR_PALETTE = Palette(bean=BEAN, active=BEAN_ACTIVE, fit=FIT, optimum=(70, 70, 70), tangent=TANGENT,
+                            smooth=SMOOTH)
 
 
-# For a dark room: the same roles, lighter colours that hold up on black.
+# For a dark room: the same roles, lighter colours that hold up on black (still one meaning each).
 DARK_PALETTE = Palette(bean=(86, 180, 233), active=(240, 228, 66), fit=(240, 100, 70), optimum=(190, 190, 190),
-                       tangent=(0, 210, 150), smooth=(240, 240, 240))
+                       tangent=(0, 210, 150), smooth=(240, 240, 240), toxic=(230, 150, 200), weight=(200, 200, 255))
 
 
 @dataclass(frozen=True)

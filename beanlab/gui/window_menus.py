@@ -35,7 +35,8 @@ class WindowMenus:
                     self.menus[menu].addSeparator()   # between the course's lessons and the presets beyond it
                 self.menus[menu].addAction(action)
         self.menus["lessons"].addSeparator()
-        self.landscapes = LandscapeMenu(self.menus["lessons"], window.controller, window.plots)
+        self.landscapes = LandscapeMenu(self.menus["lessons"], window.controller, window.plots,
+                                        window.explanation.set_caption)
         self.menus["run"].addSeparator()
         self.race = self._action(self.menus["run"], window.open_race, QKeySequence("Ctrl+R"))
         self.plots = PlotsMenu(self.menus["view"], window.plots, window.controller)

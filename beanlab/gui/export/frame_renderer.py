@@ -14,6 +14,7 @@ from PySide6.QtGui import (
 
 from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Frame, Landscape
+from beanlab.core.numbers import count
 from beanlab.export.gif import plot_palette
 from beanlab.gui import opengl_support, style
 from beanlab.gui.export.picture import to_pillow
@@ -93,7 +94,8 @@ class FrameRenderer:
         painter.setPen(QColor(*OPTIMUM))
         corner = self._image.rect().adjusted(0, 0, -6, -3)
         painter.drawText(corner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         tr("update {update:,} · epoch {epoch}").format(update=snapshot.step, epoch=snapshot.epoch))
+                         tr("update {update} · epoch {epoch}").format(update=count(snapshot.step),
+                                                                     epoch=count(snapshot.epoch_shown)))
         painter.end()
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from beanlab.core import DATASETS, RunConfig
 from beanlab.core.landscape_models import TERRAINS
+from beanlab.core.numbers import count
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import tr
@@ -33,7 +34,7 @@ class DataPanel(Retranslating, QGroupBox):
         self.source = QLabel()   # "the beans of FILE", when they are the user's own
         self.source.setWordWrap(True)
         self.source.hide()
-        self._source: tuple[str | None, bool, str | None] = (None, False, None)
+        self._source: tuple[str | None, bool, str | None, int] = (None, False, None, 0)
         form = self._form = QFormLayout(self)
         form.addRow(QLabel(), self.dataset)
         form.addRow(QLabel(), self.count)
@@ -61,10 +62,11 @@ class DataPanel(Retranslating, QGroupBox):
         for field, label in ((self.dataset, tr("Dataset")), (self.count, tr("Beans")), (self.seed, tr("Seed"))):
             self._form.labelForField(field).setText(label)
 
-    def show_source(self, name: str | None, edited: bool = False, landscape: str | None = None) -> None:
-        """Say that the beans are the user's own (from the file ``name``, or edited by hand), or that
-        a landscape replaces them; or hide that."""
-        self._source = (name, edited, landscape)
+    def show_source(self, name: str | None, edited: bool = False, landscape: str | None = None,
+                    beans: int = 0) -> None:
+        """Say that the beans are the user's own (``beans`` of them, from the file ``name``, or edited by
+        hand), or that a landscape replaces them; or hide that, and show the course dataset's settings."""
+        self._source = (name, edited, landscape, beans)
         if landscape is not None:
             terrain = TERRAINS[landscape]
             text = tr("In use: the landscape {title}, {formula}, instead of beans. Regenerate brings the beans "
@@ -72,11 +74,17 @@ class DataPanel(Retranslating, QGroupBox):
         elif edited:
             source = tr("your beans from {name}").format(name=name) if name else tr("the course's beans")
             text = tr("In use: {source}, edited by hand. Regenerate brings back the course's.").format(source=source)
+            text += " " + tr("Beans in use: {count}.").format(count=count(beans))
         else:
-            text = tr("In use: your beans from {name}. Regenerate brings back the course's.").format(
-                name=name) if name else ""
+            text = tr("In use: your {count} beans from {name}. Regenerate brings back the course's.").format(
+                name=name, count=count(beans)) if name else ""
         self.source.setText(text)
         self.source.setVisible(bool(text))
+        # what is really in use: a landscape has no dataset, count or seed; the user's own beans no
+        # course dataset or seed (their count is theirs)
+        course = landscape is None and name is None and not edited
+        for field in (self.dataset, self.count, self.seed):
+            self._form.setRowVisible(field, course)
 
     def show_config(self, config: RunConfig) -> None:
         with QSignalBlocker(self.dataset):

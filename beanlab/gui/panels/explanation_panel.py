@@ -11,8 +11,13 @@ from beanlab.core import Explanation, Frame, RunState
 from beanlab.gui.language import Retranslating
 from beanlab.i18n import N_, tr
 
-PLAYING_REFRESH_S = 0.5
-PLAYING_LABEL = N_("Playing: a recent update (pause or step to follow each one) ·")
+# While playing, the explanation tells an update only when it can stay in step with the readouts:
+# at a pace of one frame every READ_EACH_S or slower each update is told as it comes; faster, the
+# readouts would move on under a text about an older update, so the text waits for a pause instead.
+READ_EACH_S = 0.4
+PLAYING_LABEL = N_("Playing ·")
+PLAYING_WAIT = N_("Playing: too fast to tell each update in words. Pause (Space) or step (→) to read the update "
+                  "the readouts show.")
 TEXT_PT, CAPTION_PT = 15, 14
 TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
               "border-top: 1px solid #ccc;")
@@ -58,13 +63,18 @@ class ExplanationPanel(Retranslating, QWidget):
         self._shown_playing = False
         self._held_step = -1        # a stage of the next update is on screen, over this update's frame
         self._shown_at = 0.0        # when the text last changed (perf_counter)
+        self._frame_at = 0.0        # when the last frame came (perf_counter)
+        self.waiting = False        # the text waits for a pause (playing too fast to tell each update)
         self._next_label = ""       # said before the next update's explanation (stage 3)
         self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
 
     def retranslate(self) -> None:
         # an explanation is templates and numbers: read in the new language, it needs no new frame
         self.set_caption(self._caption_source)
-        if self._explanation is not None:
+        if self.waiting:
+            self.waiting = False
+            self._wait()
+        elif self._explanation is not None:
             self._show(self._explanation, tr(PLAYING_LABEL) if self._shown_playing else self._label)
 
     def show_frame(self, frame: Frame) -> None:
@@ -73,11 +83,16 @@ class ExplanationPanel(Retranslating, QWidget):
             return   # a stage of the next update is being shown: keep it
         self._held_step = -1
         playing = frame.state == RunState.PLAYING
-        # While playing, nobody reads an explanation that changes 30 times a second, and laying out
-        # large rich text that often costs frames: a new one twice a second is plenty, and says so.
-        if explanation is None or (playing and time.perf_counter() - self._shown_at < PLAYING_REFRESH_S):
+        now = time.perf_counter()
+        slow, self._frame_at = now - self._frame_at >= READ_EACH_S, now
+        if explanation is None:
             return
-        if explanation.lines == self._shown and playing == self._shown_playing:
+        if playing and not slow:
+            # Nobody reads a text that changes 30 times a second, and one about an older update than
+            # the readouts show would contradict them: wait for a pause (laid out once, so cheap).
+            self._wait()
+            return
+        if explanation.lines == self._shown and playing == self._shown_playing and not self.waiting:
             return
         label, self._next_label = self._next_label, ""
         self._shown_playing = playing
@@ -92,7 +107,15 @@ class ExplanationPanel(Retranslating, QWidget):
         """Put ``label`` before the explanation of the next update (the last stage)."""
         self._next_label = label
 
+    def _wait(self) -> None:
+        if self.waiting:
+            return
+        self.waiting, self._explanation, self._shown_playing = True, None, True
+        self._shown, self._shown_at = (tr(PLAYING_WAIT),), time.perf_counter()
+        self.text.setText(f"<span style='color:#555'>{escape(tr(PLAYING_WAIT))}</span>")
+
     def _show(self, explanation: Explanation, label: str = "") -> None:
+        self.waiting = False
         lines = explanation.lines   # in the current language
         self._explanation, self._label = explanation, label
         self._shown, self._shown_at = lines, time.perf_counter()

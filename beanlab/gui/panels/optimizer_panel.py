@@ -121,7 +121,7 @@ class OptimizerPanel(Retranslating, QGroupBox):
         optimizer = OPTIMIZERS[config.optimizer]
         self._show_convention()
         self._form.setRowVisible(self.step_size, optimizer.uses_step)
-        self._form.setRowVisible(self.learning_rate, not optimizer.uses_step)
+        self._form.setRowVisible(self.learning_rate, optimizer.uses_lr)   # not for a search, nor a fixed step
         self._form.setRowVisible(self.batch_size, optimizer.uses_batch_size)
 
     def _show_convention(self) -> None:

@@ -6,7 +6,7 @@ field are twins of the playback panel's and the optimizer panel's: moving one mo
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QTimer, QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QWidget
 
 from beanlab.core import OPTIMIZERS, RunConfig
@@ -54,6 +54,8 @@ class ProjectorStrip(Retranslating, QWidget):
         self.speed_name.setText(tr("Speed"))
         self._playback.retranslate()   # its words first: Qt tells the widgets of a language change in no set order
         self.speed_text.setText(self._playback.speed_words)
+        # the playback panel may put its words in the new language after this: copy them once it has
+        QTimer.singleShot(0, self, lambda: self._follow_speed(self._playback.speed.value()))
         self.rate_name.setText(tr("Learning rate"))
         self.learning_rate.setToolTip(tr("learning rate α: how far each update moves (applies at once)"))
         self.buttons["play"].setText(self._playback.buttons["play"].text())
@@ -61,7 +63,7 @@ class ProjectorStrip(Retranslating, QWidget):
     def show_config(self, config: RunConfig) -> None:
         """The run's learning rate, shown only where its optimizer reads one."""
         self.learning_rate.set_value(config.lr)
-        uses_rate = not OPTIMIZERS[config.optimizer].uses_step
+        uses_rate = OPTIMIZERS[config.optimizer].uses_lr   # not a search (lesson 2), nor a fixed step
         for widget in (self.rate_name, self.learning_rate):
             widget.setVisible(uses_rate)
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from beanlab.core import Frame, Landscape
+from beanlab.core.numbers import DIGITS, beans_span, bean_number, count, number
+from beanlab.core.symbols import COST, WHOLE_COST, SlopeName
 from beanlab.gui.language import Retranslating
 from beanlab.i18n import N_, tr
 
-RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", N_("loss e")))
-SLOPE_NAME = N_("∂e/∂{name} (update)")
-SLOPE_HEADING = N_("slope (update)")
+RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", COST))
+LANDSCAPE_COST = N_("f(w, b)")
+SLOPE_NAME = N_("{symbol} ({whose})")     # "∂e/∂w (this bean)": whose slope, beside its symbol
+SLOPE_HEADING = N_("{whose}")   # above the slope column: "this bean"
 OPTIMUM_NAME = N_("optimum {name}*")
 COMPACT = (0.72, 0.87)   # values' and names' size in the stacked column, of the look's: 24 px in the projector view
+GRID_DIGITS = 3
 SLOPE_ROWS_UP_TO = 3   # parameters; with more, the slopes stand beside the values, to keep the panel short
 
 VALUE_PT, NAME_PT = 16, 13
@@ -33,6 +37,8 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._grid = QGridLayout(self)
         self._param_names: tuple[str, ...] = ()
         self._built_for: tuple = ()
+        self._slope: SlopeName | None = WHOLE_COST   # whose slope the rows show; None: the run moves by none
+        self._digits = DIGITS
         self._size = self._look_sizes = (VALUE_PT, NAME_PT)
         self._cells: dict[QLabel, tuple[int, int]] = {}   # each label's row and column in the wide layout
         self._stacked = False
@@ -48,7 +54,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._named[key] = name
 
     def _add_name(self, title: str, row: int, column: int, **fields) -> QLabel:
-        label = QLabel(tr(title).format(**fields))
+        label = QLabel(self._words(title, fields))
         label.setStyleSheet(NAME_STYLE.format(size=self._size[1]))
         self._place(label, row, column)
         self._titles.append((label, title, fields))
@@ -81,10 +87,15 @@ class ReadoutsPanel(Retranslating, QGroupBox):
             self._place(label, row, column)
         self._show_sizes()
 
+    @staticmethod
+    def _words(title: str, fields: dict) -> str:
+        """A row's name in the current language; a field marked ``whose`` is translated too."""
+        return tr(title).format(**{k: tr(v) if k == "whose" else v for k, v in fields.items()})
+
     def retranslate(self) -> None:
         self.setTitle(tr("Now"))
         for label, title, fields in self._titles:
-            label.setText(tr(title).format(**fields))
+            label.setText(self._words(title, fields))
 
     def apply_look(self, look) -> None:
         """The numbers at the look's size (the projector view makes them 24 pt and more)."""
@@ -99,15 +110,24 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         for label, _title, _fields in self._titles:
             label.setStyleSheet(NAME_STYLE.format(size=self._size[1]))
 
-    def set_run(self, landscape: Landscape) -> None:
-        """Rows for this model's parameters (and the optimum, where one is known)."""
+    def set_run(self, landscape: Landscape, slope: SlopeName | None = WHOLE_COST) -> None:
+        """Rows for this model's parameters, the slope the run moves by (``slope`` names whose it is; None:
+        the run moves by no slope, lesson 1's rule, lesson 2's search) and the optimum, where known."""
         names = landscape.model.param_names
         with_optimum = landscape.optimum is not None
-        if (names, with_optimum) != self._built_for:
+        if (names, with_optimum, slope) != self._built_for:
+            self._slope = slope
             self._rebuild(names, with_optimum)
+            self._built_for = (names, with_optimum, slope)
+        on_landscape = getattr(landscape.model, "is_landscape", False)
+        for label, title, fields in self._titles:
+            if label is self._named["loss"]:
+                label.setText(tr(LANDSCAPE_COST if on_landscape else COST))
+        self._titles = [(label, (LANDSCAPE_COST if on_landscape else COST) if label is self._named["loss"]
+                         else title, fields) for label, title, fields in self._titles]
         if with_optimum:
             for name, value in zip(names, landscape.lowest):
-                self.values[f"{name}_star"].setText(f"{value:.5f}")
+                self.values[f"{name}_star"].setText(number(value))
 
     def _rebuild(self, names: tuple[str, ...], with_optimum: bool) -> None:
         run_keys = dict(RUN_FIELDS)
@@ -119,20 +139,23 @@ class ReadoutsPanel(Retranslating, QGroupBox):
                 widget.deleteLater()
         self.values = {k: v for k, v in self.values.items() if k in run_keys}
         self._titles = [entry for entry in self._titles if entry[0] in keep]
-        self._built_for, self._param_names = (names, with_optimum), names
+        self._param_names = names
         row = self._first_param_row
-        beside = len(names) > SLOPE_ROWS_UP_TO
-        if beside:   # a row per parameter and its slope under one heading: "∂e/∂w11 (update)" would crowd
-            self._add_name(SLOPE_HEADING, row, 2)
+        slope = self._slope
+        beside = len(names) > SLOPE_ROWS_UP_TO and slope is not None
+        # a grid of many parameters and their slopes: 3 significant digits each, so two columns fit the panel
+        self._digits = GRID_DIGITS if beside else DIGITS
+        if beside:   # a row per parameter and its slope under one heading: "∂e/∂w11 (this bean)" would crowd
+            self._add_name(SLOPE_HEADING, row, 2, whose=slope.short)
             row += 1
         for name in names:
             self._add_row(name, name, row=row)
             if beside:
                 self._add_value(f"d{name}", row, 2)
             row += 1
-        if not beside:
+        if not beside and slope is not None:
             for name in names:
-                self._add_row(f"d{name}", SLOPE_NAME, row=row, name=name)
+                self._add_row(f"d{name}", SLOPE_NAME, row=row, symbol=slope.symbol(name), whose=slope.short)
                 row += 1
         if with_optimum:
             for name in names:
@@ -141,14 +164,14 @@ class ReadoutsPanel(Retranslating, QGroupBox):
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
-        self.values["epoch"].setText(f"{snap.epoch + 1 if snap.position else snap.epoch}")
-        self.values["update"].setText(f"{snap.step:,}")
+        self.values["epoch"].setText(count(snap.epoch_shown))
+        self.values["update"].setText(count(snap.step))
         beans = snap.beans
-        self.values["beans"].setText("–" if not beans else f"{beans[0]}" if len(beans) == 1
-                                     else f"{beans[0]}…{beans[-1]} ({len(beans)})")
-        # six decimals while small; large losses (Rosenbrock's 58,156) in six digits, to fit the narrow column
-        self.values["loss"].setText(f"{snap.loss:.6f}" if abs(snap.loss) < 1e4 else f"{snap.loss:.6g}")
+        self.values["beans"].setText("–" if not beans or not snap.step else str(bean_number(beans[0]))
+                                     if len(beans) == 1 else f"{beans_span(beans)} ({count(len(beans))})")
+        self.values["loss"].setText(number(snap.loss))
         gradient = snap.gradient or (None,) * len(snap.params)
         for name, value, slope in zip(self._param_names, snap.params, gradient):
-            self.values[name].setText(f"{value:.5f}")
-            self.values[f"d{name}"].setText("–" if slope is None else f"{slope:+.5f}")
+            self.values[name].setText(number(value, self._digits))
+            if f"d{name}" in self.values:
+                self.values[f"d{name}"].setText("–" if slope is None else number(slope, self._digits, signed=True))

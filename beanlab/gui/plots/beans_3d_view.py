@@ -12,6 +12,7 @@ import pyqtgraph.opengl as gl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from beanlab import colours
 from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
@@ -21,7 +22,8 @@ from beanlab.i18n import N_, tr
 GRID = 30
 MAX_BEANS_DRAWN = 5000
 TITLE = N_("Beans in 3-D: size x1, colour depth x2, toxicity up; the surface is the prediction a")
-SAFE, TOXIC = (0.0, 0.45, 0.70, 1.0), (0.84, 0.37, 0.0, 1.0)   # blue and vermillion (Okabe–Ito)
+# the palette's bean and toxic-bean colours (colours.py), as OpenGL's fractions
+SAFE, TOXIC = ((*(c / 255 for c in colours.BEAN), 1.0), (*(c / 255 for c in colours.TOXIC), 1.0))
 
 
 class Beans3DView(Retranslating, QWidget):

@@ -16,7 +16,7 @@ CONTOUR_LEVELS = 12
 class ContourPlot(pg.PlotWidget):
     """Cost as colour (log scale) over w and b, contour lines, the path so far, the optimum."""
 
-    TITLE = N_("Cost map e({first}, {second}) from above")
+    TITLE = N_("Cost map E({first}, {second}) from above")
 
     def __init__(self) -> None:
         super().__init__()

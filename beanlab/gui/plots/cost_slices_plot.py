@@ -1,5 +1,7 @@
-"""The cost curve e(w) (model wx), or the bowl cut along w and along b through the current point
-(model wx+b); each with the current point and its tangent, whose slope is the partial derivative."""
+"""The cost curve E(w) (model wx), or the bowl cut along w and along b through the current point
+(model wx+b); each with the current point and its tangent, whose slope is the partial derivative of
+the whole cost, ∂E/∂w (green). While a stage tells this bean's slope ∂e/∂w, a line of that slope goes
+through the ball too, in this update's orange (symbols.py: one symbol and colour per meaning)."""
 from __future__ import annotations
 
 import time
@@ -10,8 +12,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from beanlab.core import Box, Frame, Landscape, RunState
+from beanlab.core.numbers import number
+from beanlab.core.symbols import COST, LANDSCAPE, WHOLE_COST
 from beanlab.gui import style
-from beanlab.i18n import N_
+from beanlab.i18n import N_, tr
+
+WHOLE_COST_LABEL = N_("{symbol} = {value} (whole cost)")
+UPDATE_SLOPE_LABEL = N_("{symbol} = {value} (this update)")
 
 CURVE_POINTS = 200
 # While a run plays, curves that cost time to cut (a network's cost on 200 points, twice) are cut
@@ -24,7 +31,7 @@ class _Slice:
     """One cut: a curve, a ball on it and the tangent line through the ball."""
 
     def __init__(self, title: str, axis_label: str) -> None:
-        self.widget = style.titled_plot(title, axis_label, N_("cost e"))
+        self.widget = style.titled_plot(title, axis_label, COST)
         self.curve = self.widget.plot([], [], pen=style.pen(style.BEAN, 3))
         self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, TANGENT_WIDTH))
         self.ball = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
@@ -33,12 +40,22 @@ class _Slice:
         self.widget.addItem(self.optimum)
         self.label = pg.TextItem(color=style.TANGENT, anchor=(0, 0))
         self.widget.addItem(self.label)
+        # this update's slope (this bean's, or this batch's), shown while a stage talks about it
+        self.update_line = self.widget.plot([], [], pen=style.pen(style.BEAN_ACTIVE, TANGENT_WIDTH, dashed=True))
+        self.update_label = pg.TextItem(color=style.BEAN_ACTIVE, anchor=(0, 0))
+        self.widget.addItem(self.update_label)
+        self.update_slope: float | None = None
+        self.symbols = (WHOLE_COST.symbol("w"), "")   # (the tangent's, this update's), set by show
         self._x_range, self._top, self._bottom = (0.0, 0.0), 0.0, 0.0
 
-    def apply_look(self, look: style.Look, emphasized: bool) -> None:
+    def apply_look(self, look: style.Look, emphasized: str | None) -> None:
         colours = look.palette
         self.curve.setPen(style.pen(colours.bean, look(3)))
-        self.tangent.setPen(style.pen(colours.tangent, look(TANGENT_EMPHASIS if emphasized else TANGENT_WIDTH)))
+        self.tangent.setPen(style.pen(colours.tangent, look(TANGENT_EMPHASIS if emphasized == TANGENT
+                                                            else TANGENT_WIDTH)))
+        self.update_line.setPen(style.pen(colours.active, look(TANGENT_EMPHASIS if emphasized == UPDATE
+                                                               else TANGENT_WIDTH), dashed=True))
+        self.update_label.setColor(colours.active)
         self.ball.setSymbolSize(look(16))
         self.ball.setSymbolBrush(pg.mkBrush(*colours.fit))
         self.ball.setSymbolPen(pg.mkPen(look.foreground, width=look(1.5)))
@@ -47,18 +64,31 @@ class _Slice:
         font = QFont()
         font.setPointSizeF(look(10))
         self.label.setFont(font)
+        self.update_label.setFont(font)
         style.apply_axes_look(self.widget, look)
 
     def show(self, values: np.ndarray, costs: np.ndarray | None, at: float, cost: float, slope: float,
-             name: str) -> None:
-        """The ball at ``at`` and its tangent; the curve too unless ``costs`` is None (keep the last)."""
+             name: str, whole=WHOLE_COST, update=None) -> None:
+        """The ball at ``at``, the whole cost's tangent, the curve too unless ``costs`` is None (keep the
+        last); and ``update`` (a SlopeName), this update's slope (``self.update_slope``) through the ball
+        too, when one is being told."""
         if costs is not None:
             self.curve.setData(values, costs)
             self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
         self.ball.setData([at], [cost])
         half = (values[-1] - values[0]) * 0.12
         self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
-        self.label.setText(f"∂e/∂{name} = {slope:+.4g}")
+        self.symbols = (whole.symbol(name), "" if update is None else update.symbol(name))
+        self.label.setText(tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
+                           if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
+        own = self.update_slope
+        if own is None or update is None:
+            self.update_line.setData([], [])
+            self.update_label.setText("")
+        else:
+            self.update_line.setData([at - half, at + half], [cost - own * half, cost + own * half])
+            self.update_label.setText(tr(UPDATE_SLOPE_LABEL).format(symbol=self.symbols[1],
+                                                                    value=number(own, signed=True)))
         style.settle(self.widget)
 
     def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
@@ -75,9 +105,11 @@ class _Slice:
         self._x_range, self._top, self._bottom = x_range, top * 1.1, bottom * 1.1
         self.widget.setRange(xRange=x_range, yRange=(self._bottom, self._top), padding=0.02)
         self.label.setPos(x_range[0], self._top)
+        self.update_label.setPos(x_range[0], self._top * 0.85 + self._bottom * 0.15)
 
 
 TANGENT_WIDTH, TANGENT_EMPHASIS = 2.5, 6.0
+TANGENT, UPDATE = "whole cost", "this update"   # which line a stage draws thick
 
 
 class CostSlicesPlot(QWidget):
@@ -94,40 +126,69 @@ class CostSlicesPlot(QWidget):
         self._landscape: Landscape | None = None
         self._box = Box(0.0, 1.0)
         self.short_titles = False   # for small exported pictures
-        self._look, self._emphasized = style.NORMAL, False
+        self._look, self._emphasized = style.NORMAL, None
+        self._update_slope_name = None   # whose slope the orange line shows (symbols.SlopeName), when shown
+        self._last_frame: Frame | None = None
         self._cut_at, self._cut_took = -float("inf"), 0.0   # when the curves were last cut, and how long it took
         self.curves_cut = 0   # how often the curves were computed (the tests check a playing network's stays rare)
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape
         self._cut_at = -float("inf")
+        self._last_frame, self._update_slope_name = None, None
+        for cut in (self._along_w, self._along_b):
+            cut.update_slope = None
+        cost_name = N_("f(w, b)") if getattr(landscape.model, "is_landscape", False) else COST
         names, two_d = landscape.names, landscape.two_d
         self._along_b.widget.setVisible(two_d)
         cuts = ((self._along_w, names[0], names[-1]), (self._along_b, names[-1], names[0]))
         for cut, name, other in cuts[:len(names)]:
-            style.label_axes(cut.widget, name, N_("cost e"))
+            style.label_axes(cut.widget, name, cost_name)
             if self.short_titles:
-                style.set_title(cut.widget, f"e({name} | {other})" if two_d else f"e({name})")
+                style.set_title(cut.widget, f"E({name} | {other})" if two_d else f"E({name})")
             elif not landscape.complete:   # a short formula where the words do not fit
-                style.set_title(cut.widget, N_("Cost along {name} (others held)"), f"e({name} | …)", name=name)
+                style.set_title(cut.widget, N_("Cost along {name} (others held)"), f"E({name} | …)", name=name)
             elif two_d:
-                style.set_title(cut.widget, N_("Cost along {name}, {other} held"), f"e({name} | {other})",
+                style.set_title(cut.widget, N_("Cost along {name}, {other} held"), f"E({name} | {other})",
                                 name=name, other=other)
             else:
-                style.set_title(cut.widget, N_("Cost curve e({name})"), f"e({name})", name=name)
+                style.set_title(cut.widget, N_("Cost curve E({name})"), f"E({name})", name=name)
         for index, cut in enumerate((self._along_w, self._along_b)[:len(names)]):
             cut.optimum.setVisible(landscape.optimum is not None)
             if landscape.optimum is not None:
                 cut.optimum.setValue(landscape.optimum[index])
 
     def emphasize_tangents(self, on: bool) -> None:
-        """Draw the tangents thick while a stage talks about the slope."""
-        self._emphasized = on
+        """Draw the whole cost's tangents thick while a stage talks about that slope."""
+        self.emphasize(TANGENT if on else None)
+
+    def emphasize(self, line: str | None) -> None:
+        """Draw ``line`` (TANGENT: the whole cost's; UPDATE: this update's) thick: the slope a stage talks about."""
+        self._emphasized = line
         self.apply_look(self._look)
 
+    def show_update_slope(self, slopes: dict[str, float] | None, whose=None) -> None:
+        """Draw this update's slope (``slopes`` by parameter name; ``whose``: a SlopeName) through the ball
+        beside the whole cost's tangent; None takes it away."""
+        self._update_slope_name = whose if slopes else None
+        for cut, name in zip((self._along_w, self._along_b), self._landscape.names if self._landscape else ()):
+            cut.update_slope = None if not slopes else slopes.get(name)
+        if self._last_frame is not None:
+            self.show_frame(self._last_frame)
+
     def tangent_width(self) -> float:
-        """How thick the tangents are drawn, in pixels (thick while a stage talks about the slope)."""
+        """How thick the whole cost's tangents are drawn, in pixels (thick while a stage talks about that slope)."""
         return self._along_w.tangent.opts["pen"].widthF()
+
+    def update_slope_width(self) -> float:
+        """How thick this update's slope line is drawn (thick while a stage talks about it)."""
+        return self._along_w.update_line.opts["pen"].widthF()
+
+    def slope_labels(self) -> tuple[str, ...]:
+        """What the plot says beside its lines (the whole cost's slope; this update's, when drawn)."""
+        cuts = (self._along_w, self._along_b)[:len(self._landscape.names) if self._landscape else 1]
+        return tuple(text for cut in cuts for text in (cut.label.toPlainText(), cut.update_label.toPlainText())
+                     if text)
 
     def apply_look(self, look: style.Look) -> None:
         self._look = look
@@ -142,6 +203,9 @@ class CostSlicesPlot(QWidget):
         landscape = self._landscape
         if landscape is None:
             return
+        self._last_frame = frame
+        whole = LANDSCAPE if getattr(landscape.model, "is_landscape", False) else WHOLE_COST
+        update = self._update_slope_name
         params = np.asarray(frame.snapshot.params)
         slope = landscape.gradient(params)
         cost = landscape.cost(params)
@@ -156,6 +220,6 @@ class CostSlicesPlot(QWidget):
         if cut:
             self._cut_at, self._cut_took = now, time.perf_counter() - now
             self.curves_cut += 1
-        self._along_w.show(first, along_w, here[0], cost, slope[0], landscape.names[0])
+        self._along_w.show(first, along_w, here[0], cost, slope[0], landscape.names[0], whole, update)
         if landscape.two_d:
-            self._along_b.show(second, along_b, here[1], cost, slope[1], landscape.names[1])
+            self._along_b.show(second, along_b, here[1], cost, slope[1], landscape.names[1], whole, update)

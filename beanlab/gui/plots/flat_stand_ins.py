@@ -52,7 +52,7 @@ def _column(note: QLabel, plot: QWidget, owner: QWidget) -> None:
 class _BowlFromAbove(ContourPlot):
     """The map of the bowl, coloured by height as the 3-D surface is (not by order of magnitude)."""
 
-    TITLE = N_("Bowl e({first}, {second}) by height")
+    TITLE = N_("Bowl E({first}, {second}) by height")
 
     def shade(self, cost: np.ndarray) -> np.ndarray:
         low = float(np.nanmin(cost))
@@ -104,8 +104,8 @@ class FlatBowl(QWidget):
         """Model y = w·x: one parameter, so the curve e(w) with the path on it."""
         self._one_parameter = True
         self.plot.show_map(False)
-        style.set_title(self.plot, N_("Cost curve e(w) (model wx has one parameter)"))
-        style.label_axes(self.plot, "w", N_("cost e"))
+        style.set_title(self.plot, N_("Cost curve E(w) (model wx has one parameter)"))
+        style.label_axes(self.plot, "w", N_("cost E"))
         self._curve.setData(w, cost)
         self.plot.setRange(xRange=(box.w_lo, box.w_hi), yRange=(float(np.nanmin(cost)), float(np.nanmax(cost))))
 

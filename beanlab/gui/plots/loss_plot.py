@@ -10,13 +10,36 @@ from beanlab.gui import style
 from beanlab.gui.frame_hub import SampledRun
 from beanlab.i18n import N_
 
+LOSS_AXIS = N_("cost E (MSE)")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class PowersOfTenAxis(pg.AxisItem):
+    """On a log scale, numbers only at the powers of ten ("10⁻³", "1", "10²"); the ticks between them
+    (2, 3 … 9 times a power) are drawn but not written, which would run into a smear of digits."""
+
+    def tickStrings(self, values, scale, spacing):
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [power_of_ten(v) if abs(v - round(v)) < 1e-6 else "" for v in values]
+
+
+def power_of_ten(exponent: float) -> str:
+    """10 to the whole number ``exponent``, written as a teacher would: "1", "10", "10⁻³"."""
+    exponent = int(round(exponent))
+    return {0: "1", 1: "10"}.get(exponent, "10" + str(exponent).translate(_SUPERSCRIPT))
+
 
 class LossPlot(QWidget):
     """The loss history of the run, however long, drawn from an even sample of its updates."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), N_("loss e (MSE)"))
+        self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), LOSS_AXIS)
+        self.plot_widget.setAxisItems({"left": PowersOfTenAxis("left")})
+        style.label_axes(self.plot_widget, N_("update"), LOSS_AXIS)
+        style.plain_axes(self.plot_widget)
+        self.plot_widget.getViewBox().setLimits(xMin=0)   # updates start at 0: an empty plot starts there too
         self._legend = style.legend_below(self.plot_widget)
         self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name=N_("loss"))
         self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name=N_("moving average"))
@@ -46,7 +69,7 @@ class LossPlot(QWidget):
         on_landscape = getattr(landscape.model, "is_landscape", False)
         if on_landscape:
             self.log_scale.setChecked(False)
-        style.label_axes(self.plot_widget, N_("update"), N_("f(w, b)") if on_landscape else N_("loss e (MSE)"))
+        style.label_axes(self.plot_widget, N_("update"), N_("f(w, b)") if on_landscape else LOSS_AXIS)
         style.retranslate_plot(self.plot_widget)
 
     def apply_look(self, look: style.Look) -> None:
@@ -58,6 +81,21 @@ class LossPlot(QWidget):
     def set_controls_visible(self, visible: bool) -> None:
         """Show or hide the log-scale box (an exported picture has no use for it)."""
         self.log_scale.setVisible(visible)
+
+    def axis_labels(self, side: str = "left") -> list[str]:
+        """The numbers written on an axis now (empty strings for ticks drawn without one)."""
+        axis = self.plot_widget.getAxis(side)
+        low, high = axis.range
+        labels = []
+        for spacing, values in axis.tickValues(low, high, axis.size().height() if side == "left"
+                                               else axis.size().width()):
+            labels += axis.tickStrings(values, axis.scale, spacing)
+        return labels
+
+    def x_range(self) -> tuple[float, float]:
+        """The updates the plot spans now."""
+        low, high = self.plot_widget.getViewBox().viewRange()[0]
+        return float(low), float(high)
 
     @property
     def point_count(self) -> int:

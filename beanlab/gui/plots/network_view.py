@@ -1,7 +1,8 @@
 """The network as a diagram: inputs, hidden neurons, output; every weight a line that changes live.
 
-A line's thickness is the size of its weight and its colour the sign (blue positive, orange
-negative: told apart by colour-blind eyes too); each neuron shows its bias. For the single neurons
+A line's thickness is the size of its weight and its stroke the sign (solid positive, dashed
+negative), all in the one colour that means "a weight" (colours.py): orange is this update's bean,
+and telling a sign by its stroke needs no colour vision at all; each neuron shows its bias. For the single neurons
 of lessons 5 and 7 it is the same picture with no hidden layer. Drawing is a handful of lines per
 frame, painted directly (no plot items to keep).
 """
@@ -14,13 +15,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from beanlab.core import Frame, Landscape
+from beanlab.core.numbers import number
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.i18n import N_, tr
 
-POSITIVE, NEGATIVE = QColor(0, 114, 178), QColor(230, 159, 0)   # Okabe–Ito blue and orange
 LABELLED_UP_TO = 3   # neurons in a layer whose weights and biases are written out
-TITLE = N_("The network's weights (blue +, orange −; thicker = larger)")
+TITLE = N_("The network's weights (solid +, dashed −; thicker = larger)")
 
 
 class NetworkView(Retranslating, QWidget):
@@ -65,6 +66,14 @@ class NetworkView(Retranslating, QWidget):
         """Each neuron's bias: its name and the value it is drawn with."""
         return {self._names[index]: float(self._params[index]) for index in self._biases.values()}
 
+    def weight_pen(self, weight: float, width: float = 2.0) -> QPen:
+        """How a weight is drawn: the weight colour, solid when positive, dashed when negative."""
+        pen = QPen(QColor(*self._look.palette.weight), width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if weight < 0:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
     # -- drawing ---------------------------------------------------------------------------------
     def _position(self, layer: int, node: int, area: QRectF) -> QPointF:
         count = len(self._layers[layer])
@@ -94,8 +103,7 @@ class NetworkView(Retranslating, QWidget):
         labelled = max(map(len, self._layers)) <= LABELLED_UP_TO
         for from_layer, from_node, to_layer, to_node, param in self._edges:
             weight = float(self._params[param])
-            pen = QPen(POSITIVE if weight >= 0 else NEGATIVE, 1 + look(9) * abs(weight) / largest)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen = self.weight_pen(weight, 1 + look(9) * abs(weight) / largest)
             painter.setPen(pen)
             start, end = self._position(from_layer, from_node, area), self._position(to_layer, to_node, area)
             painter.drawLine(start, end)
@@ -104,7 +112,7 @@ class NetworkView(Retranslating, QWidget):
             middle = start + (end - start) * 0.35
             painter.setPen(foreground)
             painter.drawText(QRectF(middle.x() - 40, middle.y() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter,
-                             f"{weight:+.2f}")
+                             number(weight, digits=2, signed=True))
         for layer, labels in enumerate(self._layers):
             for node, label in enumerate(labels):
                 centre = self._position(layer, node, area)
@@ -116,5 +124,6 @@ class NetworkView(Retranslating, QWidget):
                 bias = self._biases.get((layer, node))
                 if bias is not None and labelled:
                     painter.drawText(QRectF(centre.x() - 50, centre.y() + radius, 100, 16),
-                                     Qt.AlignmentFlag.AlignCenter, f"b {self._params[bias]:+.2f}")
+                                     Qt.AlignmentFlag.AlignCenter,
+                                     f"b {number(self._params[bias], digits=2, signed=True)}")
         painter.end()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.gui import style
-from beanlab.i18n import N_
+from beanlab.i18n import N_, tr
 
 MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
 CURVE_POINTS = 200        # along the prediction curve of a neuron
@@ -21,6 +21,10 @@ FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary":
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
           "boundary": N_("Beans and the boundary")}
 EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
+BEANS, NOT_TOXIC, TOXIC = N_("beans"), N_("not toxic"), N_("toxic")
+THIS_UPDATE = N_("this update's bean(s)")
+HOLLOW = (0, 0, 0, 0)   # (None would be pyqtgraph's default fill in the legend)
+RING_WIDTH, RING_SIZE, FEW_BEANS = 3.0, 18, 10   # this update's bean(s): an orange ring round them, not a dot that reads as one more bean
 
 
 class _HookedViewBox(pg.ViewBox):
@@ -49,12 +53,17 @@ class ScatterPlot(pg.PlotWidget):
         self.setMinimumSize(160, 120)
         self._legend = style.legend_below(self)
         self._beans_item = self.plot([], [], pen=None, symbol="o", symbolSize=7, symbolPen=None,
-                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name=N_("beans"))
+                                     symbolBrush=pg.mkBrush(*style.BEAN, 170), name=BEANS)
+        # toxic beans are drawn by the beans' own item (in the toxic colour); this item only names them in the legend
+        # (a ScatterPlotItem: the legend draws a PlotDataItem's marker from its data, and this one has none)
+        self._toxic_key = pg.ScatterPlotItem([], [], symbol="o", size=7, pen=None, brush=pg.mkBrush(*style.TOXIC),
+                                             name=TOXIC)
+        self._toxic: np.ndarray | None = None   # per bean drawn: toxic or not, when the beans are classes
         self._optimum_item = self.plot([], [], pen=style.pen(style.OPTIMUM, 2, dashed=True), name=N_("optimum"))
         self._fit_item = self.plot([], [], pen=style.pen(style.FIT, 3), name=N_("fitted line"))
-        self._active_item = self.plot([], [], pen=None, symbol="o", symbolSize=14,
-                                      symbolPen=pg.mkPen("k", width=1.5), symbolBrush=pg.mkBrush(*style.BEAN_ACTIVE),
-                                      name=N_("this update's bean(s)"))
+        self._active_item = pg.ScatterPlotItem([], [], symbol="o", size=18, brush=pg.mkBrush(HOLLOW),
+                                               pen=pg.mkPen(*style.BEAN_ACTIVE, width=RING_WIDTH), name=THIS_UPDATE)
+        self.addItem(self._active_item)   # (a named item: the plot puts it in the legend)
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
@@ -71,17 +80,21 @@ class ScatterPlot(pg.PlotWidget):
         self._curve_x = self._x_ends
         self._kind = "line"
         self._optimum_in_legend = True
+        self._toxic_in_legend = False
         self._editing = False
+        self._look = style.NORMAL
 
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
-        self._beans_item.setSymbolSize(look(7))
-        self._beans_item.setSymbolBrush(pg.mkBrush(*colours.bean, 170))
+        self._look = look
+        self._paint_beans()
+        self._toxic_key.setBrush(pg.mkBrush(*colours.toxic))
+        self._toxic_key.setSize(look(7))
         self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
-        self._active_item.setSymbolSize(look(14))
-        self._active_item.setSymbolBrush(pg.mkBrush(*colours.active))
-        self._active_item.setSymbolPen(pg.mkPen(look.foreground, width=look(1.5)))
+        self._active_item.setSize(look(RING_SIZE))
+        self._active_item.setBrush(pg.mkBrush(HOLLOW))
+        self._active_item.setPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
@@ -105,13 +118,19 @@ class ScatterPlot(pg.PlotWidget):
         self._kind = landscape.model.fit_shape   # "line", "curve" or "boundary": the model says
         shown = self._shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
         across, up = self._coordinates(shown)
+        # beans that are classes (toxic 1 or not 0) are drawn and named as such, wherever they are drawn
+        classes = (not getattr(landscape.model, "is_landscape", False) and bool(len(beans.y))
+                   and bool(np.all((beans.y == 0) | (beans.y == 1))))
+        self._toxic = None
+        self._paint_beans()   # one style for all first: the old beans' per-bean colours do not fit the new ones
+        self._beans_item.setData(across, up)
+        self._toxic = beans.y[shown] > 0.5 if classes else None
+        self._paint_beans()
+        self._beans_item.opts["name"] = NOT_TOXIC if classes else BEANS
+        self._show_toxic_in_legend(classes)
         if self._kind == "boundary":
-            toxic = beans.y[shown] > 0.5   # toxic beans in the fitted line's colour, the others as usual
-            self._beans_item.setData(across, up, symbolBrush=[pg.mkBrush(*(style.FIT if t else style.BEAN), 200)
-                                                             for t in toxic])
             style.label_axes(self, N_("bean size x1"), N_("colour depth x2"))
         else:
-            self._beans_item.setData(across, up, symbolBrush=pg.mkBrush(*style.BEAN, 170))
             style.label_axes(self, N_("bean size x"), N_("toxicity y"))
         style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
         self._fit_item.opts["name"] = FIT_NAMES[self._kind]
@@ -127,6 +146,41 @@ class ScatterPlot(pg.PlotWidget):
             self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
         self.show_selected(self._selected)
         style.retranslate_plot(self)
+
+    def _paint_beans(self) -> None:
+        """Every bean in the bean colour; toxic beans, when the beans are classes, in the toxic colour.
+
+        (Only the colour differs: pyqtgraph crashes painting a marker shape per point.)"""
+        colours, look = self._look.palette, self._look
+        if self._toxic is None:
+            style_ = {"symbolBrush": pg.mkBrush(*colours.bean, 170), "symbol": "o", "symbolSize": look(7)}
+        else:   # per bean, kept in the item's options: pyqtgraph applies them again at every redraw
+            bean, toxic = pg.mkBrush(*colours.bean, 190), pg.mkBrush(*colours.toxic, 220)
+            style_ = {"symbolBrush": [toxic if t else bean for t in self._toxic], "symbol": "o",
+                      "symbolSize": look(7)}
+        self._beans_item.opts.update(style_)
+        self._beans_item.updateItems(styleUpdate=True)
+
+    def _show_toxic_in_legend(self, shown: bool) -> None:
+        if shown and not self._toxic_in_legend:
+            self._legend.addItem(self._toxic_key, TOXIC)
+        elif not shown and self._toxic_in_legend:
+            self._legend.removeItem(self._toxic_key)
+        self._toxic_in_legend = shown
+        for sample, label in self._legend.items:   # the beans' own entry: "not toxic" or "beans"
+            if sample.item is self._beans_item:
+                label.setText(tr(self._beans_item.opts["name"]))
+
+    def legend_entries(self) -> list[str]:
+        """The legend's words, as shown (in the current language)."""
+        return [label.text for _sample, label in self._legend.items]
+
+    def legend_item(self, name: str):
+        """The plot item the legend entry ``name`` (English) stands for."""
+        for sample, _label in self._legend.items:
+            if sample.item.name() == name:
+                return sample.item
+        raise KeyError(name)
 
     def _show_optimum(self, optimum) -> None:
         """The least-squares line, dashed, where there is one (not for a neuron)."""
@@ -182,7 +236,9 @@ class ScatterPlot(pg.PlotWidget):
         """Point at these beans (the update's, or the next update's in a stage) with the current-bean marker."""
         if self._beans is not None and len(indices):
             used = np.asarray(indices, dtype=int)[:200]  # a whole batch can be large; the first 200 tell the story
-            self._active_item.setData(*self._coordinates(used))
+            # a few beans get a wide ring; a whole batch thin ones, or the rings would hide the beans
+            ring = self._look(RING_SIZE if len(used) <= FEW_BEANS else RING_SIZE * 0.6)
+            self._active_item.setData(*self._coordinates(used), size=ring)
         else:
             self._active_item.setData([], [])
 

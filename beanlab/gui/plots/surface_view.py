@@ -56,7 +56,7 @@ class SurfaceView(QWidget):
             self.view.addItem(item)
         for item in (self._path, self._optimum, self._ball):
             item.setGLOptions(ON_TOP)
-        self._heading, self._controls = N_("Cost bowl e({first}, {second}) in 3-D"), True
+        self._heading, self._controls = N_("Cost bowl E({first}, {second}) in 3-D"), True
         self._names: tuple[str, ...] = ("w", "b")   # the parameters the bowl is drawn over
         self.title = style.ElidedLabel()   # a long title is elided: it never makes the view (and window) wider
         self._show_title()
@@ -121,8 +121,8 @@ class SurfaceView(QWidget):
         self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
         self._surface.setVisible(True)
         self._curve.setVisible(False)
-        self._heading = N_("Cost bowl e({first}, {second}) in 3-D") if landscape.complete \
-            else N_("Cost e({first}, {second}) in 3-D, the other parameters held")
+        self._heading = N_("Cost bowl E({first}, {second}) in 3-D") if landscape.complete \
+            else N_("Cost E({first}, {second}) in 3-D, the other parameters held")
         self._show_title()
         self._show_optimum(landscape)
 
@@ -142,7 +142,7 @@ class SurfaceView(QWidget):
         self._curve.setData(pos=np.column_stack([xs, np.zeros_like(xs), cost * self._z_scale]))
         self._surface.setVisible(False)
         self._curve.setVisible(True)
-        self._heading = N_("Cost curve e(w) in 3-D (model wx has one parameter)")
+        self._heading = N_("Cost curve E(w) in 3-D (model wx has one parameter)")
         self._show_title()
         self._show_optimum(landscape)
 
