@@ -51,7 +51,7 @@ LESSONS = {
                  "Watch the line swing towards the beans, one bean at a time. The rule needs no slope; the cost "
                  "curve E(w) beside it shows where the nudges lead."),
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
-              ("scatter", "cost", "loss"),
+              ("scatter", "cost"),   # two views, large: the caption's line and cost curve, nothing else
               pace=Plan.of((5, 20), 30),
               promise=Promise(N_("the line on the beans"), near_lowest(0.05))),
     2: Lesson(2, N_("the cost of a guess"),
@@ -106,7 +106,7 @@ LESSONS = {
               "Watch two bumps form. (Plain SGD at 0.05 stalls here: try it under Gradient descent.)"),
               RunConfig(dataset="two-windows", model="net", hidden=8, optimizer="adam", lr=0.05, batch_size=10,
                         epochs=3000),
-              ("scatter", "network", "loss"),
+              ("scatter", "network"),   # eight hidden neurons need the diagram's full height
               # one bump comes soon, the second after ~2,400 epochs: fast-forward, then watch it form
               pace=Plan.of((0, 15_000), 1_000),
               promise=Promise(N_("two bumps"), classified(at_most_wrong=5, bumps=2))),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from beanlab.core import Frame, Landscape
@@ -98,7 +98,9 @@ class NetworkView(Retranslating, QWidget):
         painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, title)
         area = QRectF(0, title_height, self.width(), self.height() - title_height)
         largest = max([1e-9, *(abs(float(self._params[edge[4]])) for edge in self._edges)])
-        radius = max(10.0, min(area.height() / (2.6 * max(map(len, self._layers))), look(18)))
+        # circles that never touch: a layer of k neurons gets k equal slots of the height
+        slot = area.height() / max(map(len, self._layers))
+        radius = max(4.0, min(slot / 2.6, look(18)))
         # with many neurons the numbers would pile up: then thickness and colour alone tell the weights
         labelled = max(map(len, self._layers)) <= LABELLED_UP_TO
         for from_layer, from_node, to_layer, to_node, param in self._edges:
@@ -113,6 +115,9 @@ class NetworkView(Retranslating, QWidget):
             painter.setPen(foreground)
             painter.drawText(QRectF(middle.x() - 40, middle.y() - 18, 80, 16), Qt.AlignmentFlag.AlignCenter,
                              number(weight, digits=2, signed=True))
+        name_font = QFont(font)   # a neuron's name inside its circle, shrunk with a small circle
+        name_font.setPixelSize(max(6, min(QFontInfo(font).pixelSize(), round(radius * 1.1))))
+        painter.setFont(name_font)
         for layer, labels in enumerate(self._layers):
             for node, label in enumerate(labels):
                 centre = self._position(layer, node, area)

@@ -234,7 +234,9 @@ class ScatterPlot(pg.PlotWidget):
 
     def highlight_beans(self, indices) -> None:
         """Point at these beans (the update's, or the next update's in a stage) with the current-bean marker."""
-        if self._beans is not None and len(indices):
+        if self._beans is not None and 0 < len(indices) < len(self._beans):
+            # (every bean at once, full batch or a search's try: nothing to single out, and a ring round
+            # each bean would bury them; the readouts say "all")
             used = np.asarray(indices, dtype=int)[:200]  # a whole batch can be large; the first 200 tell the story
             # a few beans get a wide ring; a whole batch thin ones, or the rings would hide the beans
             ring = self._look(RING_SIZE if len(used) <= FEW_BEANS else RING_SIZE * 0.6)
