@@ -96,6 +96,14 @@ def problems_of(window, projector: bool) -> list[str]:
         if item.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
             problems.append(f"title “{item.toPlainText()}” {rect} beyond its plot {plot.rect()}")
         titles.append((item.toPlainText(), rect.translated(plot.mapTo(window, QPoint(0, 0)))))
+        # text written into the plot (the slopes on the cost slices) stays inside its plot too
+        for text_item in (i for i in plot.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()):
+            inner = text_item.textItem
+            margin = inner.document().documentMargin()
+            text_rect = inner.boundingRect().adjusted(margin, margin, -margin, -margin)
+            rect = plot.mapFromScene(inner.mapRectToScene(text_rect)).boundingRect()
+            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
+                problems.append(f"text “{inner.toPlainText()}” {rect} beyond its plot {plot.rect()}")
     for label in (view.title for view in (window.surface, window.plots.beans_3d) if view and view.isVisible()):
         titles.append((label.text(), in_window(window, label)))
     for index, (text, rect) in enumerate(titles):

@@ -79,17 +79,28 @@ class _Slice:
         half = (values[-1] - values[0]) * 0.12
         self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
         self.symbols = (whole.symbol(name), "" if update is None else update.symbol(name))
-        self.label.setText(tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
-                           if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
+        self._fit(self.label, tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
+                  if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
         own = self.update_slope
         if own is None or update is None:
             self.update_line.setData([], [])
             self.update_label.setText("")
         else:
             self.update_line.setData([at - half, at + half], [cost - own * half, cost + own * half])
-            self.update_label.setText(tr(UPDATE_SLOPE_LABEL).format(symbol=self.symbols[1],
-                                                                    value=number(own, signed=True)))
+            self._fit(self.update_label, tr(UPDATE_SLOPE_LABEL).format(symbol=self.symbols[1],
+                                                                       value=number(own, signed=True)))
         style.settle(self.widget)
+
+    def _fit(self, item: pg.TextItem, text: str) -> None:
+        """``text`` on one line if it fits the plot's width, else broken before its remark, then after "="
+        (a narrow plot in the projector view: the text keeps its size and is never cut at the edge)."""
+        room = self.widget.getPlotItem().getViewBox().width()
+        remark = text.replace(" (", "\n(").replace("（", "\n（")   # the remark: "(whole cost)", "（整个代价）"
+        for candidate in (text, remark, remark.replace(" = ", " =\n")):
+            if candidate != item.toPlainText():
+                item.setText(candidate)
+            if room <= 0 or item.textItem.boundingRect().width() <= room:
+                return
 
     def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
         """Keep the axes still while the cut moves; rescale only when it leaves or shrinks far within.
