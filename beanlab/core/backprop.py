@@ -18,8 +18,9 @@ from struct import Struct
 
 import numpy as np
 
-#: ∂(one bean's loss)/∂z2 at the output a = σ(z2), for each loss
-OUTPUT_SLOPES = {"mse": "-2 * (y - a) * a * (1 - a)", "cross-entropy": "a - y"}
+#: ∂(one bean's loss)/∂z2 at the output a = σ(z2), for each loss (float constants: Python's
+#: float-float operations are the fast ones; the floats are the same)
+OUTPUT_SLOPES = {"mse": "-2.0 * (y - a) * a * (1.0 - a)", "cross-entropy": "a - y"}
 
 ONE_BEAN = """\
 z1{j} = w1{j} * x + b1{j}                    # forward: hidden neuron j's input
@@ -28,7 +29,7 @@ z2 = b2 + Σ(w2{j} * h{j})                     # the output neuron adds them up:
 a = σ(z2)
 dz2 = OUTPUT_SLOPE                            # back: ∂e/∂z2
 step = lr * dz2                               # lr·∂e/∂z2
-step1{j} = lr * (dz2 * w2{j} * h{j} * (1 - h{j}))   # lr·∂e/∂z1j, ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j), old w2j
+step1{j} = lr * (dz2 * w2{j} * h{j} * (1.0 - h{j}))   # lr·∂e/∂z1j, ∂e/∂z1j = ∂e/∂z2 · w2j · σ'(z1j), old w2j
 w2{j} -= step * h{j}                          # every slope known: move, ∂e/∂w2j = ∂e/∂z2 · hj
 w1{j} -= step1{j} * x                         #   ∂e/∂w1j = ∂e/∂z1j · x
 b1{j} -= step1{j}                             #   ∂e/∂b1j = ∂e/∂z1j
@@ -49,6 +50,7 @@ except OverflowError:
 _LOOP = """\
 def sgd_path(params, xs, ys, lr, exp=exp):
     {names}, = (float(v) for v in params)
+    lr = float(lr)
     path = []
     record, pack = path.append, Struct("{count}d").pack
     for x, y in zip(xs.tolist(), ys.tolist()):
