@@ -211,10 +211,10 @@ class HiddenLayerNet(SigmoidModel):
                     np.exp(weighted, out=weighted)
                     weighted += 1.0                                               # 1 / hj
                     np.divide(block[:, 2 * k:3 * k, None], weighted, out=weighted)   # w2j·hj, as w2j / (1 / hj)
-                    error = np.add(block[:, 3 * k, None], weighted[:, 0])            # z2 = b2 + w21·h1 + …
+                    # −z2 = −b2 − w21·h1 − …: the floats of −(b2 + w21·h1 + …), negation being exact
+                    error = np.subtract(-block[:, 3 * k, None], weighted[:, 0])
                     for j in range(1, k):
-                        error += weighted[:, j]
-                    np.negative(error, out=error)
+                        error -= weighted[:, j]
                     np.exp(error, out=error)
                     error += 1.0
                     np.divide(1.0, error, out=error)                              # a = σ(z2)
