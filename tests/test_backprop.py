@@ -8,7 +8,8 @@ from beanlab.core import make_dataset, make_model
 
 
 def sigma(z):
-    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+    """The course's 1 / (1 + e^−z); 0 where e^−z overflows, as numpy's 1 / (1 + inf) gives."""
+    return 1.0 / (1.0 + math.exp(-z)) if -z < 709.0 or z != z else 1.0 / (1.0 + np.exp(-z))
 
 
 def looped_sgd(model, params, xs, ys, lr):

@@ -132,3 +132,20 @@ def test_a_race_compares_optimizers_on_the_same_start(capsys):
 def test_bad_requests_are_one_clear_line(argv, words, capsys):
     assert main(argv) == 2
     assert words in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("hidden", [1, 2, 3])
+def test_the_network_s_recorded_losses_are_np_mean_of_its_loss_spelled_out(hidden):
+    """The trainer's loss after every update (a block at a time, bench/lesson6_speed.py) is, float for
+    float, np.mean of the squared error written term by term in numpy, one update at a time."""
+    beans = make_dataset("window", 100, 0)
+    trainer = Trainer(beans, make_model("net", hidden=hidden), make_optimizer("sgd", lr=0.03),
+                      init=make_model("net", hidden=hidden).initial_params(0))
+    trainer.run(700)
+    x, y, k = beans.x, beans.y, hidden
+    for params, loss in zip(trainer.history.params, trainer.history.loss):
+        z2 = params[3 * k]
+        for j in range(k):
+            z2 = z2 + params[2 * k + j] / (1 + np.exp(-(params[2 * j] * x + params[2 * j + 1])))
+        assert loss == np.mean((1 / (1 + np.exp(-z2)) - y) ** 2)
+    assert trainer.loss == trainer.model.loss(trainer.params, x, y)

@@ -108,19 +108,22 @@ class History:
 
     def append(self, param_rows: np.ndarray, losses: np.ndarray) -> None:
         """Add the parameters (shape (k, n_params)) and losses (shape (k,)) of k updates."""
-        rows = np.column_stack([np.asarray(param_rows, dtype=np.float64).reshape(len(losses), self.n_params),
-                                np.asarray(losses, dtype=np.float64)])
+        losses = np.asarray(losses, dtype=np.float64)
+        params = np.asarray(param_rows, dtype=np.float64).reshape(len(losses), self.n_params)
         piece = self._tail_limit // 2
-        for begin in range(0, len(rows), piece):
-            self._append_piece(rows[begin:begin + piece])
+        for begin in range(0, len(losses), piece):
+            self._append_piece(params[begin:begin + piece], losses[begin:begin + piece])
 
-    def _append_piece(self, rows: np.ndarray) -> None:
-        first = len(self)
+    def _append_piece(self, params: np.ndarray, losses: np.ndarray) -> None:
+        # written straight into the record's arrays, parameters then loss: no row array in between
+        # (per-sample runs append tens of thousands of rows at a time)
+        first, count, n = len(self), len(losses), self.n_params
         if first < len(self._head):
-            into_head = rows[: len(self._head) - first]
-            self._head[first:first + len(into_head)] = into_head
-            self._head_count = first + len(into_head)
-        needed = self._tail_count + len(rows)
+            into_head = min(count, len(self._head) - first)
+            self._head[first:first + into_head, :n] = params[:into_head]
+            self._head[first:first + into_head, n] = losses[:into_head]
+            self._head_count = first + into_head
+        needed = self._tail_count + count
         if needed > len(self._tail) and len(self._tail) < self._tail_limit:
             # doubling, but straight to the limit from a quarter of it: one large copy fewer
             size = self._tail_limit if 4 * len(self._tail) >= self._tail_limit else max(needed, 2 * len(self._tail))
@@ -129,8 +132,9 @@ class History:
             self._tail = grown
         if needed > len(self._tail):
             self._drop_older_half()
-        self._tail[self._tail_count:self._tail_count + len(rows)] = rows
-        self._tail_count += len(rows)
+        self._tail[self._tail_count:self._tail_count + count, :n] = params
+        self._tail[self._tail_count:self._tail_count + count, n] = losses
+        self._tail_count += count
 
     def _drop_older_half(self) -> None:
         """Move the older half of the exact tail to the middle's sample (the head has those it needs).

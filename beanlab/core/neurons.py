@@ -183,6 +183,47 @@ class HiddenLayerNet(SigmoidModel):
         first = params[..., :2 * k].reshape(*params.shape[:-1], k, 2)
         return first[..., 0], first[..., 1], params[..., 2 * k:3 * k], params[..., 3 * k]
 
+    def loss(self, params, x, y):
+        if self.loss_name != "mse":
+            return super().loss(params, x, y)
+        return float(self.loss_function(x, y)(np.asarray(params, dtype=np.float64)[None, :])[0])
+
+    def loss_function(self, x, y):
+        # The trainer asks for the loss after every update: a block of updates' rows × the beans in
+        # one pass of numpy (bench/lesson6_speed.py), as np.mean((1 / (1 + e^−z2) − y)²) with
+        # z2 = b2 + Σ w2j / (1 + e^−(w1j·x + b1j)), term by term in that order; loss() is the same code, so a
+        # step's loss and a run's are the same floats (tests/test_neurons.py spells it out in numpy).
+        if self.loss_name != "mse":
+            return super().loss_function(x, y)
+        x, y, k = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64), self.hidden
+        minus_inputs = np.stack([-x, -np.ones_like(x)])   # (w1j, b1j) · (−x, −1) = −z1j
+
+        def mean_squared_errors(rows):
+            rows = np.asarray(rows, dtype=np.float64).reshape(-1, self.n_params)
+            losses = np.empty(len(rows))
+            with np.errstate(all="ignore"):   # e^… overflowing to inf gives hj = 0 or a = 0, as it should
+                for start in range(0, len(rows), LOSS_BLOCK_ROWS):
+                    block = rows[start:start + LOSS_BLOCK_ROWS]
+                    # −z1j for every row, neuron and bean as one matrix product, a sum of two terms:
+                    # round(round(w1j·(−x)) − b1j), the floats of −(w1j·x + b1j) (the test checks),
+                    # faster than numpy broadcasting each parameter over the beans (lesson6_speed.py)
+                    weighted = np.matmul(block[:, :2 * k].reshape(-1, 2), minus_inputs).reshape(len(block), k, -1)
+                    np.exp(weighted, out=weighted)
+                    weighted += 1.0                                               # 1 / hj
+                    np.divide(block[:, 2 * k:3 * k, None], weighted, out=weighted)   # w2j·hj, as w2j / (1 / hj)
+                    # −z2 = −b2 − w21·h1 − …: the floats of −(b2 + w21·h1 + …), negation being exact
+                    error = np.subtract(-block[:, 3 * k, None], weighted[:, 0])
+                    for j in range(1, k):
+                        error -= weighted[:, j]
+                    np.exp(error, out=error)
+                    error += 1.0
+                    np.divide(1.0, error, out=error)                              # a = σ(z2)
+                    error -= y
+                    error *= error
+                    losses[start:start + LOSS_BLOCK_ROWS] = np.mean(error, axis=1)
+            return losses
+        return mean_squared_errors
+
     def output_z(self, params, x):
         w1, b1, w2, b2 = self._split(params)
         hidden = w1[..., :, None] * x                                        # (…, k, n)
