@@ -242,3 +242,20 @@ def test_dialogs_and_the_race_window_fit_the_screen(qtbot, window):
     dialog = window.window_menus.shortcuts_dialog()
     qtbot.addWidget(dialog)
     assert dialog.height() <= available.height() * 0.9
+
+
+def test_a_short_log_axis_keeps_its_powers_of_ten_and_drops_the_ticks_between(qtbot):
+    """On a plot a few rows high, the 2 … 9 ticks of each decade would crowd into a black bar."""
+    from beanlab.gui.plots.loss_plot import MINOR_TICKS_FROM_PX, PowersOfTenAxis
+
+    axis = PowersOfTenAxis("left")
+    axis.setLogMode(False, True)
+
+    def ticks(pixels):
+        return [value for _spacing, values in axis.tickValues(-3.0, 0.0, pixels) for value in values]
+
+    tall, short = ticks(3 * MINOR_TICKS_FROM_PX * 4), ticks(3 * MINOR_TICKS_FROM_PX // 2)
+    assert any(abs(v - round(v)) > 1e-6 for v in tall)        # a tall axis keeps its minor ticks
+    assert short and all(abs(v - round(v)) < 1e-6 for v in short)
+    # a range with no power of ten in it keeps the ticks it has, or the axis would say nothing
+    assert [v for _s, values in axis.tickValues(-0.9, -0.1, 20) for v in values]

@@ -11,12 +11,25 @@ from beanlab.gui.frame_hub import SampledRun
 from beanlab.i18n import N_
 
 LOSS_AXIS = N_("cost E (MSE)")
+MINOR_TICKS_FROM_PX = 60   # the 2 … 9 ticks of a decade are drawn where it spans at least this many pixels
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 class PowersOfTenAxis(pg.AxisItem):
     """On a log scale, numbers only at the powers of ten ("10⁻³", "1", "10²"); the ticks between them
     (2, 3 … 9 times a power) are drawn but not written, which would run into a smear of digits."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.logMode or maxVal <= minVal:
+            return levels
+        per_decade = size / (maxVal - minVal)   # pixels a power of ten spans
+        if per_decade >= MINOR_TICKS_FROM_PX:
+            return levels
+        # a short axis: the ticks between the powers would crowd into a black bar; keep the powers
+        # themselves (whole exponents), if the range holds one
+        powers = [(spacing, [v for v in values if abs(v - round(v)) < 1e-6]) for spacing, values in levels]
+        return powers if any(values for _spacing, values in powers) else levels
 
     def tickStrings(self, values, scale, spacing):
         if not self.logMode:
