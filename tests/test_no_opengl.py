@@ -122,7 +122,7 @@ def test_off_screen_the_map_stands_in_and_nothing_is_printed(tmp_path):
 
 @needs_xvfb
 def test_an_export_of_a_race_without_glx_prints_only_its_own_lines(tmp_path):
-    """Qt makes a context there (through EGL) that PyOpenGL cannot use: the race's 3-D bowl is left out."""
+    """Qt makes a context there (through EGL) that PyOpenGL cannot use: the race's bowl is drawn from the side."""
     out = tmp_path / "race.gif"
     with xvfb("-extension", "GLX") as display:
         result = run_beanlab(["export", "--out", str(out), "--race", "sgd,adam", "--frames", "10"],
@@ -181,3 +181,34 @@ def test_no_3d_exports_every_view_with_the_stand_ins(tmp_path):
     assert "the surface view is drawn in 2-D (turned off" in (tmp_path / "beanlab.log").read_text(encoding="utf-8")
     picture = np.asarray(Image.open(out).convert("RGB")).astype(int)
     _assert_drawn(picture[230:340, 260:470])   # the bowl's cell, right of the contour map in the lower row
+
+
+@pytest.fixture
+def race_window_without_3d(qtbot, monkeypatch, probe_again):
+    monkeypatch.setenv(opengl_support.ENV_VARIABLE, "1")   # what `beanlab --no-3d` sets
+    from beanlab.core import RunConfig
+    from beanlab.gui.race_window import RaceWindow
+
+    window = RaceWindow(RunConfig(epochs=5))
+    window.show()
+    yield window
+    window.close()   # its closeEvent stops its race thread, even when the test failed
+
+
+def test_the_race_window_without_3d_shows_the_racers_on_the_bowl_from_the_side(race_window_without_3d):
+    from beanlab.core import run_race
+    from beanlab.gui.race_window import race_map
+
+    window, config = race_window_without_3d, race_window_without_3d.config
+    race = run_race(config, ["sgd", "adam"])
+    window.show_race(race, race_map(config, race))
+    bowl = window.bowl
+    assert bowl.is_stand_in and bowl.note.text() == ("3-D is turned off (beanlab --no-3d) — showing the bowl "
+                                                     "from the side instead")
+    for index, path in enumerate(bowl.paths[:2]):   # each racer's path: its w across, its loss up
+        w, e = path.getData()
+        np.testing.assert_allclose(w[-1], race.paths[index][-1, 0])
+        np.testing.assert_allclose(e[-1], race.losses[index][-1])
+    assert bowl.paths[2].getData()[0] is None or len(bowl.paths[2].getData()[0]) == 0
+    floor_w, floor_e = bowl.floor.getData()
+    assert len(floor_w) > 10 and floor_e.min() <= min(race.losses[0].min(), race.losses[1].min()) + 1e-3

@@ -23,8 +23,11 @@ NO_OPENGL_MAP = N_("3-D needs OpenGL 2.1; this computer offers none — showing 
 TURNED_OFF_MAP = N_("3-D is turned off (beanlab --no-3d) — showing the map instead")
 NO_OPENGL_BEANS = N_("3-D needs OpenGL 2.1; this computer offers none — showing the beans from above instead")
 TURNED_OFF_BEANS = N_("3-D is turned off (beanlab --no-3d) — showing the beans from above instead")
-# each stand-in's note: (no usable OpenGL here, turned off by the user)
-NOTES = {"surface": (NO_OPENGL_MAP, TURNED_OFF_MAP), "beans3d": (NO_OPENGL_BEANS, TURNED_OFF_BEANS)}
+NO_OPENGL_SIDE = N_("3-D needs OpenGL 2.1; this computer offers none — showing the bowl from the side instead")
+TURNED_OFF_SIDE = N_("3-D is turned off (beanlab --no-3d) — showing the bowl from the side instead")
+# each stand-in's note: (no usable OpenGL here, turned off by the user); "race": the race window's bowl
+NOTES = {"surface": (NO_OPENGL_MAP, TURNED_OFF_MAP), "beans3d": (NO_OPENGL_BEANS, TURNED_OFF_BEANS),
+         "race": (NO_OPENGL_SIDE, TURNED_OFF_SIDE)}
 
 
 def stand_in_note(view: str) -> str:
@@ -32,7 +35,7 @@ def stand_in_note(view: str) -> str:
     return tr(NOTES[view][support().turned_off])
 
 
-class _Note(QLabel):
+class StandInNote(QLabel):
     """The one line saying why the view is flat (the computer lacks OpenGL, or the user asked)."""
 
     def __init__(self, view: str) -> None:
@@ -81,7 +84,7 @@ class FlatBowl(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.note = _Note("surface")
+        self.note = StandInNote("surface")
         self.plot = _BowlFromAbove()
         self._curve = self.plot.plot([], [], pen=style.pen(style.FIT, 2))   # model wx: the curve e(w)
         self._one_parameter = False
@@ -140,7 +143,7 @@ class FlatBeans(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.note = _Note("beans3d")
+        self.note = StandInNote("beans3d")
         self.plot = style.titled_plot(N_("Beans from above: size x1 across, colour depth x2 up; colour is the "
                                          "prediction a"), N_("bean size x1"), N_("colour depth x2"))
         self._image = pg.ImageItem()
