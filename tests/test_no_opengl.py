@@ -212,3 +212,23 @@ def test_the_race_window_without_3d_shows_the_racers_on_the_bowl_from_the_side(r
     assert bowl.paths[2].getData()[0] is None or len(bowl.paths[2].getData()[0]) == 0
     floor_w, floor_e = bowl.floor.getData()
     assert len(floor_w) > 10 and floor_e.min() <= min(race.losses[0].min(), race.losses[1].min()) + 1e-3
+
+
+def test_the_windows_animation_of_the_surface_without_3d_draws_the_map(qtbot, monkeypatch, probe_again, tmp_path):
+    monkeypatch.setenv(opengl_support.ENV_VARIABLE, "1")
+    from beanlab.export.request import ExportRequest
+    from beanlab.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: latest(window) is not None)
+    out = tmp_path / "surface.gif"
+    with qtbot.waitSignal(window.exports.succeeded, timeout=60_000) as done:
+        window.exports.export_animation(ExportRequest(str(out), view="surface", frames=3, size=(320, 240)), 20)
+    assert "Wrote 3 frames" in done.args[0]   # not "Not exported: the 3-D surface needs OpenGL"
+    with Image.open(out) as gif:
+        gif.seek(gif.n_frames - 1)
+        middle = np.asarray(gif.convert("RGB")).astype(int)[60:180, 80:240]
+    assert middle.std() > 10 and len(np.unique(middle.reshape(-1, 3), axis=0)) > 12
+    window.close()
