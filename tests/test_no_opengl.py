@@ -130,6 +130,8 @@ def test_an_export_of_a_race_without_glx_prints_only_its_own_lines(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and lines[0].startswith("Exporting 10 frames") and lines[1].startswith("Wrote 10 frames")
+    assert lines[0].endswith("; 3-D needs OpenGL 2.1; this computer offers none — showing the bowl from the side "
+                             "instead.")
     assert out.stat().st_size > 1000
 
 
