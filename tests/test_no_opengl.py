@@ -2,6 +2,7 @@
 why, and nothing is printed on the terminal (Qt's and pyqtgraph's complaints go to the log)."""
 import io
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -121,7 +122,7 @@ def test_off_screen_the_map_stands_in_and_nothing_is_printed(tmp_path):
 
 @needs_xvfb
 def test_an_export_of_a_race_without_glx_prints_only_its_own_lines(tmp_path):
-    """Qt makes a context there (through EGL) that PyOpenGL cannot use: the race's 3-D bowl is left out."""
+    """Qt makes a context there (through EGL) that PyOpenGL cannot use: the race's bowl is drawn from the side."""
     out = tmp_path / "race.gif"
     with xvfb("-extension", "GLX") as display:
         result = run_beanlab(["export", "--out", str(out), "--race", "sgd,adam", "--frames", "10"],
@@ -129,4 +130,107 @@ def test_an_export_of_a_race_without_glx_prints_only_its_own_lines(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert len(lines) == 2 and lines[0].startswith("Exporting 10 frames") and lines[1].startswith("Wrote 10 frames")
+    assert lines[0].endswith("; 3-D needs OpenGL 2.1; this computer offers none — showing the bowl from the side "
+                             "instead.")
     assert out.stat().st_size > 1000
+
+
+def _export(tmp_path, env, out_name: str, *options: str) -> tuple[Path, str, str]:
+    """`beanlab [options] export --view surface` of a short run; the file, and what was printed."""
+    out = tmp_path / out_name
+    *before, view = options or ("surface",)
+    result = run_beanlab([*before, "export", "--out", str(out), "--view", view, "--epochs", "5", "--frames", "4",
+                          "--size", "480x360"], env)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout, result.stderr
+
+
+def _assert_bowl_drawn(picture: Image.Image) -> None:
+    """The middle of the picture (the bowl seen from above, under its note) is a colour map, not blank."""
+    pixels = np.asarray(picture.convert("RGB")).astype(int)
+    height, width = pixels.shape[:2]
+    _assert_drawn(pixels[height // 4: height * 3 // 4, width // 4: width * 3 // 4])
+
+
+def test_an_export_of_the_surface_off_screen_draws_the_map_in_its_place(tmp_path):
+    out, stdout, stderr = _export(tmp_path, beanlab_env(tmp_path, QT_QPA_PLATFORM="offscreen"), "surface.png")
+    assert stderr == "" and "Traceback" not in stdout
+    (line,) = stdout.splitlines()   # the command's own line: the note is in the picture
+    assert line.startswith("Wrote the picture at update") and line.endswith(f" to {out}.")
+    _assert_bowl_drawn(Image.open(out))
+
+
+@needs_xvfb
+def test_an_animation_of_the_surface_without_glx_draws_the_map_and_says_why_once(tmp_path):
+    with xvfb("-extension", "GLX") as display:
+        out, stdout, stderr = _export(tmp_path, beanlab_env(tmp_path, DISPLAY=display), "surface.gif")
+    assert stderr == "" and "Traceback" not in stdout and "GL" not in stdout.replace("OpenGL 2.1", "")
+    lines = stdout.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("Wrote 4 frames")
+    assert lines[0].startswith("Exporting 4 frames") and lines[0].count("3-D needs OpenGL 2.1") == 1
+    with Image.open(out) as gif:
+        gif.seek(gif.n_frames - 1)
+        last = gif.convert("RGB")
+    pixels = np.asarray(last).astype(int)
+    middle = pixels[90:270, 120:360]
+    assert middle.std() > 10 and len(np.unique(middle.reshape(-1, 3), axis=0)) > 12   # a GIF's palette is small
+
+
+def test_no_3d_exports_every_view_with_the_stand_ins(tmp_path):
+    out, stdout, stderr = _export(tmp_path, beanlab_env(tmp_path, QT_QPA_PLATFORM="offscreen"), "all.png",
+                                  "--no-3d", "all")
+    assert (stderr, stdout.count("\n")) == ("", 1)
+    assert "the surface view is drawn in 2-D (turned off" in (tmp_path / "beanlab.log").read_text(encoding="utf-8")
+    picture = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    _assert_drawn(picture[230:340, 260:470])   # the bowl's cell, right of the contour map in the lower row
+
+
+@pytest.fixture
+def race_window_without_3d(qtbot, monkeypatch, probe_again):
+    monkeypatch.setenv(opengl_support.ENV_VARIABLE, "1")   # what `beanlab --no-3d` sets
+    from beanlab.core import RunConfig
+    from beanlab.gui.race_window import RaceWindow
+
+    window = RaceWindow(RunConfig(epochs=5))
+    window.show()
+    yield window
+    window.close()   # its closeEvent stops its race thread, even when the test failed
+
+
+def test_the_race_window_without_3d_shows_the_racers_on_the_bowl_from_the_side(race_window_without_3d):
+    from beanlab.core import run_race
+    from beanlab.gui.race_window import race_map
+
+    window, config = race_window_without_3d, race_window_without_3d.config
+    race = run_race(config, ["sgd", "adam"])
+    window.show_race(race, race_map(config, race))
+    bowl = window.bowl
+    assert bowl.is_stand_in and bowl.note.text() == ("3-D is turned off (beanlab --no-3d) — showing the bowl "
+                                                     "from the side instead")
+    for index, path in enumerate(bowl.paths[:2]):   # each racer's path: its w across, its loss up
+        w, e = path.getData()
+        np.testing.assert_allclose(w[-1], race.paths[index][-1, 0])
+        np.testing.assert_allclose(e[-1], race.losses[index][-1])
+    assert bowl.paths[2].getData()[0] is None or len(bowl.paths[2].getData()[0]) == 0
+    floor_w, floor_e = bowl.floor.getData()
+    assert len(floor_w) > 10 and floor_e.min() <= min(race.losses[0].min(), race.losses[1].min()) + 1e-3
+
+
+def test_the_windows_animation_of_the_surface_without_3d_draws_the_map(qtbot, monkeypatch, probe_again, tmp_path):
+    monkeypatch.setenv(opengl_support.ENV_VARIABLE, "1")
+    from beanlab.export.request import ExportRequest
+    from beanlab.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: latest(window) is not None)
+    out = tmp_path / "surface.gif"
+    with qtbot.waitSignal(window.exports.succeeded, timeout=60_000) as done:
+        window.exports.export_animation(ExportRequest(str(out), view="surface", frames=3, size=(320, 240)), 20)
+    assert "Wrote 3 frames" in done.args[0]   # not "Not exported: the 3-D surface needs OpenGL"
+    with Image.open(out) as gif:
+        gif.seek(gif.n_frames - 1)
+        middle = np.asarray(gif.convert("RGB")).astype(int)[60:180, 80:240]
+    assert middle.std() > 10 and len(np.unique(middle.reshape(-1, 3), axis=0)) > 12
+    window.close()

@@ -40,7 +40,7 @@ def add_commands(commands) -> None:
                         help="size budget in MB; fewer frames are used to fit (default 5)")
     export.add_argument("--race", type=optimizer_list, metavar="A,B,…",
                         help="draw a race of up to four optimizers (as beanlab race) instead of one run: "
-                             "the map, the 3-D surface when OpenGL is there, the losses and the table")
+                             "the map, the 3-D surface (seen from the side without OpenGL), the losses and the table")
     export.set_defaults(run=run)
 
 

@@ -36,6 +36,7 @@ from beanlab.core.numbers import count, number
 from beanlab.gui import opengl_support, style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.contour_plot import log_shade
+from beanlab.gui.plots.flat_race_bowl import FlatRaceBowl
 from beanlab.gui.plots.race_bowl import RaceBowl
 from beanlab.i18n import N_, tr
 
@@ -114,8 +115,8 @@ class RaceWindow(Retranslating, QWidget):
     _start_requested = Signal(object, object)
 
     def __init__(self, config: RunConfig, parent: QWidget | None = None, with_bowl: bool | None = None) -> None:
-        """``with_bowl=False``: no 3-D view (drawing where there is no OpenGL, as an export may); by
-        default there is one where OpenGL can draw."""
+        """``with_bowl=False``: the bowl drawn in 2-D (from the side) rather than in 3-D, as it is by
+        default where OpenGL cannot draw (or beanlab --no-3d)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.config = config
         self.race: Race | None = None
@@ -145,7 +146,8 @@ class RaceWindow(Retranslating, QWidget):
         self._legend = legend
         if with_bowl is None:
             with_bowl = opengl_support.usable()
-        self.bowl = RaceBowl(RACER_COLOURS) if with_bowl else None   # the same paths on the surface in 3-D
+        # the same paths on the surface in 3-D; without OpenGL, on the bowl seen from the side
+        self.bowl = RaceBowl(RACER_COLOURS) if with_bowl else FlatRaceBowl(RACER_COLOURS)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.verticalHeader().hide()
         self._lay_out()
@@ -190,6 +192,8 @@ class RaceWindow(Retranslating, QWidget):
         self.table.resizeColumnsToContents()   # whole headings ("updates to threshold"), even before a race
         for plot in (self.map, self.losses):
             style.retranslate_plot(plot)
+        if getattr(self.bowl, "is_stand_in", False):
+            self.bowl.retranslate()
         if self.race is not None:
             self.show_race(self.race, self._map)
         else:

@@ -28,7 +28,7 @@ from beanlab.core import (
 from beanlab.export.request import ExportRequest
 from beanlab.gui.export.animation_export import AnimationExport
 from beanlab.gui.export.export_dialog import VIEW_NAMES, ExportAnimationDialog
-from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
+from beanlab.gui.export.frame_renderer import opengl_available
 from beanlab.gui.export.picture import png_bytes
 from beanlab.gui.plots.plot_board import PlotBoard
 from beanlab.gui.training_controller import TrainingController
@@ -104,7 +104,7 @@ class ExportActions(QObject):
         first = start if next_updates else 0
         try:
             self.job = AnimationExport.of_run(trainer, first, trainer.step_count, request, opengl_available())
-        except (NoOpenGLError, ValueError) as exc:
+        except ValueError as exc:
             self.failed.emit(tr("Not exported: {reason}.").format(reason=exc))
             return
         progress = QProgressDialog(tr("Preparing…"), tr("Cancel"), 0, 100, self._window)

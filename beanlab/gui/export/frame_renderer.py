@@ -19,14 +19,11 @@ from beanlab.export.gif import plot_palette
 from beanlab.gui import opengl_support, style
 from beanlab.gui.export.picture import to_pillow
 from beanlab.gui.frame_hub import FrameHub
+from beanlab.gui.plots.flat_stand_ins import stand_in_note
 from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
 from beanlab.i18n import tr
 
 EXPORT_VIEWS = ("all", *VIEWS)
-
-
-class NoOpenGLError(RuntimeError):
-    """The 3-D view was asked for where no OpenGL can be had."""
 
 
 def opengl_available() -> bool:
@@ -36,18 +33,16 @@ def opengl_available() -> bool:
 
 
 def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
-    """The plots an export of ``view`` draws, and a note when the 3-D view had to be left out."""
+    """The plots an export of ``view`` draws, and a note when a 3-D view is drawn by its 2-D stand-in.
+
+    Without usable OpenGL the plot board builds the stand-ins itself (as the window's does), so the
+    export draws the same views; the note says why once on the terminal, as the picture says it too.
+    """
     if view not in EXPORT_VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of: {', '.join(EXPORT_VIEWS)}")
-    if view in OPENGL_VIEWS and not gl:
-        raise NoOpenGLError(tr("the 3-D surface needs OpenGL, and none is available here (no display?); "
-                               "try --view contour, or run with a display"))
-    if view != "all":
-        return (view,), None
-    if gl:
-        return VIEWS, None
-    return tuple(v for v in VIEWS if v not in OPENGL_VIEWS), \
-        tr("no OpenGL here, so the 3-D view is left out (the contour map shows the same surface)")
+    views = VIEWS if view == "all" else (view,)
+    flat = () if gl else tuple(v for v in views if v in OPENGL_VIEWS)
+    return views, (stand_in_note(flat[0]) if flat else None)
 
 
 def export_palette() -> Image.Image:

@@ -14,7 +14,7 @@ from beanlab.core import RunConfig, Trainer
 from beanlab.core.lessons import LANDSCAPE_VIEWS
 from beanlab.export.request import ExportRequest
 from beanlab.gui.export.animation_export import AnimationExport, RunFrames
-from beanlab.gui.export.frame_renderer import NoOpenGLError, opengl_available
+from beanlab.gui.export.frame_renderer import opengl_available
 from beanlab.gui.export.race_export import RaceFrames
 from beanlab.gui.signal_wakeup import SignalWakeup
 from beanlab.interrupts import exception_for
@@ -24,10 +24,7 @@ def export_run(trainer: Trainer, request: ExportRequest, say: Callable[[str], No
     """Export ``trainer``'s whole recorded run as ``request`` says; ValueError with the reason."""
     if request.views_within is None and getattr(trainer.model, "is_landscape", False):
         request = replace(request, views_within=LANDSCAPE_VIEWS)   # no beans to draw
-    try:
-        source = RunFrames(trainer, 0, trainer.step_count, request, opengl_available())
-    except NoOpenGLError as exc:
-        raise ValueError(str(exc)) from None
+    source = RunFrames(trainer, 0, trainer.step_count, request, opengl_available())
     _run_to_end(AnimationExport(source, request), say)
 
 

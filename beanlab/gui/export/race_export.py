@@ -15,6 +15,7 @@ from beanlab.core import RunConfig, run_race
 from beanlab.export.request import ExportRequest
 from beanlab.gui import style
 from beanlab.gui.export.picture import to_pillow
+from beanlab.gui.plots.flat_stand_ins import stand_in_note
 
 
 class RaceFrames:
@@ -33,7 +34,7 @@ class RaceFrames:
         self._size = tuple(request.size)
         self.first, self.last = 0, max(int(u[-1]) for u in race.updates)
         self.period = 1   # the first updates one by one, then evenly to the end, as a run's animation is spaced
-        self.note = None
+        self.note = None if gl else stand_in_note("race")   # the bowl is drawn from the side: say why
 
     def frames(self, updates: np.ndarray) -> Iterator[Image.Image]:
         for update in updates:

@@ -23,27 +23,45 @@ NO_OPENGL_MAP = N_("3-D needs OpenGL 2.1; this computer offers none — showing 
 TURNED_OFF_MAP = N_("3-D is turned off (beanlab --no-3d) — showing the map instead")
 NO_OPENGL_BEANS = N_("3-D needs OpenGL 2.1; this computer offers none — showing the beans from above instead")
 TURNED_OFF_BEANS = N_("3-D is turned off (beanlab --no-3d) — showing the beans from above instead")
+NO_OPENGL_SIDE = N_("3-D needs OpenGL 2.1; this computer offers none — showing the bowl from the side instead")
+TURNED_OFF_SIDE = N_("3-D is turned off (beanlab --no-3d) — showing the bowl from the side instead")
+# each stand-in's note: (no usable OpenGL here, turned off by the user); "race": the race window's bowl
+NOTES = {"surface": (NO_OPENGL_MAP, TURNED_OFF_MAP), "beans3d": (NO_OPENGL_BEANS, TURNED_OFF_BEANS),
+         "race": (NO_OPENGL_SIDE, TURNED_OFF_SIDE)}
 
 
-class _Note(QLabel):
+def stand_in_note(view: str) -> str:
+    """The line the stand-in of the 3-D view ``view`` shows above its plot, in the current language."""
+    return tr(NOTES[view][support().turned_off])
+
+
+class StandInNote(QLabel):
     """The one line saying why the view is flat (the computer lacks OpenGL, or the user asked)."""
 
-    def __init__(self, no_opengl: str, turned_off: str) -> None:
+    def __init__(self, view: str) -> None:
         super().__init__()
-        self._texts = (no_opengl, turned_off)
+        self._view = view
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(tr(self._texts[support().turned_off]))
+        self.setText(stand_in_note(self._view))
 
     def apply_look(self, look) -> None:
         self.setStyleSheet(f"font-size: {look(9):.1f}pt; color: {'#ddd' if look.dark else '#444'};")
 
 
+class _Column(QVBoxLayout):
+    """The note above the plot. The wrapped note's height-for-width would make the plot board's grid
+    (which asks every cell) give this cell the room of the others; the note's own height is enough."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 def _column(note: QLabel, plot: QWidget, owner: QWidget) -> None:
-    layout = QVBoxLayout(owner)
+    layout = _Column(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(note)
     layout.addWidget(plot, 1)
@@ -66,7 +84,7 @@ class FlatBowl(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.note = _Note(NO_OPENGL_MAP, TURNED_OFF_MAP)
+        self.note = StandInNote("surface")
         self.plot = _BowlFromAbove()
         self._curve = self.plot.plot([], [], pen=style.pen(style.FIT, 2))   # model wx: the curve e(w)
         self._one_parameter = False
@@ -125,7 +143,7 @@ class FlatBeans(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.note = _Note(NO_OPENGL_BEANS, TURNED_OFF_BEANS)
+        self.note = StandInNote("beans3d")
         self.plot = style.titled_plot(N_("Beans from above: size x1 across, colour depth x2 up; colour is the "
                                          "prediction a"), N_("bean size x1"), N_("colour depth x2"))
         self._image = pg.ImageItem()
