@@ -196,10 +196,11 @@ class CostSlicesPlot(QWidget):
         return self._along_w.update_line.opts["pen"].widthF()
 
     def slope_labels(self) -> tuple[str, ...]:
-        """What the plot says beside its lines (the whole cost's slope; this update's, when drawn)."""
+        """What the plot says beside its lines (the whole cost's slope; this update's, when drawn), each
+        on one line however a narrow plot breaks it."""
         cuts = (self._along_w, self._along_b)[:len(self._landscape.names) if self._landscape else 1]
-        return tuple(text for cut in cuts for text in (cut.label.toPlainText(), cut.update_label.toPlainText())
-                     if text)
+        return tuple(text.replace("\n（", "（").replace("\n", " ") for cut in cuts
+                     for text in (cut.label.toPlainText(), cut.update_label.toPlainText()) if text)
 
     def apply_look(self, look: style.Look) -> None:
         self._look = look

@@ -1,7 +1,7 @@
 """The race's bowl in 2-D, for computers without usable OpenGL (or ``beanlab --no-3d``).
 
 The race window's map already shows the bowl from above, so its stand-in shows it from the side:
-cost e against the first parameter, the bowl's floor (its lowest e over the second parameter) in
+cost E against the first parameter, the bowl's floor (its lowest E over the second parameter) in
 grey and each racer's path down it in the racer's colour, as the 3-D view shows them on the surface.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ class FlatRaceBowl(QWidget):
     def __init__(self, colours: tuple[tuple[int, int, int], ...]) -> None:
         super().__init__()
         self.note = StandInNote("race")
-        self.plot = style.titled_plot(TITLE, "w", N_("cost e"))
+        self.plot = style.titled_plot(TITLE, "w", N_("cost E"))
         for side in ("bottom", "left"):   # "w (x0.001)" would puzzle more than it helps
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.floor = self.plot.plot([], [], pen=style.pen(FLOOR, 2))
@@ -53,4 +53,4 @@ class FlatRaceBowl(QWidget):
             across, height = drawn.paths[index][:, 0], drawn.heights[index]
             keep = np.isfinite(across) & np.isfinite(height)
             item.setData(across[keep], height[keep])
-        style.label_axes(self.plot, drawn.names[0], N_("cost e"))
+        style.label_axes(self.plot, drawn.names[0], N_("cost E"))
