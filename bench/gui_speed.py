@@ -40,6 +40,22 @@ def ensure_display() -> object | None:
     return display
 
 
+def stop_display(display) -> None:
+    """Stop the Xvfb that ensure_display started, after the application has let go of it: with Qt still
+    connected, its X reader thread sees the server vanish and exits the process with status 1."""
+    if display is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        for window in app.topLevelWidgets():
+            window.close()
+        app.processEvents()
+        app.shutdown()   # disconnects from the X server
+    display.stop()
+
+
 def run_for(seconds: float) -> None:
     """Run the application's event loop, idle as in real use (no polling), for a while."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -174,7 +190,8 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     latest = lambda: window.controller.latest
 
     window.playback_panel.set_speed(0)
-    window.controller.set_config(epochs=10**9)
+    from beanlab.core.limits import MAX_EPOCHS
+    window.controller.set_config(epochs=MAX_EPOCHS)   # never ends while measured
     window.controller.play()
     run_for(1.0)   # warm up: first grids, caches, the chunk size settles
 
@@ -351,10 +368,10 @@ def main(argv=None) -> int:
         ours = bench_beanlab(args.seconds, args.presses)
         course = bench_course(app, args.seconds, draw_course_plot)
         course_all = bench_course(app, args.seconds, draw_all_views)
+        platform = app.platformName()
     finally:
-        if display is not None:
-            display.stop()
-    print(report(ours, course, course_all, args.seconds, app.platformName()))
+        stop_display(display)
+    print(report(ours, course, course_all, args.seconds, platform))
     return 0
 
 

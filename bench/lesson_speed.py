@@ -20,9 +20,10 @@ import sys
 import tempfile
 import time
 
-from gui_speed import ensure_display, run_for, wait_for_frame
+from gui_speed import ensure_display, run_for, stop_display, wait_for_frame
+from beanlab.core.limits import MAX_EPOCHS
 
-UNLIMITED_EPOCHS = 10 ** 9
+UNLIMITED_EPOCHS = MAX_EPOCHS   # the most a run may have: far more than a bench trains
 
 
 def window_rate(window, number: int, seconds: float, warm_up_s: float) -> tuple[float, int, float]:
@@ -97,11 +98,11 @@ def main(argv=None) -> int:
             core = (before + headless_rate(number, made)) / 2
             rows.append((number, ours, core, fps))
         window.close()
+        platform = app.platformName()
     finally:
-        if display is not None:
-            display.stop()
+        stop_display(display)
     print(f"Each lesson at full speed, no epoch limit: the window for {args.seconds:g} s (after {warm_up_s:g} s), "
-          f"then beanlab train's loop for as many updates; Qt platform {app.platformName()}.")
+          f"then beanlab train's loop for as many updates; Qt platform {platform}.")
     print(f"{'lesson':>6}{'window upd/s':>14}{'frames/s':>10}{'train upd/s':>14}{'ratio':>8}")
     for number, ours, core, fps in rows:
         print(f"{number:>6}{ours:>14,.0f}{fps:>10.1f}{core:>14,.0f}{ours / core:>8.2f}")
