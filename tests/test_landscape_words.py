@@ -7,6 +7,7 @@ import pyqtgraph as pg
 import pytest
 from gui_helpers import full_speed, latest, press, wait_state
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
 from beanlab.core import Landscape, RunConfig, RunState
 from beanlab.core.landscape_models import TERRAINS, LandscapeModel, terrain_beans
@@ -138,3 +139,18 @@ def test_back_on_beans_without_a_beans_run_before_takes_the_default_runs_setting
     assert beans.landscape is None and (beans.optimizer, beans.lr, beans.epochs) == (
         default.optimizer, default.lr, default.epochs)
     beans.build_trainer()   # a valid run
+
+
+def test_a_landscapes_map_and_3d_view_name_f_too(qtbot, window):
+    new_run(qtbot, window, lambda: window.load_lesson(9))
+    contour = window.plots.view("contour")
+    shown = contour.getPlotItem().titleLabel.text
+    assert (contour.toolTip() or shown) == "Map of f(w, b) from above" and "E" not in shown, shown
+    surface = window.plots.view("surface")
+    plot_titles = [plot.toolTip() or plot.getPlotItem().titleLabel.text for plot in surface.findChildren(pg.PlotWidget)]
+    texts = [label.full_text() for label in surface.findChildren(QLabel) if hasattr(label, "full_text")]
+    assert "f(w, b) by height" in plot_titles or any(text.startswith("Landscape f(w, b) in 3-D") for text in texts), (
+        plot_titles, texts)
+    new_run(qtbot, window, lambda: window.load_lesson(4))   # beans: the cost E again
+    shown = contour.getPlotItem().titleLabel.text
+    assert (contour.toolTip() or shown) == "Cost map E(w, b) from above"
