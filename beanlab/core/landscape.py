@@ -54,6 +54,11 @@ class Landscape:
         self.lowest = best
         self.optimum = None if best is None else best[list(self.pair)]
 
+    @property
+    def has_beans(self) -> bool:
+        """Whether the cost is the beans' (a model fitted to them) or a landscape's f with no beans."""
+        return getattr(self.model, "has_beans", True)
+
     # -- the cost through the current point ------------------------------------------------------
     def cost(self, params) -> float:
         """e at one point of parameter space (all the parameters)."""

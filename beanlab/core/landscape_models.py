@@ -86,6 +86,7 @@ class LandscapeModel(Model):
 
     param_names = ("w", "b")
     is_landscape = True
+    has_beans = False   # its cost is f itself: no bean is used, so none is shown or counted
 
     def __init__(self, terrain: str, noise: float = 0.0, seed: int = 0) -> None:
         if terrain not in TERRAINS:

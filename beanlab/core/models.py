@@ -79,6 +79,7 @@ class Model:
     chooses_hidden: bool = False           # the hidden-width setting applies to it
     editable_start: tuple[str, ...] = ()   # the parameters whose start the user types in
     random_start: bool = False             # starts from random weights of its own: no start is carried over
+    has_beans: bool = True                 # False: a landscape's f(w, b), with no beans to fit or count
     classifies: bool = False               # its output is a probability: toxic when above 0.5
     fit_shape: str = "curve"               # as the scatter plot draws it: "line", "curve" or "boundary"
 

@@ -151,11 +151,25 @@ class RunConfig:
             other = "plane-linear"
         return changed if other is None else changed.with_model(other)
 
-    def with_landscape(self, name: str | None) -> RunConfig:
+    def with_landscape(self, name: str | None, beans_run: RunConfig | None = None) -> RunConfig:
         """A copy on the landscape ``name`` with its own preset (start, optimizer, learning rate, epochs);
-        or back on beans (None), noise off."""
+        or back on beans (None), noise off, with a beans run's own settings: ``beans_run``'s (the last
+        run on beans before the landscape), else the default run's optimizer, rate and epochs.
+
+        Never the landscape's: they are tuned for f (Rosenbrock's α = 0.001 for 20,000 epochs) and make
+        no sense for beans. The last beans run comes first because a teacher who looked at a saddle in
+        the middle of lesson 4 wants lesson 4's run back, as it was, not the default one; it is taken
+        whole (its dataset and model too), since its optimizer may fit only its own model (lesson 2's
+        search tries one w). Without one (the app started on a landscape) the default run's settings,
+        which suit any model of the course.
+        """
         if name is None:
-            return self.replace(landscape=None, noise=0.0, init=None)
+            if beans_run is not None and beans_run.landscape is None:
+                return beans_run.replace(noise=0.0)
+            default = RunConfig()
+            return self.replace(landscape=None, noise=0.0, init=None, optimizer=default.optimizer, lr=default.lr,
+                                epochs=default.epochs, step=default.step, batch_size=default.batch_size,
+                                order=default.order)
         terrain = TERRAINS[name]
         return self.replace(landscape=name, init=terrain.start, optimizer=terrain.optimizer, lr=terrain.lr,
                             epochs=terrain.epochs)

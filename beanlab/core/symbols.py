@@ -34,10 +34,16 @@ class SlopeName:
 WHOLE_COST = SlopeName("E", N_("the slope of the whole cost"), N_("all beans"))
 THIS_BEAN = SlopeName("e", N_("this bean's slope"), N_("this bean"))
 THIS_BATCH = SlopeName("e", N_("this batch's slope"), N_("this batch"))
-LANDSCAPE = SlopeName("f", N_("the slope of f"), N_("of f"))
+# beside ∂f/∂w nothing more: there is only one f, so "(of f)" would say it twice
+LANDSCAPE = SlopeName("f", N_("the slope of f"), "")
 
 COST = N_("cost E")                       # the whole cost, as the readouts and the cost plots name it
 COST_OF_ALL = N_("cost E (all beans)")    # in the readouts: of every bean, not this update's
+
+
+def whole_cost_of(model) -> SlopeName:
+    """What the cost plots name the whole cost of ``model``: E of the beans, or a landscape's f."""
+    return WHOLE_COST if getattr(model, "has_beans", True) else LANDSCAPE
 
 
 def slope_of_update(beans_per_update: int, n_beans: int, on_landscape: bool = False) -> SlopeName:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from beanlab.core import LESSONS, Beans, Landscape, RunConfig, Session, lesson
+from beanlab.core import LESSONS, OPTIMIZERS, Beans, Landscape, RunConfig, Session, lesson
 from beanlab.gui import style
 from beanlab.gui.actions import build_actions, lesson_actions, playback_actions, speed_actions, view_actions
 from beanlab.gui.app_settings import AppSettings
@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
                                     len(beans))
         self.model_panel.setEnabled(config.landscape is None)   # a landscape is its own model
         self.plots.set_run(beans, landscape)
+        if self.cost_slices is not None:   # a search or the perceptron rule: no slope, so no tangent
+            self.cost_slices.set_slope_used(OPTIMIZERS[config.optimizer].uses_slope)
         self.readouts.set_run(landscape, config.slope_moved_by(len(beans)))
         self.slice_panel.set_parameters(landscape.model.param_names, landscape.pair)
         self.slice_panel.setVisible(self.slice_panel.wanted and not self.appearance.projector)   # F5 hides it

@@ -48,6 +48,7 @@ class TrainingController(QObject):
         self.own_beans: str | None = None   # the file the beans came from, when they are the user's own
         self.beans_edited = False           # the beans were edited by hand since they were made or read
         self.landscape: Landscape | None = None
+        self._beans_run: RunConfig | None = None   # the last run on beans before a landscape: where "beans again" goes
         self.state = RunState.PAUSED
         self.latest: Frame | None = None
         self.speed_words = SpeedWords()   # how to say this run's speeds (beans, epochs, tries …)
@@ -205,14 +206,14 @@ class TrainingController(QObject):
         """Train on the landscape ``name`` (from its own start), or on beans again (None)."""
         if name == self.config.landscape:
             return
-        self.load_config(self.config.with_landscape(name), tr("Landscape {name}: the run starts again.").format(
+        self.load_config(self.config.with_landscape(name, self._beans_run), tr("Landscape {name}: the run starts again.").format(
             name=tr(TERRAINS[name].title)) if name else tr("Beans again: the run starts again."),
             plan=Plan.steady(TERRAINS[name].speed) if name else None)
 
     def regenerate(self) -> None:
         """Draw the beans again from the same seed (e.g. after the dataset or count changed)."""
         if self.config.landscape is not None:
-            self.config = self.config.with_landscape(None)   # beans again
+            self.config = self.config.with_landscape(None, self._beans_run)   # beans again
         self._load(self.config, regenerate=True)
         self.message.emit(tr("New beans: the run restarted from the beginning."))
 
@@ -255,6 +256,8 @@ class TrainingController(QObject):
         if regenerate or edited is not None:
             self.beans_edited = bool(edited)
         beans = trainer.beans
+        if self.config.landscape is None and config.landscape is not None:
+            self._beans_run = self.config   # as it is now, live changes (learning rate …) included
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)
         self.speed_words = SpeedWords.of_trainer(trainer)

@@ -17,6 +17,7 @@ from beanlab.i18n import N_, tr
 RUN_FIELDS = (("epoch", N_("epoch")), ("update", N_("update")), ("beans", N_("bean(s)")), ("loss", COST))
 LANDSCAPE_COST = N_("f(w, b)")
 SLOPE_NAME = N_("{symbol} ({whose})")     # "∂e/∂w (this bean)": whose slope, beside its symbol
+SYMBOL_ONLY = "{symbol}"                  # a slope whose symbol says all: "∂f/∂w" (not translated)
 SLOPE_HEADING = N_("{whose}")   # above the slope column: "this bean"
 OPTIMUM_NAME = N_("optimum {name}*")
 COMPACT = (0.72, 0.87)   # values' and names' size in the stacked column, of the look's: 24 px in the projector view
@@ -90,7 +91,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
     @staticmethod
     def _words(title: str, fields: dict) -> str:
         """A row's name in the current language; a field marked ``whose`` is translated too."""
-        return tr(title).format(**{k: tr(v) if k == "whose" else v for k, v in fields.items()})
+        return tr(title).format(**{k: tr(v) if k == "whose" and v else v for k, v in fields.items()})
 
     def retranslate(self) -> None:
         self.setTitle(tr("Now"))
@@ -119,7 +120,9 @@ class ReadoutsPanel(Retranslating, QGroupBox):
             self._slope = slope
             self._rebuild(names, with_optimum)
             self._built_for = (names, with_optimum, slope)
-        on_landscape = getattr(landscape.model, "is_landscape", False)
+        on_landscape = not landscape.has_beans
+        for widget in (self._named["beans"], self.values["beans"]):   # no beans, no "bean(s) 1"
+            widget.setVisible(landscape.has_beans)
         for label, title, fields in self._titles:
             if label is self._named["loss"]:
                 label.setText(tr(LANDSCAPE_COST if on_landscape else COST))
@@ -155,7 +158,9 @@ class ReadoutsPanel(Retranslating, QGroupBox):
             row += 1
         if not beside and slope is not None:
             for name in names:
-                self._add_row(f"d{name}", SLOPE_NAME, row=row, symbol=slope.symbol(name), whose=slope.short)
+                # "∂e/∂w (this bean)"; a landscape's "∂f/∂w" alone (one f: nothing to tell apart)
+                self._add_row(f"d{name}", SLOPE_NAME if slope.short else SYMBOL_ONLY, row=row,
+                              symbol=slope.symbol(name), whose=slope.short)
                 row += 1
         if with_optimum:
             for name in names:

@@ -17,6 +17,7 @@ class ContourPlot(pg.PlotWidget):
     """Cost as colour (log scale) over w and b, contour lines, the path so far, the optimum."""
 
     TITLE = N_("Cost map E({first}, {second}) from above")
+    F_TITLE = N_("Map of f({first}, {second}) from above")   # a landscape: its f, no cost of beans
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,10 +47,11 @@ class ContourPlot(pg.PlotWidget):
         self._optimum.setSymbolSize(look(20))
         style.apply_axes_look(self, look)
 
-    def set_names(self, names: tuple[str, ...]) -> None:
-        """The two parameters the map is drawn over."""
+    def set_names(self, names: tuple[str, ...], cost: str = "E") -> None:
+        """The two parameters the map is drawn over; ``cost``: what it maps, E of the beans or a landscape's f."""
         if len(names) == 2:
-            style.set_title(self, self.TITLE, f"e({names[0]}, {names[1]})", first=names[0], second=names[1])
+            style.set_title(self, self.TITLE if cost == "E" else self.F_TITLE, f"{cost}({names[0]}, {names[1]})",
+                            first=names[0], second=names[1])
             style.label_axes(self, *names)
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from beanlab.core import Box, Frame, Landscape, RunState
 from beanlab.core.numbers import number
-from beanlab.core.symbols import COST, LANDSCAPE, WHOLE_COST
+from beanlab.core.symbols import COST, WHOLE_COST, whole_cost_of
 from beanlab.gui import style
 from beanlab.i18n import N_, tr
 
@@ -46,6 +46,7 @@ class _Slice:
         self.widget.addItem(self.update_label)
         self.update_slope: float | None = None
         self.symbols = (WHOLE_COST.symbol("w"), "")   # (the tangent's, this update's), set by show
+        self.shows_tangent = True   # False for a run that moves by no slope (a search): no tangent, no label
         self._x_range, self._top, self._bottom = (0.0, 0.0), 0.0, 0.0
 
     def apply_look(self, look: style.Look, emphasized: str | None) -> None:
@@ -77,10 +78,14 @@ class _Slice:
             self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
         self.ball.setData([at], [cost])
         half = (values[-1] - values[0]) * 0.12
-        self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
         self.symbols = (whole.symbol(name), "" if update is None else update.symbol(name))
-        self._fit(self.label, tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
-                  if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
+        if self.shows_tangent:
+            self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
+            self._fit(self.label, tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
+                      if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
+        else:
+            self.tangent.setData([], [])
+            self.label.setText("")
         own = self.update_slope
         if own is None or update is None:
             self.update_line.setData([], [])
@@ -149,25 +154,41 @@ class CostSlicesPlot(QWidget):
         self._last_frame, self._update_slope_name = None, None
         for cut in (self._along_w, self._along_b):
             cut.update_slope = None
-        cost_name = N_("f(w, b)") if getattr(landscape.model, "is_landscape", False) else COST
+        whole = whole_cost_of(landscape.model)   # E of the beans, or a landscape's f: titles and axes agree
+        cost_name = COST if whole is WHOLE_COST else N_("f(w, b)")
+        symbol = whole.cost
         names, two_d = landscape.names, landscape.two_d
         self._along_b.widget.setVisible(two_d)
         cuts = ((self._along_w, names[0], names[-1]), (self._along_b, names[-1], names[0]))
         for cut, name, other in cuts[:len(names)]:
             style.label_axes(cut.widget, name, cost_name)
             if self.short_titles:
-                style.set_title(cut.widget, f"E({name} | {other})" if two_d else f"E({name})")
+                style.set_title(cut.widget, f"{symbol}({name} | {other})" if two_d else f"{symbol}({name})")
             elif not landscape.complete:   # a short formula where the words do not fit
-                style.set_title(cut.widget, N_("Cost along {name} (others held)"), f"E({name} | …)", name=name)
+                style.set_title(cut.widget, N_("Cost along {name} (others held)"), f"{symbol}({name} | …)", name=name)
             elif two_d:
-                style.set_title(cut.widget, N_("Cost along {name}, {other} held"), f"E({name} | {other})",
+                style.set_title(cut.widget, N_("Cost along {name}, {other} held") if whole is WHOLE_COST
+                                else N_("f along {name}, {other} held"), f"{symbol}({name} | {other})",
                                 name=name, other=other)
             else:
-                style.set_title(cut.widget, N_("Cost curve E({name})"), f"E({name})", name=name)
+                style.set_title(cut.widget, N_("Cost curve E({name})"), f"{symbol}({name})", name=name)
         for index, cut in enumerate((self._along_w, self._along_b)[:len(names)]):
             cut.optimum.setVisible(landscape.optimum is not None)
             if landscape.optimum is not None:
                 cut.optimum.setValue(landscape.optimum[index])
+
+    def set_slope_used(self, used: bool) -> None:
+        """Whether the run moves by a slope: a search (lesson 2) or the perceptron rule uses none, so no
+        tangent and no "∂E/∂w = 0" are drawn (the curve and the ball still are)."""
+        for cut in (self._along_w, self._along_b):
+            cut.shows_tangent = used
+        if self._last_frame is not None:
+            self.show_frame(self._last_frame)
+
+    def tangent_shown(self) -> bool:
+        """Whether the tangent (the whole cost's slope) is drawn."""
+        x, _y = self._along_w.tangent.getData()
+        return x is not None and len(x) > 0
 
     def emphasize_tangents(self, on: bool) -> None:
         """Draw the whole cost's tangents thick while a stage talks about that slope."""
@@ -216,7 +237,7 @@ class CostSlicesPlot(QWidget):
         if landscape is None:
             return
         self._last_frame = frame
-        whole = LANDSCAPE if getattr(landscape.model, "is_landscape", False) else WHOLE_COST
+        whole = whole_cost_of(landscape.model)
         update = self._update_slope_name
         params = np.asarray(frame.snapshot.params)
         slope = landscape.gradient(params)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from beanlab.core import Frame, Landscape, RunState
+from beanlab.core.symbols import whole_cost_of
 from beanlab.gui.frame_hub import SampledRun
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
@@ -35,7 +36,7 @@ class CostViews:
         self._box = None
         for view in (self.contour, self.surface):   # (the slices take their titles from the landscape)
             if view is not None:
-                view.set_names(landscape.names)
+                view.set_names(landscape.names, whole_cost_of(landscape.model).cost)
         if self.slices is not None:
             self.slices.set_run(landscape)
 

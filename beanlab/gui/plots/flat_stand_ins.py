@@ -71,6 +71,7 @@ class _BowlFromAbove(ContourPlot):
     """The map of the bowl, coloured by height as the 3-D surface is (not by order of magnitude)."""
 
     TITLE = N_("Bowl E({first}, {second}) by height")
+    F_TITLE = N_("f({first}, {second}) by height")
 
     def shade(self, cost: np.ndarray) -> np.ndarray:
         low = float(np.nanmin(cost))
@@ -89,6 +90,7 @@ class FlatBowl(QWidget):
         self._curve = self.plot.plot([], [], pen=style.pen(style.FIT, 2))   # model wx: the curve e(w)
         self._one_parameter = False
         self._names: tuple[str, ...] = ("w", "b")
+        self._cost = "E"
         _column(self.note, self.plot, self)
 
     def set_controls_visible(self, visible: bool) -> None:
@@ -104,15 +106,15 @@ class FlatBowl(QWidget):
     def reset_camera(self) -> None:
         self.plot.autoRange()
 
-    def set_names(self, names: tuple[str, ...]) -> None:
-        self._names = names
-        self.plot.set_names(names)
+    def set_names(self, names: tuple[str, ...], cost: str = "E") -> None:
+        self._names, self._cost = names, cost
+        self.plot.set_names(names, cost)
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
                     at: np.ndarray | None = None) -> None:
         if self._one_parameter:   # back from a curve: the map's own title and axes
             self._one_parameter = False
-            self.plot.set_names(self._names)
+            self.plot.set_names(self._names, self._cost)
         self._curve.setData([], [])
         self.plot.show_map(True)
         self.plot.set_surface(landscape, box, w, b, cost, at)

@@ -104,8 +104,8 @@ class SurfaceView(QWidget):
         self.view.opts["center"] = pg.Vector(0, 0, HEIGHT * 0.3)
         self.view.update()
 
-    def set_names(self, names: tuple[str, ...]) -> None:
-        """The parameters the bowl is drawn over (the title says them)."""
+    def set_names(self, names: tuple[str, ...], cost: str = "E") -> None:
+        """The parameters the bowl is drawn over (the title says them; set_surface names the cost)."""
         self._names = names
 
     def set_surface(self, landscape: Landscape, box: Box, w: np.ndarray, b: np.ndarray, cost: np.ndarray,
@@ -121,8 +121,12 @@ class SurfaceView(QWidget):
         self._surface.setData(x=xs, y=ys, z=heights, colors=colours.reshape(-1, 4))
         self._surface.setVisible(True)
         self._curve.setVisible(False)
-        self._heading = N_("Cost bowl E({first}, {second}) in 3-D") if landscape.complete \
-            else N_("Cost E({first}, {second}) in 3-D, the other parameters held")
+        if not landscape.has_beans:   # a landscape: its f, no cost of beans
+            self._heading = N_("Landscape f({first}, {second}) in 3-D")
+        elif landscape.complete:
+            self._heading = N_("Cost bowl E({first}, {second}) in 3-D")
+        else:
+            self._heading = N_("Cost E({first}, {second}) in 3-D, the other parameters held")
         self._show_title()
         self._show_optimum(landscape)
 
