@@ -54,7 +54,7 @@ def test_the_whole_costs_slope_and_this_beans_slope_have_their_own_symbols_and_n
     assert window.readouts.values["dw"].text() == number(snapshot.gradient[0], signed=True)
     assert "this bean's slope" in window.explanation.plain_text and "∂e/∂w" in window.explanation.plain_text
     whole = window.controller.landscape.gradient(snapshot.params)[0]   # the tangent's: all the beans
-    assert window.cost_slices.slope_labels() == (f"∂E/∂w = {number(whole, signed=True)} (whole cost)",)
+    assert window.cost_slices.slope_labels() == (f"∂E/∂w = {number(whole, signed=True)} (whole cost, at the ball)",)
     assert "E = the cost of all the beans" in LESSONS[3].caption.replace(": the cost of all", " = the cost of all")
     # full batch: the update's slope is the whole cost's, and is called so
     new_run(qtbot, window, lambda: window.controller.set_config(optimizer="batch"))

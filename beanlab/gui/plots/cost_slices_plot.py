@@ -17,7 +17,10 @@ from beanlab.core.symbols import COST, WHOLE_COST, whole_cost_of
 from beanlab.gui import style
 from beanlab.i18n import N_, tr
 
-WHOLE_COST_LABEL = N_("{symbol} = {value} (whole cost)")
+# the tangent's slope is where the ball is now; the readouts' is the one the last update moved by
+# (the same while stepping in stages, apart by one move while playing): each says which it is
+WHOLE_COST_LABEL = N_("{symbol} = {value} (whole cost, at the ball)")
+AT_THE_BALL_LABEL = N_("{symbol} = {value} (at the ball)")
 UPDATE_SLOPE_LABEL = N_("{symbol} = {value} (this update)")
 
 CURVE_POINTS = 200
@@ -82,7 +85,8 @@ class _Slice:
         if self.shows_tangent:
             self.tangent.setData([at - half, at + half], [cost - slope * half, cost + slope * half])
             self._fit(self.label, tr(WHOLE_COST_LABEL).format(symbol=self.symbols[0], value=number(slope, signed=True))
-                      if whole is WHOLE_COST else f"{self.symbols[0]} = {number(slope, signed=True)}")
+                      if whole is WHOLE_COST else tr(AT_THE_BALL_LABEL).format(symbol=self.symbols[0],
+                                                                              value=number(slope, signed=True)))
         else:
             self.tangent.setData([], [])
             self.label.setText("")
@@ -99,9 +103,10 @@ class _Slice:
     def _fit(self, item: pg.TextItem, text: str) -> None:
         """``text`` on one line if it fits the plot's width, else broken before its remark, then after "="
         (a narrow plot in the projector view: the text keeps its size and is never cut at the edge)."""
-        room = self.widget.getPlotItem().getViewBox().width()
+        room = self.widget.getPlotItem().getViewBox().width() - 8   # a little air at the right edge
         remark = text.replace(" (", "\n(").replace("（", "\n（")   # the remark: "(whole cost)", "（整个代价）"
-        for candidate in (text, remark, remark.replace(" = ", " =\n")):
+        narrowest = remark.replace(" = ", " =\n").replace(", ", ",\n").replace("，", "，\n")
+        for candidate in (text, remark, remark.replace(" = ", " =\n"), narrowest):
             if candidate != item.toPlainText():
                 item.setText(candidate)
             if room <= 0 or item.textItem.boundingRect().width() <= room:
@@ -220,7 +225,7 @@ class CostSlicesPlot(QWidget):
         """What the plot says beside its lines (the whole cost's slope; this update's, when drawn), each
         on one line however a narrow plot breaks it."""
         cuts = (self._along_w, self._along_b)[:len(self._landscape.names) if self._landscape else 1]
-        return tuple(text.replace("\n（", "（").replace("\n", " ") for cut in cuts
+        return tuple(text.replace("\n（", "（").replace("，\n", "，").replace("\n", " ") for cut in cuts
                      for text in (cut.label.toPlainText(), cut.update_label.toPlainText()) if text)
 
     def apply_look(self, look: style.Look) -> None:
