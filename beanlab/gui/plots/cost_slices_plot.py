@@ -79,6 +79,7 @@ class _Slice:
         if costs is not None:
             self.curve.setData(values, costs)
             self._fit_range(values, float(np.nanmax(costs)), float(np.nanmin(costs)))
+            self._place_labels(values, costs, at, cost)
         self.ball.setData([at], [cost])
         half = (values[-1] - values[0]) * 0.12
         self.symbols = (whole.symbol(name), "" if update is None else update.symbol(name))
@@ -101,16 +102,21 @@ class _Slice:
         style.settle(self.widget)
 
     def _fit(self, item: pg.TextItem, text: str) -> None:
-        """``text`` on one line if it fits the plot's width, else broken before its remark, then after "="
-        (a narrow plot in the projector view: the text keeps its size and is never cut at the edge)."""
+        """``text`` on one line if it fits the plot's width; else broken before its remark, then after
+        "="; else without its remark (the readouts and the title keep it). A narrow plot in the
+        projector view: the text keeps its size and is never cut at the edge."""
         room = self.widget.getPlotItem().getViewBox().width() - 8   # a little air at the right edge
         remark = text.replace(" (", "\n(").replace("（", "\n（")   # the remark: "(whole cost)", "（整个代价）"
-        narrowest = remark.replace(" = ", " =\n").replace(", ", ",\n").replace("，", "，\n")
-        for candidate in (text, remark, remark.replace(" = ", " =\n"), narrowest):
+        # past two lines the text would cover the curve: then the bare slope, its remark left to the
+        # plot's title and the readouts
+        bare = remark.split("\n", 1)[0]
+        candidates = (text, remark, remark.replace(" = ", " =\n"), bare, bare.replace(" = ", " =\n"))
+        for candidate in candidates:
             if candidate != item.toPlainText():
                 item.setText(candidate)
             if room <= 0 or item.textItem.boundingRect().width() <= room:
                 return
+        item.setText(candidates[2])   # a plot too small for any: the whole meaning, however cramped
 
     def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
         """Keep the axes still while the cut moves; rescale only when it leaves or shrinks far within.
@@ -125,8 +131,25 @@ class _Slice:
             return
         self._x_range, self._top, self._bottom = x_range, top * 1.1, bottom * 1.1
         self.widget.setRange(xRange=x_range, yRange=(self._bottom, self._top), padding=0.02)
-        self.label.setPos(x_range[0], self._top)
-        self.update_label.setPos(x_range[0], self._top * 0.85 + self._bottom * 0.15)
+
+    def _place_labels(self, values: np.ndarray, costs: np.ndarray, at: float, cost: float) -> None:
+        """The slopes' text in the corner the curve and the ball leave emptiest (top left unless
+        another is clearly emptier): a saddle's cut is high at the left, a bowl's at both top corners."""
+        (left, right), top, bottom = self._x_range, self._top, self._bottom
+        width, height = (right - left) or 1.0, (top - bottom) or 1.0
+        xs, ys = (np.append(values, [at] * 20), np.append(costs, [cost] * 20))   # the ball weighs 20 points
+        def crowd(on_right: bool, on_bottom: bool) -> int:
+            near_side = (xs - left > 0.45 * width) if on_right else (right - xs > 0.45 * width)
+            near_edge = (ys - bottom < 0.35 * height) if on_bottom else (top - ys < 0.35 * height)
+            return int(np.count_nonzero(near_side & near_edge & np.isfinite(ys)))
+        corners = [(False, False), (True, False), (False, True), (True, True)]   # top left first: ties keep it
+        on_right, on_bottom = min(corners, key=lambda corner: crowd(*corner))
+        x = right if on_right else left
+        self.label.setAnchor((1.0 if on_right else 0.0, 1.0 if on_bottom else 0.0))
+        self.update_label.setAnchor((1.0 if on_right else 0.0, 1.0 if on_bottom else 0.0))
+        self.label.setPos(x, bottom if on_bottom else top)
+        inward = 0.15 * height   # this update's slope just inside the whole cost's
+        self.update_label.setPos(x, bottom + inward if on_bottom else top - inward)
 
 
 TANGENT_WIDTH, TANGENT_EMPHASIS = 2.5, 6.0
@@ -225,7 +248,7 @@ class CostSlicesPlot(QWidget):
         """What the plot says beside its lines (the whole cost's slope; this update's, when drawn), each
         on one line however a narrow plot breaks it."""
         cuts = (self._along_w, self._along_b)[:len(self._landscape.names) if self._landscape else 1]
-        return tuple(text.replace("\n（", "（").replace("，\n", "，").replace("\n", " ") for cut in cuts
+        return tuple(text.replace("\n（", "（").replace("\n", " ") for cut in cuts
                      for text in (cut.label.toPlainText(), cut.update_label.toPlainText()) if text)
 
     def apply_look(self, look: style.Look) -> None:
