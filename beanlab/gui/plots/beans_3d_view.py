@@ -70,18 +70,10 @@ class Beans3DView(Retranslating, QWidget):
         if beans.n_features != 2:
             return
         x = beans.x
-        self._lo = x.min(axis=0)
-        self._span = np.maximum(x.max(axis=0) - self._lo, 1e-12)
-        shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
+        shown, self._lo, self._span, self._y_lo, self._y_span = bean_box(beans)
         across = (x[shown] - self._lo) / self._span - 0.5
-        # heights from 0 to 1 for toxic or not; a regression's y (the textbook's, prices) scaled to fit
-        self._y_lo = min(0.0, float(beans.y.min()))
-        self._y_span = max(1.0, float(beans.y.max())) - self._y_lo
         up = self._up(beans.y[shown])
-        if np.isin(beans.y, (0.0, 1.0)).all():
-            colours = np.where((beans.y[shown] > 0.5)[:, None], TOXIC, SAFE)
-        else:
-            colours = self._colours.map(np.clip(up, 0, 1), mode="float")
+        colours = bean_colours(beans.y, shown, up, self._colours)
         self._beans.setData(pos=np.column_stack([across, up * 0.8]), color=colours)
         self._x1 = np.linspace(self._lo[0], self._lo[0] + self._span[0], GRID)
         self._x2 = np.linspace(self._lo[1], self._lo[1] + self._span[1], GRID)
@@ -108,3 +100,20 @@ class Beans3DView(Retranslating, QWidget):
     def prediction_surface(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The surface as drawn, in the beans' units: the x1 and x2 of its grid and its height a there."""
         return self._x1, self._x2, self._heights * self._y_span + self._y_lo
+
+
+def bean_box(beans: Beans) -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float]:
+    """The beans drawn (an even sample), their features' lowest values and spans, and the heights'
+    lowest and span: 0 to 1 for toxic or not, a regression's y (the textbook's, prices) as it comes."""
+    x = beans.x
+    lo = x.min(axis=0)
+    span = np.maximum(x.max(axis=0) - lo, 1e-12)
+    y_lo = min(0.0, float(beans.y.min()))
+    return thin_indices(len(beans), MAX_BEANS_DRAWN), lo, span, y_lo, max(1.0, float(beans.y.max())) - y_lo
+
+
+def bean_colours(y: np.ndarray, shown: np.ndarray, up: np.ndarray, colour_map) -> np.ndarray:
+    """Toxic or not in the palette's two colours; other values by height (``up``, 0 to 1) on the map."""
+    if np.isin(y, (0.0, 1.0)).all():
+        return np.where((y[shown] > 0.5)[:, None], TOXIC, SAFE)
+    return colour_map.map(np.clip(up, 0, 1), mode="float")

@@ -12,10 +12,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from beanlab.core import Beans, Box, Frame, Landscape, thin_indices
+from beanlab.core import Beans, Box, Frame, Landscape
 from beanlab.gui import style
 from beanlab.gui.opengl_support import support
-from beanlab.gui.plots.beans_3d_view import GRID, MAX_BEANS_DRAWN, SAFE, TOXIC
+from beanlab.gui.plots.beans_3d_view import GRID, bean_box, bean_colours
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.i18n import N_, tr
 
@@ -174,16 +174,9 @@ class FlatBeans(QWidget):
         if beans.n_features != 2:
             return
         x = beans.x
-        self._lo = x.min(axis=0)
-        self._span = np.maximum(x.max(axis=0) - self._lo, 1e-12)
-        shown = thin_indices(len(beans), MAX_BEANS_DRAWN)
-        self._y_lo = min(0.0, float(beans.y.min()))
-        self._y_span = max(1.0, float(beans.y.max())) - self._y_lo
+        shown, self._lo, self._span, self._y_lo, self._y_span = bean_box(beans)
         up = (beans.y[shown] - self._y_lo) / self._y_span
-        if np.isin(beans.y, (0.0, 1.0)).all():
-            colours = np.where((beans.y[shown] > 0.5)[:, None], TOXIC, SAFE)
-        else:
-            colours = pg.colormap.get("viridis").map(np.clip(up, 0, 1), mode="float")
+        colours = bean_colours(beans.y, shown, up, pg.colormap.get("viridis"))
         brushes = [pg.mkBrush(*(np.asarray(c[:3]) * 255).astype(int)) for c in colours]
         self._beans.setData(x=x[shown, 0], y=x[shown, 1], brush=brushes)
         self._shown = np.column_stack([(x[shown] - self._lo) / self._span - 0.5, up * 0.8])
