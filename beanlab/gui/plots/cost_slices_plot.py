@@ -116,7 +116,10 @@ class _Slice:
                 item.setText(candidate)
             if room <= 0 or item.textItem.boundingRect().width() <= room:
                 return
-        item.setText(candidates[2])   # a plot too small for any: the whole meaning, however cramped
+        # a plot too small for any: the whole meaning, from the right edge leftwards so it stays inside
+        item.setText(candidates[2])
+        item.setAnchor((1.0, item.anchor.y()))
+        item.setPos(self._x_range[1], item.pos().y())
 
     def _fit_range(self, values: np.ndarray, top: float, low: float) -> None:
         """Keep the axes still while the cut moves; rescale only when it leaves or shrinks far within.
