@@ -89,7 +89,7 @@ LESSONS = {
               N_("Lesson 6: two hidden neurons, each an S, added by an output neuron: a bump, for medium beans.\n"
               "Without σ the layers would add up to one straight line, however many. Watch the bump form."),
               RunConfig(dataset="window", model="net", optimizer="sgd", lr=0.03, epochs=5000),
-              ("scatter", "network", "loss"),
+              ("scatter", "network"),   # the bump and the two neurons that make it, both large
               # the first 30,000 updates only tilt a step: fast-forward, then watch the bump form
               pace=Plan.of((0, 30_000), 3_000),
               promise=Promise(N_("the bump"), classified(at_most_wrong=5, bumps=1))),

@@ -231,7 +231,8 @@ class _LegendInLayout(pg.LegendItem):
         widths = sorted((sample.boundingRect().width() + label.item.boundingRect().width()
                          + self.layout.horizontalSpacing() + 6 for sample, label in self.items), reverse=True)
         columns = len(widths)
-        while columns > 1 and sum(widths[:columns]) > self.room - 2 * TITLE_MARGIN:
+        # a tenth kept free: the layout spaces the items wider than their texts measure (CJK more so)
+        while columns > 1 and sum(widths[:columns]) > 0.9 * (self.room - 2 * TITLE_MARGIN):
             columns -= 1
         if columns and columns != self.columnCount:
             self.setColumnCount(columns)
