@@ -83,12 +83,14 @@ def test_a_landscape_shows_no_bean_row_and_its_slopes_say_just_df(qtbot, window)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
     names = visible_readout_names(window)
     assert "bean(s)" not in names and window.readouts.values["beans"].isHidden()
-    assert "∂f/∂w" in names and "∂f/∂b" in names and not any("of f" in name for name in names), names
+    # the slope this update moved by, told apart from the tangent's "(at the ball)" on the cost slices
+    assert "∂f/∂w (this update)" in names and "∂f/∂b (this update)" in names, names
+    assert not any("of f" in name for name in names), names
     assert "f(w, b)" in names
     window.set_language("zh_CN")
     QCoreApplication.sendPostedEvents()
     names = visible_readout_names(window)
-    assert "∂f/∂w" in names and not any("f 的" in name for name in names), names
+    assert "∂f/∂w（本次更新）" in names and not any("f 的" in name for name in names), names
     window.set_language("en")
     new_run(qtbot, window, lambda: window.landscapes.actions[None].trigger())   # beans again: the row is back
     assert "bean(s)" in visible_readout_names(window)

@@ -14,6 +14,7 @@ from beanlab.core.landscape_models import TERRAINS
 
 SIZES = ((1024, 768), (1280, 720), (1600, 1000), (1920, 1080))
 SMALLEST_PX, LARGE_PX = 18, 24   # the projector view's smallest text; the explanation's and readouts'
+MIN_DATA_PX = 80   # a plot's data area, either way: the beans or a curve a class can make out
 FAST = {((1280, 720), True, "en"), ((1280, 720), True, "zh_CN"), ((1024, 768), False, "en")}
 MATRIX = [pytest.param(size, projector, language,
                        marks=() if (size, projector, language) in FAST else pytest.mark.slow,
@@ -104,6 +105,20 @@ def problems_of(window, projector: bool) -> list[str]:
             rect = plot.mapFromScene(inner.mapRectToScene(text_rect)).boundingRect()
             if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
                 problems.append(f"text “{inner.toPlainText()}” {rect} beyond its plot {plot.rect()}")
+        # every legend entry inside its plot (a legend row once fell below a short plot's edge)
+        legend = plot.getPlotItem().legend
+        for _sample, label in (legend.items if legend is not None and legend.isVisible() else ()):
+            inner = label.item
+            margin = inner.document().documentMargin()
+            text_rect = inner.boundingRect().adjusted(margin, margin, -margin, -margin)
+            rect = plot.mapFromScene(inner.mapRectToScene(text_rect)).boundingRect()
+            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
+                problems.append(f"legend entry “{inner.toPlainText()}” {rect} beyond its plot {plot.rect()}")
+        # the data keep room to be seen: titles, axes and legend leave the data area at least this much
+        box = plot.getPlotItem().vb.rect()
+        if box.height() < MIN_DATA_PX or box.width() < MIN_DATA_PX:
+            problems.append(f"“{item.toPlainText()}”: data area {box.width():.0f}×{box.height():.0f} px "
+                            f"in a {plot.width()}×{plot.height()} plot")
     for label in (view.title for view in (window.surface, window.plots.beans_3d) if view and view.isVisible()):
         titles.append((label.text(), in_window(window, label)))
     for index, (text, rect) in enumerate(titles):
@@ -180,6 +195,9 @@ def test_every_lesson_fits_the_screen(qtbot, window, size, projector, language):
     if projector:
         window.view_actions["projector"].trigger()
     found = {}
+    step_once(qtbot, window)   # free play first: no lesson chosen yet
+    settle()
+    found.update({f"free play: {p}": None for p in problems_of(window, projector)})
     # every lesson in one session, lesson 3 before 4 (after which the third plot once ran off the right)
     for number in LESSONS:
         window.lesson_actions[f"lesson{number}"].trigger()

@@ -33,6 +33,7 @@ def test_no_3d_draws_the_map_in_place_of_the_bowl_with_a_note(qtbot, monkeypatch
     window.show()
     qtbot.waitExposed(window)
     assert set(window.plots.stand_ins()) == {"surface", "beans3d"}
+    window.window_menus.plots.actions["surface"].trigger()   # free play leaves the bowl to View → Plots
     bowl = window.surface
     assert bowl.isVisible() and bowl.width() > 100
     assert bowl.note.text() == "3-D is turned off (beanlab --no-3d) — showing the map instead"
@@ -58,6 +59,7 @@ def test_a_3d_view_whose_context_fails_later_gives_way_to_the_map(qtbot, monkeyp
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.window_menus.plots.actions["surface"].trigger()   # free play leaves the bowl to View → Plots
     qtbot.waitUntil(lambda: "surface" in window.plots.stand_ins())
     assert not opengl_support.usable()   # later boards (an export, the race window) know it too
     bowl = window.surface

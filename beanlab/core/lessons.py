@@ -11,7 +11,12 @@ from .promises import Promise, at_point, below, classified, finished_at_lowest, 
 from .run_config import RunConfig
 from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
-ALL_VIEWS = SHOWN_FIRST   # what a lesson shows unless it chooses (the network diagram is for lessons 5–8)
+ALL_VIEWS = SHOWN_FIRST   # what free play shows, and a lesson unless it chooses (views.py says why these three)
+
+
+# The caption with no lesson chosen: the projector view always says what the screen is for.
+FREE_PLAY_CAPTION = N_("Free play: no lesson chosen. Space plays, → steps one update.\n"
+                       "A lesson from the Lessons menu (Ctrl+1 … Ctrl+8) sets its own beans, views and pace.")
 
 
 @dataclass(frozen=True)

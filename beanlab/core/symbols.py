@@ -34,8 +34,9 @@ class SlopeName:
 WHOLE_COST = SlopeName("E", N_("the slope of the whole cost"), N_("all beans"))
 THIS_BEAN = SlopeName("e", N_("this bean's slope"), N_("this bean"))
 THIS_BATCH = SlopeName("e", N_("this batch's slope"), N_("this batch"))
-# beside ∂f/∂w nothing more: there is only one f, so "(of f)" would say it twice
-LANDSCAPE = SlopeName("f", N_("the slope of f"), "")
+# one f, but two moments: the readouts' ∂f/∂w is the slope this update moved by, measured before the
+# move; the cost slices' tangent is the slope at the ball now ("at the ball"). Each says which it is.
+LANDSCAPE = SlopeName("f", N_("the slope of f"), N_("this update"))
 
 COST = N_("cost E")                       # the whole cost, as the readouts and the cost plots name it
 COST_OF_ALL = N_("cost E (all beans)")    # in the readouts: of every bean, not this update's

@@ -15,7 +15,6 @@ class View:
     opengl: bool = False       # drawn in 3-D with OpenGL
     needs_beans: bool = False  # shows beans or a model of beans: nothing to draw on a landscape f(w, b)
     min_params: int = 1        # parameters a model needs for it (a map from above needs two)
-    shown_first: bool = True   # shown unless a lesson chooses (the network diagram waits for a lesson that wants it)
 
     def suits(self, model) -> bool:
         """Whether this view has something to show for ``model``."""
@@ -28,8 +27,11 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("cost", N_("Cost curves")),
     View("contour", N_("Cost map from above"), min_params=2),
     View("surface", N_("3-D cost bowl"), opengl=True),
-    View("network", N_("Network diagram"), needs_beans=True, shown_first=False),
-    View("beans3d", N_("Beans in 3-D"), opengl=True, needs_beans=True, shown_first=False),
+    View("network", N_("Network diagram"), needs_beans=True),
+    View("beans3d", N_("Beans in 3-D"), opengl=True, needs_beans=True),
 )}
-SHOWN_FIRST = tuple(name for name, view in VIEWS.items() if view.shown_first)
-LANDSCAPE_VIEWS = tuple(name for name, view in VIEWS.items() if view.shown_first and not view.needs_beans)
+# Free play (no lesson chosen) shows lesson 4's three: five views at once leave the beans no room on a
+# 1280×720 projector. The others are one click away in View → Plots.
+SHOWN_FIRST = ("scatter", "contour", "cost")
+# A landscape f(w, b) has no beans: its map, its bowl and its slices.
+LANDSCAPE_VIEWS = ("contour", "surface", "cost")

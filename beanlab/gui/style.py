@@ -99,7 +99,7 @@ class _TitleFitter(QObject):
             fit_title(watched)
             legend = watched.getPlotItem().legend
             if isinstance(legend, _LegendInLayout):
-                legend.fit_columns(watched.width())
+                legend.fit_columns(legend_room(watched))
         return False
 
 
@@ -119,7 +119,8 @@ def fit_title(widget: pg.PlotWidget) -> None:
     font.setPointSizeF(float(size.rstrip("pt")))
     room = max(title_room(widget), 10)
     metrics = QFontMetricsF(font)
-    short = getattr(widget, "beanlab_short_title", None)   # e.g. "e(w | b)" for "Cost along w, b held"
+    short = getattr(widget, "beanlab_short_title", None)   # e.g. "E(w | b)" for "Cost along w, b held"
+    short = tr(short) if short else short   # a formula has no translation and stays as it is
     if short and metrics.horizontalAdvance(full) > room:
         full_shown = short
     else:
@@ -141,7 +142,8 @@ def set_title(widget: pg.PlotWidget, title: str, short: str | None = None, **fie
     """A plot title that never makes the plot wider than its space: too long, and it is elided.
 
     ``title`` is English, marked for translation, with ``{fields}`` filled in after translating;
-    ``short``: what to show instead where the title does not fit (a formula: not translated).
+    ``short``: what to show instead where the title does not fit (words marked for translation, or a
+    formula, which stays as it is).
     """
     label = widget.getPlotItem().titleLabel
     if not getattr(label, "beanlab_may_shrink", False):
@@ -197,6 +199,8 @@ def retranslate_plot(widget: pg.PlotWidget) -> None:
     if legend is not None:
         for sample, label in legend.items:
             label.setText(tr(sample.item.name()))   # the item keeps its English name
+        if isinstance(legend, _LegendInLayout):
+            legend.fit_columns()   # Chinese entries are narrower, German ones wider
 
 
 def plain_axes(widget: pg.PlotWidget) -> None:
@@ -222,35 +226,69 @@ def settle(widget: pg.PlotWidget) -> None:
 
 class _LegendInLayout(pg.LegendItem):
     """A legend placed by its plot's layout: it asks for its size instead of setting its geometry, and
-    takes as many columns as its plot's width holds."""
+    takes as many columns as the width under its plot holds.
 
-    room = 0.0   # the plot's width, px
+    Its size is read from its own grid as Qt lays it out (each column as wide as its widest entry), so a
+    row never falls below a short plot; entries are placed row by row anew whenever one comes or goes
+    (pyqtgraph's placing leaves holes after a removal).
+    """
+
+    room = 0.0   # the width under the plot, px
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.layout.setContentsMargins(*LEGEND_MARGINS)
+
+    def addItem(self, item, name) -> None:
+        super().addItem(item, name)
+        self.fit_columns()
+
+    def removeItem(self, item) -> None:
+        super().removeItem(item)
+        self.fit_columns()
+
+    def _lay_out_grid(self, columns: int) -> None:
+        for index in range(self.layout.count() - 1, -1, -1):
+            self.layout.removeAt(index)
+        for index, (sample, label) in enumerate(self.items):
+            row, column = divmod(index, columns)
+            self.layout.addItem(sample, row, 2 * column, alignment=Qt.AlignmentFlag.AlignVCenter)
+            self.layout.addItem(label, row, 2 * column + 1)
+        self.columnCount, self.rowCount = columns, max(1, -(-len(self.items) // columns))
+
+    def _grid_size(self) -> tuple[float, float]:
+        self.layout.invalidate()
+        hint = self.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize)
+        return hint.width(), hint.height()
 
     def fit_columns(self, room: float | None = None) -> None:
+        """As many columns as fit in ``room`` px (the last room given, if None); one at least."""
         self.room = self.room if room is None else room
-        widths = sorted((sample.boundingRect().width() + label.item.boundingRect().width()
-                         + self.layout.horizontalSpacing() + 6 for sample, label in self.items), reverse=True)
-        columns = len(widths)
-        # a tenth kept free: the layout spaces the items wider than their texts measure (CJK more so)
-        while columns > 1 and sum(widths[:columns]) > 0.9 * (self.room - 2 * TITLE_MARGIN):
+        columns = len(self.items)
+        while columns > 1:
+            self._lay_out_grid(columns)
+            if self._grid_size()[0] <= self.room - LEGEND_ROOM_KEPT:
+                break
             columns -= 1
-        if columns and columns != self.columnCount:
-            self.setColumnCount(columns)
+        if self.items:
+            self._lay_out_grid(max(columns, 1))
         self.updateSize()
 
     def updateSize(self) -> None:
-        # from the texts' own sizes: the items' geometry is what the layout gave them, maybe too little
-        sizes = [(sample.boundingRect().width() + label.item.boundingRect().width() + 9,
-                  max(sample.boundingRect().height(), label.item.boundingRect().height()))
-                 for sample, label in self.items]
-        columns = max(self.columnCount, 1)
-        rows = [sizes[start:start + columns] for start in range(0, len(sizes), columns)]
-        width = max((sum(w for w, _h in row) for row in rows), default=0.0)
-        height = sum(max(h for _w, h in row) for row in rows) + 4
+        width, height = self._grid_size() if self.items else (0.0, 0.0)
         self.setMinimumSize(0, height)
         self.setPreferredSize(width, height)
         self.setMaximumHeight(height)
         self.updateGeometry()
+
+
+LEGEND_MARGINS = (2, 0, 2, 2)   # left, top, right, bottom: close under the axis label
+LEGEND_ROOM_KEPT = 4            # px: rounding between the hint and what the plot's layout gives
+
+
+def legend_room(widget: pg.PlotWidget) -> float:
+    """The width a legend has under its plot: the plot's, less the margins (it spans the axis's column too)."""
+    return widget.width() - 2 * TITLE_MARGIN
 
 
 def legend_below(widget: pg.PlotWidget, columns: int = 4) -> pg.LegendItem:
@@ -258,7 +296,9 @@ def legend_below(widget: pg.PlotWidget, columns: int = 4) -> pg.LegendItem:
     and no marker of it sits among them."""
     item = widget.getPlotItem()
     legend = _LegendInLayout(colCount=columns, horSpacing=14, verSpacing=-4)
-    item.layout.addItem(legend, 4, 1)   # pyqtgraph's PlotItem grid: row 3 holds the bottom axis
+    # pyqtgraph's PlotItem grid: row 3 holds the bottom axis; the legend spans the left axis's column
+    # too, for a narrow plot's long entries ("this update's bean(s)" on a projector)
+    item.layout.addItem(legend, 4, 0, 1, 3)
     item.legend = legend                # plot(name=…) adds its items here, as with addLegend
     return legend
 
@@ -281,11 +321,16 @@ class ElidedLabel(QLabel):
     """A one-line label that never asks for more width than it gets: too long, its text ends in "…",
     and the whole text is its tooltip."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", wrap: bool = False) -> None:
+        """``wrap``: a text too long goes on to a next line instead (a 3-D view's title, whose words
+        say how to read the view), and is never elided."""
         super().__init__()
         self._full = text
         self._extra_tip = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._wrap = wrap
+        self.setWordWrap(wrap)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored,
+                           QSizePolicy.Policy.Minimum if wrap else QSizePolicy.Policy.Preferred)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._fit()
 
@@ -308,7 +353,8 @@ class ElidedLabel(QLabel):
 
     def _fit(self) -> None:
         room = max(self.contentsRect().width(), 10)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        shown = self._full if self._wrap else self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                                            room)
         super().setText(shown)
         tip = self._full if shown != self._full else ""
         self.setToolTip("".join(part for part in (tip, self._extra_tip) if part))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation, Frame, RunState
+from beanlab.core.lessons import FREE_PLAY_CAPTION
 from beanlab.gui.language import Retranslating
 from beanlab.i18n import N_, tr
 
@@ -41,7 +42,6 @@ class ExplanationPanel(Retranslating, QWidget):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT, background=LIGHT["caption"][0],
                                                         colour=LIGHT["caption"][1]))
-        self.caption.hide()
         # the plots come first: a long explanation scrolls below them rather than squeezing them, and is
         # never cut (lesson 8's 25 slopes); the caption above it stays whole
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -67,6 +67,7 @@ class ExplanationPanel(Retranslating, QWidget):
         self.waiting = False        # the text waits for a pause (playing too fast to tell each update)
         self._next_label = ""       # said before the next update's explanation (stage 3)
         self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
+        self.set_caption(None)
 
     def retranslate(self) -> None:
         # an explanation is templates and numbers: read in the new language, it needs no new frame
@@ -133,10 +134,10 @@ class ExplanationPanel(Retranslating, QWidget):
                                                         colour=colours["caption"][1]))
 
     def set_caption(self, caption: str | None) -> None:
-        """A lesson's two lines of what to watch (in English: shown translated); None hides them."""
+        """A lesson's two lines of what to watch (in English: shown translated); None: free play's."""
         self._caption_source = caption
-        self.caption.setText("<br>".join(escape(line) for line in (tr(caption) if caption else "").splitlines()))
-        self.caption.setVisible(bool(caption))
+        shown = tr(caption or FREE_PLAY_CAPTION)
+        self.caption.setText("<br>".join(escape(line) for line in shown.splitlines()))
 
     @property
     def plain_text(self) -> str:

@@ -6,6 +6,7 @@ optimum. The parameter rows are built anew for each model (two for a line, seven
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from beanlab.core import Frame, Landscape
@@ -68,10 +69,16 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._place(value, row, column)
 
     def _place(self, label: QLabel, row: int, column: int) -> None:
-        """Side by side (name, value, slope) in a row; stacked, for a narrow column, each on a line of
-        its own, the name above its value (empty grid rows take no room)."""
+        """Side by side (name, value, slope) in a row; stacked, for a narrow column, the value on a line
+        of its own under its name, and a slope beside the name (names of many parameters are short:
+        "w11"), under the slopes' heading (empty grid rows take no room)."""
         self._cells[label] = (row, column)
-        self._grid.addWidget(label, *((3 * row + column, 0) if self._stacked else (row, column)))
+        if not self._stacked:
+            self._grid.addWidget(label, row, column)
+        elif column == 2:   # a slope (or the slopes' heading), at the right of its name's line
+            self._grid.addWidget(label, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
+        else:               # a name, or a value on the line below it: the column's whole width
+            self._grid.addWidget(label, 2 * row + column, 0, 1, 2)
         # in the narrow column a long name ("∂e/∂w1 (update)") or value ("459…264 (10)") takes two lines
         label.setWordWrap(self._stacked)
 

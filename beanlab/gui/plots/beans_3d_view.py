@@ -42,7 +42,7 @@ class Beans3DView(Retranslating, QWidget):
         for item in (self._grid, self._surface, self._beans):
             self.view.addItem(item)
         self._colours = pg.colormap.get("viridis")
-        self.title = style.ElidedLabel()
+        self.title = style.ElidedLabel(wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from beanlab.core import Box, Frame, Landscape, RunState
 from beanlab.core.numbers import number
@@ -166,7 +166,7 @@ class CostSlicesPlot(QWidget):
         super().__init__()
         self._along_w = _Slice(N_("Cost along w"), "w")
         self._along_b = _Slice(N_("Cost along b"), "b")
-        layout = QHBoxLayout(self)
+        layout = self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._along_w.widget)
         layout.addWidget(self._along_b.widget)
@@ -178,6 +178,15 @@ class CostSlicesPlot(QWidget):
         self._last_frame: Frame | None = None
         self._cut_at, self._cut_took = -float("inf"), 0.0   # when the curves were last cut, and how long it took
         self.curves_cut = 0   # how often the curves were computed (the tests check a playing network's stays rare)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # the two cuts side by side in a wide cell, one above the other in a tall one (a row of three
+        # views on a projector): each keeps room for its curve either way
+        tall = self.height() > self.width()
+        direction = QBoxLayout.Direction.TopToBottom if tall else QBoxLayout.Direction.LeftToRight
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
 
     def set_run(self, landscape: Landscape) -> None:
         self._landscape = landscape

@@ -92,10 +92,12 @@ class NetworkView(Retranslating, QWidget):
         font.setPointSizeF(look(9))
         painter.setFont(font)
         foreground = pg.mkColor(look.foreground)
-        title_height = painter.fontMetrics().height() + 6
         painter.setPen(foreground)
-        title = painter.fontMetrics().elidedText(tr(TITLE), Qt.TextElideMode.ElideRight, max(self.width() - 8, 10))
-        painter.drawText(QRectF(4, 2, self.width() - 8, title_height), Qt.AlignmentFlag.AlignCenter, title)
+        # the title says how to read the lines: wrapped onto a second line where it is too long, never cut
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        room = QRectF(4, 2, max(self.width() - 8, 10), self.height())
+        title_height = painter.boundingRect(room, flags, tr(TITLE)).height() + 6
+        painter.drawText(room, flags, tr(TITLE))
         area = QRectF(0, title_height, self.width(), self.height() - title_height)
         largest = max([1e-9, *(abs(float(self._params[edge[4]])) for edge in self._edges)])
         # circles that never touch: a layer of k neurons gets k equal slots of the height

@@ -40,13 +40,21 @@ STAND_INS = {"surface": FlatBowl, "beans3d": FlatBeans}
 LOG = logging.getLogger("beanlab.plots")
 
 
-def grid_cells(count: int) -> list[tuple[int, int, int, int]]:
+# A board at least this many times as wide as it is high lays three views in one row: the projector
+# view at 1280×720 leaves the plots about 1020×400 px, and stacked two high each would keep a strip of
+# data under its title, axis and legend (measured: 38 px). The text around a plot grows with the look's
+# scale, so a larger look turns to a row sooner (the projector's 1.6: from 1.74, e.g. 1024×768's 815×437).
+WIDE_BOARD = 2.2
+
+
+def grid_cells(count: int, wide: bool = False) -> list[tuple[int, int, int, int]]:
     """(row, column, rows spanned, columns spanned) for ``count`` views, in the order they are given.
 
     One or two side by side; three: the first (the lesson's main view) large on the left, the other two
-    stacked beside it; four: two by two; more: three columns, a last one alone in its row made wider.
+    stacked beside it, or all three in a row on a ``wide`` board; four: two by two; more: three columns,
+    a last one alone in its row made wider.
     """
-    if count <= 2:
+    if count <= 2 or (count == 3 and wide):
         return [(0, column, 1, 1) for column in range(count)]
     if count == 3:
         return [(0, 0, 2, 1), (0, 1, 1, 1), (1, 1, 1, 1)]
@@ -153,6 +161,7 @@ class PlotBoard(Retranslating, QWidget):
         self._look = look
         for view in self._widgets.values():
             view.apply_look(look)
+        self._apply_visibility()   # a row of three or stacked: see WIDE_BOARD
 
     def view(self, name: str) -> QWidget | None:
         """The widget of the view called ``name`` (one of beanlab.core.VIEWS), None if not made."""
@@ -211,21 +220,31 @@ class PlotBoard(Retranslating, QWidget):
         """The views on screen, in the grid's order."""
         return tuple(name for name in self._shown if self.suits(name))
 
+    def _is_wide(self) -> bool:
+        scale = self._look.scale if self._look is not None else 1.0
+        return self.height() > 0 and self.width() >= WIDE_BOARD / max(scale, 1.0) ** 0.5 * self.height()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._is_wide() != getattr(self, "_laid_out_wide", False):
+            self._apply_visibility()   # three views: stacked, or a row of three
+
     def _apply_visibility(self) -> None:
-        shown = self.shown
-        if shown == getattr(self, "_laid_out", None):
+        shown, wide = self.shown, self._is_wide()
+        if (shown, wide) == (getattr(self, "_laid_out", None), getattr(self, "_laid_out_wide", None)):
             return   # moving an OpenGL view for nothing costs a redraw of it
-        self._laid_out = shown
+        self._laid_out, self._laid_out_wide = shown, wide
+        cells = grid_cells(len(shown), wide)
         for name, widget in self._widgets.items():
+            self._grid.removeWidget(widget)   # a view shown again may take another cell
             if name not in shown:
-                self._grid.removeWidget(widget)
                 widget.hide()
-        for name, cell in zip(shown, grid_cells(len(shown))):
+        for name, cell in zip(shown, cells):
             self._grid.addWidget(self._widgets[name], *cell)
             if self._widgets[name].isHidden():
                 self._widgets[name].show()
-        rows = max((row + span for row, _c, span, _s in grid_cells(len(shown))), default=1)
-        columns = max((column + span for _r, column, _s, span in grid_cells(len(shown))), default=1)
+        rows = max((row + span for row, _c, span, _s in cells), default=1)
+        columns = max((column + span for _r, column, _s, span in cells), default=1)
         for index in range(4):   # every row and column of the grid equally large
             self._grid.setRowStretch(index, 1 if index < rows else 0)
             self._grid.setColumnStretch(index, 1 if index < columns else 0)

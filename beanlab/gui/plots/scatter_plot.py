@@ -20,6 +20,8 @@ CURVE_POINTS = 200        # along the prediction curve of a neuron
 FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5")}
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
           "boundary": N_("Beans and the boundary")}
+# where the whole title does not fit (a row of three plots on a projector): the whole one is its tooltip
+SHORT_TITLES = {"line": N_("Beans, fitted line"), "curve": N_("Beans, prediction"), "boundary": N_("Beans, boundary")}
 EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
 BEANS, NOT_TOXIC, TOXIC = N_("beans"), N_("not toxic"), N_("toxic")
 THIS_UPDATE = N_("this update's bean(s)")
@@ -132,7 +134,8 @@ class ScatterPlot(pg.PlotWidget):
             style.label_axes(self, N_("bean size x1"), N_("colour depth x2"))
         else:
             style.label_axes(self, N_("bean size x"), N_("toxicity y"))
-        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
+        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind],
+                        None if self._editing else SHORT_TITLES[self._kind])
         self._fit_item.opts["name"] = FIT_NAMES[self._kind]
         lo, hi = float(across.min()), float(across.max())
         pad = max(hi - lo, 1e-9) * 0.05
@@ -207,7 +210,8 @@ class ScatterPlot(pg.PlotWidget):
         self.getViewBox().hook = hook
         self._editing = hook is not None   # while drawing beans, the axes hold still under the mouse
         self.setCursor(Qt.CursorShape.CrossCursor if self._editing else Qt.CursorShape.ArrowCursor)
-        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind])
+        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind],
+                        None if self._editing else SHORT_TITLES[self._kind])
         style.retranslate_plot(self)
 
     def _on_bean_clicked(self, _item, _points, event) -> None:

@@ -58,7 +58,7 @@ class SurfaceView(QWidget):
             item.setGLOptions(ON_TOP)
         self._heading, self._controls = N_("Cost bowl E({first}, {second}) in 3-D"), True
         self._names: tuple[str, ...] = ("w", "b")   # the parameters the bowl is drawn over
-        self.title = style.ElidedLabel()   # a long title is elided: it never makes the view (and window) wider
+        self.title = style.ElidedLabel(wrap=True)   # a long title wraps: it never makes the view (and window) wider
         self._show_title()
         self.reset_camera_button = QPushButton()
         self.reset_camera_button.clicked.connect(self.reset_camera)
