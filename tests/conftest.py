@@ -82,8 +82,13 @@ def english(monkeypatch):
 @pytest.fixture
 def window(qtbot):
     """The real main window on the default run, shown; closed (and its thread checked) afterwards."""
+    from PySide6.QtWidgets import QApplication
+
+    from beanlab.gui.language import install_cjk_font
     from beanlab.gui.main_window import MainWindow
 
+    # as beanlab.app sets the application up: the bundled Chinese font, whose metrics the layout meets
+    install_cjk_font(QApplication.instance())
     main_window = MainWindow()
     qtbot.addWidget(main_window)
     main_window.show()

@@ -277,3 +277,25 @@ def test_a_short_log_axis_keeps_its_powers_of_ten_and_drops_the_ticks_between(qt
     assert short and all(abs(v - round(v)) < 1e-6 for v in short)
     # a range with no power of ten in it keeps the ticks it has, or the axis would say nothing
     assert [v for _s, values in axis.tickValues(-0.9, -0.1, 20) for v in values]
+
+
+def test_a_short_cost_cut_gives_its_x_label_to_the_data_and_a_tall_one_keeps_it(qtbot, window):
+    window.lesson_actions["lesson4"].trigger()
+    wait_for_lesson(qtbot, window, 4)
+
+    def cut_labels():
+        settle()
+        cuts = [plot for plot in shown(window, pg.PlotWidget) if plot.getAxis("bottom").labelText in ("w", "b")
+                and plot.getPlotItem().titleLabel.item.toPlainText().startswith(("Cost along", "E(w |", "E(b |"))]
+        assert len(cuts) == 2
+        return [(plot.height(), plot.getAxis("bottom").label.isVisible()) for plot in cuts]
+
+    window.resize(1600, 1000)
+    assert all(visible for _height, visible in cut_labels())
+    window.resize(1280, 720)
+    window.view_actions["projector"].trigger()   # a row of three: the cuts stacked, each short
+    labels = cut_labels()
+    assert all(height < 250 and not visible for height, visible in labels), labels
+    window.view_actions["projector"].trigger()
+    window.resize(1600, 1000)
+    assert all(visible for _height, visible in cut_labels())

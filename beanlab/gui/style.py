@@ -77,6 +77,23 @@ def apply_axes_look(widget: pg.PlotWidget, look: Look) -> None:
     widget.beanlab_title_size = f"{look(12):.1f}pt"
     widget.beanlab_title_colour = look.foreground
     fit_title(widget)
+    fit_axis_labels(widget)
+
+
+SHORT_PLOT_LINES = 7   # a plot fewer text lines high than this drops an x-axis label its title names
+
+
+def fit_axis_labels(widget: pg.PlotWidget) -> None:
+    """In a short plot, the x axis's label gives way to the data where the title already names the axis
+    (``widget.beanlab_x_label_optional``: "Cost along w" over an axis labelled w): a projector's row
+    of three views leaves each cost slice about 190 px, and the label would take a sixth of it."""
+    if not getattr(widget, "beanlab_x_label_optional", False):
+        return
+    axis = widget.getAxis("bottom")
+    line = axis.label.boundingRect().height() or QFontMetricsF(widget.font()).height()
+    wanted = widget.height() >= SHORT_PLOT_LINES * line
+    if axis.labelText and wanted != axis.label.isVisible():
+        axis.showLabel(wanted)
 
 
 def configure_pyqtgraph() -> None:
@@ -97,6 +114,7 @@ class _TitleFitter(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize:
             fit_title(watched)
+            fit_axis_labels(watched)
             legend = watched.getPlotItem().legend
             if isinstance(legend, _LegendInLayout):
                 legend.fit_columns(legend_room(watched))
@@ -183,6 +201,7 @@ def label_axes(widget: pg.PlotWidget, x_label: str, y_label: str) -> None:
     for side, text in (("bottom", x_label), ("left", y_label)):
         widget.getAxis(side).beanlab_label = text
         widget.setLabel(side, tr(text))
+    fit_axis_labels(widget)
 
 
 def retranslate_plot(widget: pg.PlotWidget) -> None:
@@ -195,6 +214,7 @@ def retranslate_plot(widget: pg.PlotWidget) -> None:
         source = getattr(axis, "beanlab_label", None)
         if source is not None:
             axis.setLabel(tr(source), **axis.labelStyle)
+    fit_axis_labels(widget)
     legend = widget.getPlotItem().legend
     if legend is not None:
         for sample, label in legend.items:

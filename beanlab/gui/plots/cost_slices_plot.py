@@ -35,6 +35,7 @@ class _Slice:
 
     def __init__(self, title: str, axis_label: str) -> None:
         self.widget = style.titled_plot(title, axis_label, COST)
+        self.widget.beanlab_x_label_optional = True   # the title names the axis: "Cost along w"
         self.curve = self.widget.plot([], [], pen=style.pen(style.BEAN, 3))
         self.tangent = self.widget.plot([], [], pen=style.pen(style.TANGENT, TANGENT_WIDTH))
         self.ball = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
