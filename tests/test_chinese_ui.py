@@ -25,7 +25,7 @@ KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", 
         "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
         "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras", "Rosenbrock",   # names are names
         "Adagrad", "RMSprop", "PyTorch", "optax", "SGD", "Rosenblatt", "Sutskever", "Duchi", "Hinton", "Kingma", "Ba",
-        "tanh"}
+        "tanh", "ReLU", "sigmoid"}   # activations keep their names in Chinese texts too (the course: sigmoid函数)
 WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

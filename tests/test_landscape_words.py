@@ -47,7 +47,7 @@ def assert_titles_name_f(window, whole_title):
 @pytest.mark.parametrize("language, whole_title", [("en", "f along {name}, {other} held"),
                                                    ("zh_CN", "沿 {name} 的 f（{other} 固定）")])
 def test_a_landscapes_slices_name_f_in_both_languages_and_views(qtbot, window, language, whole_title):
-    new_run(qtbot, window, lambda: window.load_lesson(9))   # Ctrl+9: the saddle preset
+    new_run(qtbot, window, lambda: window.load_lesson(10))   # the saddle preset
     if language != "en":
         window.set_language(language)
         QCoreApplication.sendPostedEvents()   # every plot's LanguageChange
@@ -78,7 +78,7 @@ def test_the_short_titles_of_exported_pictures_name_f_on_a_landscape_and_e_on_be
 def test_a_landscape_shows_no_bean_row_and_its_slopes_say_just_df(qtbot, window):
     names = visible_readout_names(window)
     assert "bean(s)" in names   # beans: which bean this update used
-    new_run(qtbot, window, lambda: window.load_lesson(9))
+    new_run(qtbot, window, lambda: window.load_lesson(10))
     press(qtbot, window, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
     names = visible_readout_names(window)
@@ -125,10 +125,10 @@ def test_back_from_a_landscape_to_beans_restores_the_last_beans_runs_settings(qt
     assert settings(window) == (terrain.optimizer, terrain.lr, terrain.epochs) != before
     new_run(qtbot, window, window.landscapes.actions[None].trigger)
     assert window.controller.config.landscape is None and settings(window) == before
-    # and through a lesson's landscape preset (Ctrl+9), from lesson 2's search: lesson 2's run again
+    # and through a lesson's landscape preset (the saddle), from lesson 2's search: lesson 2's run again
     new_run(qtbot, window, lambda: window.load_lesson(2))
     lesson_2 = window.controller.config
-    new_run(qtbot, window, lambda: window.load_lesson(9))
+    new_run(qtbot, window, lambda: window.load_lesson(10))
     new_run(qtbot, window, window.landscapes.actions[None].trigger)
     assert window.controller.config == lesson_2
 
@@ -144,7 +144,7 @@ def test_back_on_beans_without_a_beans_run_before_takes_the_default_runs_setting
 
 
 def test_a_landscapes_map_and_3d_view_name_f_too(qtbot, window):
-    new_run(qtbot, window, lambda: window.load_lesson(9))
+    new_run(qtbot, window, lambda: window.load_lesson(10))
     contour = window.plots.view("contour")
     shown = contour.getPlotItem().titleLabel.text
     assert (contour.toolTip() or shown) == "Map of f(w, b) from above" and "E" not in shown, shown

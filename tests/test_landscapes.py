@@ -109,7 +109,7 @@ def test_noise_is_refused_away_from_landscapes_and_an_unknown_landscape_is_named
 
 
 def test_the_window_plays_the_saddle_preset_and_the_noise_slider_gets_it_out(qtbot, window):
-    window.load_lesson(9)
+    window.load_lesson(10)
     qtbot.waitUntil(lambda: latest(window) is not None and latest(window).restarted
                     and window.controller.config.landscape == "saddle")
     assert not window.plots.view("scatter").isVisible() and window.plots.view("surface").isVisible()
@@ -130,7 +130,7 @@ def test_the_window_plays_the_saddle_preset_and_the_noise_slider_gets_it_out(qtb
 
 
 def test_the_race_window_offers_the_noisy_pair_on_a_landscape(qtbot, window):
-    window.load_lesson(9)
+    window.load_lesson(10)
     qtbot.waitUntil(lambda: window.controller.config.landscape == "saddle")
     window.open_race()   # Run → Race optimizers…
     race_window = window.race_window

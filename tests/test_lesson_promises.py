@@ -100,7 +100,7 @@ def test_the_speed_is_said_in_chinese_too():
         i18n.set_language("en")
 
 
-@pytest.mark.parametrize("number, unit", [(1, "bean"), (2, "try"), (8, "batch"), (9, "step"), (11, "batch")])
+@pytest.mark.parametrize("number, unit", [(1, "bean"), (2, "try"), (8, "batch"), (9, "batch"), (10, "step"), (12, "batch")])
 def test_each_lesson_says_its_speed_in_its_own_unit(number, unit):
     assert SpeedWords.of_trainer(LESSONS[number].config.build_trainer()).unit == unit
 

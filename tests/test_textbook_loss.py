@@ -25,7 +25,7 @@ def sgd_on(X, y, w, b, lr):
 
 
 def test_the_textbook_preset_makes_d2l_updates_and_prints_d2l_loss():
-    config = LESSONS[11].config
+    config = LESSONS[12].config
     trainer = config.build_trainer()
     features, labels = trainer.beans.x, trainer.beans.y
     w, b = np.zeros(2), 0.0
@@ -38,7 +38,7 @@ def test_the_textbook_preset_makes_d2l_updates_and_prints_d2l_loss():
 
 
 def test_the_textbook_explanation_says_its_loss_has_a_half():
-    trainer = LESSONS[11].config.build_trainer()
+    trainer = LESSONS[12].config.build_trainer()
     before = trainer.params.copy()
     snapshot = trainer.step()
     text = explain_update(snapshot, before, trainer.beans, trainer.model, trainer.optimizer).text

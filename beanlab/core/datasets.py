@@ -148,6 +148,29 @@ def make_circle(n: int = 100, seed: int = 0) -> Beans:
     return Beans(x, ((x[:, 0] - 1) ** 2 + (x[:, 1] - 0.3) ** 2 < 0.5).astype(float), "circle")
 
 
+def make_spiral(n: int = 100, seed: int = 0) -> Beans:
+    """S (lesson 9, the course's "mosquito coil", 蚊香): two arms of n/2 beans, toxic (1) first; bean i
+    of an arm of m at radius 5·i/m, angle 1.75·2π·i/m (+π for the not-toxic arm), each coordinate with
+    U(−0.1, 0.1) noise drawn x1 then x2, bean by bean, as the course's dataset.py draws them."""
+    rng = np.random.default_rng(seed)
+    points, labels = [], []
+    # each arm as the course's genSpiral(counts, Δ, label); an odd n gives the toxic arm the extra bean
+    for count, shift, label in ((n - n // 2, 0.0, 1.0), (n // 2, np.pi, 0.0)):
+        i = np.arange(count)
+        radius, angle = i / count * 5, 1.75 * i / count * 2 * np.pi + shift
+        noise = rng.uniform(-0.1, 0.1, (count, 2))
+        points.append(np.column_stack([radius * np.sin(angle), radius * np.cos(angle)]) + noise)
+        labels.append(np.full(count, label))
+    return Beans(np.vstack(points), np.concatenate(labels), "spiral")
+
+
+def make_xor(n: int = 100, seed: int = 0) -> Beans:
+    """X (lesson 9's story): size and colour depth in [0, 2)²; toxic when exactly one passes 1."""
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, 2)) * 2
+    return Beans(x, ((x[:, 0] > 1) != (x[:, 1] > 1)).astype(float), "xor")
+
+
 def make_d2l(n: int = 1000, seed: int = 0) -> Beans:
     """The textbook's synthetic regression data: x ~ N(0, 1)², y = 2·x1 − 3.4·x2 + 4.2 + N(0, 0.01²)."""
     rng = np.random.default_rng(seed)
@@ -178,6 +201,8 @@ DATASETS: dict[str, DatasetInfo] = {
         DatasetInfo("plane", "E", "7", N_("toxic below a line in (x1, x2)"), 2, make_plane),
         DatasetInfo("circle", "F", "7", N_("toxic inside a circle"), 2, make_circle),
         DatasetInfo("two-windows", "G", "8", N_("two toxic size windows"), 1, make_two_windows),
+        DatasetInfo("spiral", "S", "9", N_("two spiral arms, toxic and not"), 2, make_spiral),
+        DatasetInfo("xor", "X", "9", N_("toxic where exactly one feature is large"), 2, make_xor),
         DatasetInfo("d2l", "T", "", N_("textbook: y = 2·x1 − 3.4·x2 + 4.2"), 2, make_d2l, 1000),
         DatasetInfo("house", "H", "", N_("made-up house prices from area and age"), 2, make_house),
     )

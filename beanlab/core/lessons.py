@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..i18n import N_, tr
 from .landscape_models import TERRAINS
 from .pacing import Plan
-from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest
+from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest, stalled
 from .run_config import RunConfig
 from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
@@ -16,7 +16,7 @@ ALL_VIEWS = SHOWN_FIRST   # what free play shows, and a lesson unless it chooses
 
 # The caption with no lesson chosen: the projector view always says what the screen is for.
 FREE_PLAY_CAPTION = N_("Free play: no lesson chosen. Space plays, → steps one update.\n"
-                       "A lesson from the Lessons menu (Ctrl+1 … Ctrl+8) sets its own beans, views and pace.")
+                       "A lesson from the Lessons menu (Ctrl+1 … Ctrl+9) sets its own beans, views and pace.")
 
 
 @dataclass(frozen=True)
@@ -115,16 +115,26 @@ LESSONS = {
               # one bump comes soon, the second after ~2,400 epochs: fast-forward, then watch it form
               pace=Plan.of((0, 15_000), 1_000),
               promise=Promise(N_("two bumps"), classified(at_most_wrong=5, bumps=2))),
+    9: Lesson(9, N_("deep learning"),
+              N_("Lesson 9: no straight line parts the two arms of the \"mosquito coil\"; three hidden layers of 8 ReLU "
+                 "neurons bend a boundary round them (mini-batches of 10, SGD at 0.05, as the course's Keras model).\n"
+                 "Watch the shaded map wind into the spiral as the loss falls."),
+              RunConfig(dataset="spiral", model="deep-relu", optimizer="minibatch", lr=0.05, batch_size=10,
+                        epochs=5000),
+              ("scatter", "loss"),   # the map the network draws and its loss, both large (177 weights make a hairball)
+              # ~10,000 updates wander before the arms part: fast-forward, then watch the last beans fall in
+              pace=Plan.of((0, 10_000), 1_000),
+              promise=Promise(N_("the spiral parted"), classified(at_most_wrong=5))),
     # beyond the course: what the study notes go on to (the textbook, saddles, local minima)
     # the landscapes carry their own preset and caption (landscape_models.py): the menu sets the same
-    9: Lesson(9, N_("Saddle point"), TERRAINS["saddle"].caption, RunConfig().with_landscape("saddle"),
+    10: Lesson(10, N_("Saddle point"), TERRAINS["saddle"].caption, RunConfig().with_landscape("saddle"),
               ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
               promise=Promise(N_("stuck on the saddle"), at_point((0.0, 0.0), within=0.01, loss=0.0))),
-    10: Lesson(10, N_("Local minimum"), TERRAINS["two-wells"].caption, RunConfig().with_landscape("two-wells"),
+    11: Lesson(11, N_("Local minimum"), TERRAINS["two-wells"].caption, RunConfig().with_landscape("two-wells"),
                ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
                # the shallow well's bottom: 4w(w² − 1) + 0.3 = 0 at w ≈ 0.9601, f ≈ 0.2941
                promise=Promise(N_("stopped in the shallow well"), at_point((0.9601, 0.0), within=0.01, loss=0.2941))),
-    11: Lesson(11, N_("Textbook linear regression"),
+    12: Lesson(12, N_("Textbook linear regression"),
                N_("The textbook's first model, ŷ = w1·x1 + w2·x2 + b, on 1,000 samples of y = 2·x1 − 3.4·x2 + 4.2 "
                   "+ noise: mini-batches of 10, learning rate 0.03, shuffled.\nWatch w1, w2 and b reach 2, −3.4 and "
                   "4.2 within three epochs."),
@@ -132,12 +142,22 @@ LESSONS = {
                          epochs=3, order="shuffle", init=(0.0, 0.0, 0.0)),
                ("beans3d", "contour", "loss"), course=False, pace=Plan.steady(30),
                promise=Promise(N_("w1, w2 and b at 2, −3.4 and 4.2"), near((2.0, -3.4, 4.2), within=0.02))),
-    12: Lesson(12, N_("Escaping a saddle"),
+    13: Lesson(13, N_("Escaping a saddle"),
                N_("The saddle again, with gradient noise 0.1 standing in for the noise of stochastic descent.\n"
                   "Watch the path slip off the ridge into a valley, f = −1/2: noise gets past what plain descent cannot."),
                RunConfig(landscape="saddle", optimizer="batch", lr=0.1, epochs=2000, init=(1.0, 0.0), noise=0.1),
                ("contour", "surface", "cost"), course=False, pace=Plan.steady(10),
                promise=Promise(N_("escaped into a valley"), below(-0.45))),
+    # lesson 9's story, as the course tells it in TensorFlow Playground: sigmoid layers stall on the spiral
+    14: Lesson(14, N_("Vanishing gradient"),
+               N_("Lesson 9's spiral with three sigmoid layers of 4: each layer back from the output multiplies "
+                  "the slopes by σ′ ≤ 1/4, so the first layer hardly learns and the loss stays a coin toss's 0.25.\n"
+                  "Watch the bars: the first layer's slopes some fifty times smaller than the output's. "
+                  "Lesson 9's ReLU layers keep them alive."),
+               RunConfig(dataset="spiral", model="deep-sigmoid-4", optimizer="minibatch", lr=0.05, batch_size=10,
+                         epochs=5000),
+               ("scatter", "layers", "loss"), course=False, pace=Plan.steady(1_000),
+               promise=Promise(N_("stalled at a coin toss"), stalled(after=5_000, loss_above=0.245))),
 }
 
 

@@ -3,13 +3,14 @@ textbook's linear regression on two features. A new model is its class plus ``MO
 from __future__ import annotations
 
 from ..i18n import N_
+from .deep_network import NETWORKS
 from .models import LineThroughOrigin, Line, Model
 from .neurons import HiddenLayerNet, PlaneNeuron, SigmoidNeuron
 from .plane_linear import PlaneLinear
 from .registry import Registry
 
 MODELS = Registry(N_("unknown model {name}; choose one of: {names}"),
-                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron, PlaneLinear))
+                  (LineThroughOrigin, Line, SigmoidNeuron, HiddenLayerNet, PlaneNeuron, PlaneLinear, *NETWORKS))
 # computed once, for the command line (the registry itself is what the rest reads)
 ALIASES = {alias: name for name, model in MODELS.items() for alias in model.aliases}
 SIGMOID_MODELS = tuple(name for name, model in MODELS.items() if model.classifies)

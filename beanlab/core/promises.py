@@ -102,6 +102,11 @@ def at_point(target: tuple[float, ...], within: float, loss: float) -> Callable[
 
 
 
+def stalled(after: int, loss_above: float) -> Callable[[RunNumbers], bool]:
+    """Still stuck: ``after`` updates made and the loss still above ``loss_above`` (a vanishing gradient)."""
+    return lambda run: run.step >= after and run.loss > loss_above
+
+
 def below(level: float) -> Callable[[RunNumbers], bool]:
     """A loss under ``level``."""
     return lambda run: run.loss < level

@@ -15,10 +15,12 @@ class View:
     opengl: bool = False       # drawn in 3-D with OpenGL
     needs_beans: bool = False  # shows beans or a model of beans: nothing to draw on a landscape f(w, b)
     min_params: int = 1        # parameters a model needs for it (a map from above needs two)
+    needs: str = ""            # a method the model must have for it ("layer_report": a deep network's layers)
 
     def suits(self, model) -> bool:
         """Whether this view has something to show for ``model``."""
-        return model.n_params >= self.min_params and not (self.needs_beans and getattr(model, "is_landscape", False))
+        return (model.n_params >= self.min_params and not (self.needs_beans and getattr(model, "is_landscape", False))
+                and (not self.needs or callable(getattr(model, self.needs, None))))
 
 
 VIEWS: dict[str, View] = {view.name: view for view in (
@@ -29,6 +31,7 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("surface", N_("3-D cost bowl"), opengl=True),
     View("network", N_("Network diagram"), needs_beans=True),
     View("beans3d", N_("Beans in 3-D"), opengl=True, needs_beans=True),
+    View("layers", N_("Slopes per layer"), needs_beans=True, needs="layer_report"),
 )}
 # Free play (no lesson chosen) shows lesson 4's three: five views at once leave the beans no room on a
 # 1280×720 projector. The others are one click away in View → Plots.

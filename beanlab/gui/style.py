@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy
+from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QSizePolicy
 
 from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT, TOXIC, WEIGHT
 from beanlab.i18n import tr
@@ -393,3 +393,22 @@ def fit_to_screen(widget, width: int, height: int, share: float = 0.9) -> None:
     width, height = min(width, round(room.width() * share)), min(height, round(room.height() * share))
     widget.resize(width, height)
     widget.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
+
+
+COMBO_CHARACTERS = 14   # what a closed choice box shows at least before eliding; its list shows all
+
+
+def narrow_combo(combo: QComboBox) -> QComboBox:
+    """A choice box whose longest entry ("network: 3 hidden layers of 8, ReLU (lesson 9)") does not
+    widen the side panel: the closed box elides it, the open list shows every entry whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_CHARACTERS)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def whole_entries_in_the_list() -> None:
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 2 * combo.view().frameWidth())
+        combo.setToolTip(combo.currentText())
+    combo.currentIndexChanged.connect(lambda _index: combo.setToolTip(combo.currentText()))
+    combo.beanlab_fit_list = whole_entries_in_the_list
+    return combo

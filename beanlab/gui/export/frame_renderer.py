@@ -15,12 +15,13 @@ from PySide6.QtGui import (
 from beanlab.colours import OPTIMUM
 from beanlab.core import Beans, Frame, Landscape
 from beanlab.core.numbers import count
-from beanlab.export.gif import plot_palette
+from beanlab.export.gif import blend, plot_palette
 from beanlab.gui import opengl_support, style
 from beanlab.gui.export.picture import to_pillow
 from beanlab.gui.frame_hub import FrameHub
 from beanlab.gui.plots.flat_stand_ins import stand_in_note
 from beanlab.gui.plots.plot_board import OPENGL_VIEWS, VIEWS, PlotBoard
+from beanlab.gui.plots.scatter_plot import MAP_ALPHA
 from beanlab.i18n import tr
 
 EXPORT_VIEWS = ("all", *VIEWS)
@@ -46,9 +47,12 @@ def views_for(view: str, gl: bool) -> tuple[tuple[str, ...], str | None]:
 
 
 def export_palette() -> Image.Image:
-    """The shared GIF palette: the plot colours and the cost map's colour ramp."""
+    """The shared GIF palette: the plot colours, the cost map's colour ramp and the light tints of a
+    network's output map (without them its shading falls into grey bands)."""
     ramp = pg.colormap.get("viridis").map(np.linspace(0, 1, 16), mode="byte")
-    return plot_palette(ramp)
+    strongest = MAP_ALPHA / 255
+    shading = [blend(colour, strongest * step / 6) for colour in (style.BEAN, style.TOXIC) for step in range(1, 7)]
+    return plot_palette([*ramp, *shading])
 
 
 class FrameRenderer:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from beanlab.core import DATASETS, RunConfig
 from beanlab.core.landscape_models import TERRAINS
 from beanlab.core.numbers import count
+from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import tr
@@ -23,7 +24,7 @@ class DataPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
         super().__init__()
         self._controller = controller
-        self.dataset = QComboBox()
+        self.dataset = style.narrow_combo(QComboBox())
         for info in DATASETS.values():
             self.dataset.addItem(info.title, info.name)
         self.count = QSpinBox()
@@ -53,7 +54,8 @@ class DataPanel(Retranslating, QGroupBox):
         for index, info in enumerate(DATASETS.values()):
             self.dataset.setItemText(index, info.title)
             if info.n_features != 1:
-                self.dataset.model().item(index).setToolTip(tr("size and colour depth: for the neuron with two inputs"))
+                self.dataset.model().item(index).setToolTip(tr("size and colour depth: for the models with two inputs"))
+        self.dataset.beanlab_fit_list()
         self.count.setToolTip(tr("number of beans"))
         self.seed.setToolTip(tr("the same seed always gives the same beans"))
         self.regenerate.setText(tr("Regenerate"))

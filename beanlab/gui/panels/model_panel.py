@@ -6,6 +6,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox
 
 from beanlab.core import LOSSES, MODELS, HiddenLayerNet, RunConfig, model_class
+from beanlab.gui import style
 from beanlab.gui.language import Retranslating
 from beanlab.gui.training_controller import TrainingController
 from beanlab.i18n import N_, tr
@@ -17,7 +18,7 @@ class ModelPanel(Retranslating, QGroupBox):
     def __init__(self, controller: TrainingController) -> None:
         super().__init__()
         self._controller = controller
-        self.model = QComboBox()
+        self.model = style.narrow_combo(QComboBox())
         for name in MODELS:
             self.model.addItem("", name)
         self.hidden = QSpinBox()
@@ -38,6 +39,7 @@ class ModelPanel(Retranslating, QGroupBox):
         self.setTitle(tr("Model"))
         for index in range(self.model.count()):
             self.model.setItemText(index, MODELS.label(self.model.itemData(index)))
+        self.model.beanlab_fit_list()
         for index, name in enumerate(LOSSES):
             self.loss.setItemText(index, tr(LOSS_LABELS[name]))
         self.hidden.setToolTip(tr("neurons in the hidden layer: two make a bump, more make several"))

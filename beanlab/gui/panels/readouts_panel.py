@@ -24,6 +24,9 @@ OPTIMUM_NAME = N_("optimum {name}*")
 COMPACT = (0.72, 0.87)   # values' and names' size in the stacked column, of the look's: 24 px in the projector view
 GRID_DIGITS = 3
 SLOPE_ROWS_UP_TO = 3   # parameters; with more, the slopes stand beside the values, to keep the panel short
+LISTED_UP_TO = 32      # parameters; a deeper network's (lesson 9: 177) are counted, and drawn by its diagram
+BESIDE_NAMES_UP_TO = 3   # characters of a name ("w11") a slope fits beside in the stacked column; else below
+PARAMETERS = N_("parameters")
 
 VALUE_PT, NAME_PT = 16, 13
 VALUE_STYLE = "font-size: {size:.1f}pt; font-family: monospace;"
@@ -44,6 +47,7 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._size = self._look_sizes = (VALUE_PT, NAME_PT)
         self._cells: dict[QLabel, tuple[int, int]] = {}   # each label's row and column in the wide layout
         self._stacked = False
+        self._lines_per_row = 2   # stacked: name and value, or name, value and slope for long names
         for key, title in RUN_FIELDS:
             self._add_row(key, title)
         self._first_param_row = self._grid.rowCount()
@@ -73,12 +77,15 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         of its own under its name, and a slope beside the name (names of many parameters are short:
         "w11"), under the slopes' heading (empty grid rows take no room)."""
         self._cells[label] = (row, column)
+        lines = self._lines_per_row
         if not self._stacked:
             self._grid.addWidget(label, row, column)
-        elif column == 2:   # a slope (or the slopes' heading), at the right of its name's line
-            self._grid.addWidget(label, 2 * row, 1, Qt.AlignmentFlag.AlignRight)
+        elif column == 2 and lines == 2:   # a slope (or the slopes' heading), at the right of its name's line
+            self._grid.addWidget(label, lines * row, 1, Qt.AlignmentFlag.AlignRight)
+        elif column == 2:   # beside a long name ("w1_11") it would not fit: on a line of its own, at the right
+            self._grid.addWidget(label, lines * row + 2, 1, Qt.AlignmentFlag.AlignRight)
         else:               # a name, or a value on the line below it: the column's whole width
-            self._grid.addWidget(label, 2 * row + column, 0, 1, 2)
+            self._grid.addWidget(label, lines * row + column, 0, 1, 2)
         # in the narrow column a long name ("∂e/∂w1 (update)") or value ("459…264 (10)") takes two lines
         label.setWordWrap(self._stacked)
 
@@ -89,11 +96,15 @@ class ReadoutsPanel(Retranslating, QGroupBox):
         self._stacked = on
         margin = 2 if on else 9
         self._grid.setContentsMargins(margin, margin, margin, margin)
+        self._relayout()
+        self._show_sizes()
+
+    def _relayout(self) -> None:
+        """Every label placed again, as the current layout (wide or stacked) places it."""
         for label in self._cells:
             self._grid.removeWidget(label)
         for label, (row, column) in list(self._cells.items()):
             self._place(label, row, column)
-        self._show_sizes()
 
     @staticmethod
     def _words(title: str, fields: dict) -> str:
@@ -149,8 +160,19 @@ class ReadoutsPanel(Retranslating, QGroupBox):
                 widget.deleteLater()
         self.values = {k: v for k, v in self.values.items() if k in run_keys}
         self._titles = [entry for entry in self._titles if entry[0] in keep]
-        self._param_names = names
         row = self._first_param_row
+        if len(names) > LISTED_UP_TO:   # a count, not a list a class could read: the diagram draws them
+            self._param_names = ()
+            self._lines_per_row = 2
+            self._relayout()
+            self._add_row("parameters", PARAMETERS, row=row)
+            self.values["parameters"].setText(count(len(names)))
+            return
+        self._param_names = names
+        lines = 3 if max(map(len, names)) > BESIDE_NAMES_UP_TO else 2
+        if lines != self._lines_per_row:
+            self._lines_per_row = lines
+            self._relayout()
         slope = self._slope
         beside = len(names) > SLOPE_ROWS_UP_TO and slope is not None
         # a grid of many parameters and their slopes: 3 significant digits each, so two columns fit the panel

@@ -22,6 +22,7 @@ from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
 from beanlab.gui.plots.flat_stand_ins import FlatBeans, FlatBowl
+from beanlab.gui.plots.layer_slopes_view import LayerSlopesView
 from beanlab.gui.plots.loss_plot import LossPlot
 from beanlab.gui.plots.network_view import NetworkView
 from beanlab.gui.plots.scatter_plot import ScatterPlot
@@ -32,7 +33,7 @@ from beanlab.i18n import tr
 WIDGETS = {"scatter": ("scatter", ScatterPlot), "loss": ("loss_plot", LossPlot),
            "cost": ("cost_slices", CostSlicesPlot), "contour": ("contour", ContourPlot),
            "surface": ("surface", SurfaceView), "network": ("network", NetworkView),
-           "beans3d": ("beans_3d", Beans3DView)}
+           "beans3d": ("beans_3d", Beans3DView), "layers": ("layer_slopes", LayerSlopesView)}
 VIEWS = tuple(core_views.VIEWS)   # the names, in the window's order
 OPENGL_VIEWS = tuple(name for name, view in core_views.VIEWS.items() if view.opengl)
 # what draws each OpenGL view where there is no usable OpenGL (or beanlab --no-3d): a 2-D plot
@@ -179,8 +180,9 @@ class PlotBoard(Retranslating, QWidget):
             self.loss_plot.set_run(landscape)
         if self.network is not None:
             self.network.set_run(landscape)
-        if self.beans_3d is not None:
-            self.beans_3d.set_run(beans, landscape)
+        for view in (self.beans_3d, self.layer_slopes):
+            if view is not None:
+                view.set_run(beans, landscape)
         self._model = landscape.model
         self._apply_visibility()
 
@@ -262,6 +264,6 @@ class PlotBoard(Retranslating, QWidget):
         if self.loss_plot is not None:
             self.loss_plot.show_frame(frame, self._history)
         self.cost_views.show_frame(frame, self._history)
-        for view in (self.network, self.beans_3d):
+        for view in (self.network, self.beans_3d, self.layer_slopes):
             if view is not None and view.isVisible():
                 view.show_frame(frame)

@@ -2,7 +2,9 @@
 
 For a sigmoid neuron or a network the line is the prediction curve a(x) (an S, a bump); for beans
 with two features the plot is the plane of size and colour depth, the toxic beans marked, and the
-line is the decision boundary a = 0.5 (where w1·x1 + w2·x2 + b = 0).
+line is the decision boundary a = 0.5 (where w1·x1 + w2·x2 + b = 0). For a deeper network (fit shape
+"map") the plane is shaded by the network's output, toxic's colour where a > 0.5, and the boundary is
+the curve a = 0.5 through that map, drawn anew for each frame shown.
 """
 from __future__ import annotations
 
@@ -12,21 +14,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from beanlab.core import Beans, Frame, Landscape, thin_indices
+from beanlab.core.decision_map import output_on_grid
 from beanlab.gui import style
 from beanlab.i18n import N_, tr
 
 MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
 CURVE_POINTS = 200        # along the prediction curve of a neuron
-FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5")}
+MAP_POINTS = 64          # the output map's grid, each way: finer than a projector shows a network's curve
+MAP_ALPHA = 90           # the map's shading stays light: the beans on it are the story
+FIT_NAMES = {"line": N_("fitted line"), "curve": N_("prediction a"), "boundary": N_("boundary a = 0.5"),
+             "map": N_("boundary a = 0.5")}
 TITLES = {"line": N_("Beans and the fitted line"), "curve": N_("Beans and the prediction"),
-          "boundary": N_("Beans and the boundary")}
+          "boundary": N_("Beans and the boundary"), "map": N_("Beans and the network's output")}
 # where the whole title does not fit (a row of three plots on a projector): the whole one is its tooltip
-SHORT_TITLES = {"line": N_("Beans, fitted line"), "curve": N_("Beans, prediction"), "boundary": N_("Beans, boundary")}
+SHORT_TITLES = {"line": N_("Beans, fitted line"), "curve": N_("Beans, prediction"), "boundary": N_("Beans, boundary"),
+                "map": N_("Beans, output")}
+TWO_FEATURES = ("boundary", "map")
 EDITING_TITLE = N_("Editing beans: click adds, drag moves, right-click removes")
 BEANS, NOT_TOXIC, TOXIC = N_("beans"), N_("not toxic"), N_("toxic")
 THIS_UPDATE = N_("this update's bean(s)")
 HOLLOW = (0, 0, 0, 0)   # (None would be pyqtgraph's default fill in the legend)
 RING_WIDTH, RING_SIZE, FEW_BEANS = 3.0, 18, 10   # this update's bean(s): an orange ring round them, not a dot that reads as one more bean
+
+
+def map_colours(colours) -> np.ndarray:
+    """The output map's colour table: not toxic's colour at a = 0, white at 0.5, toxic's at 1, light."""
+    ramp = np.linspace(0.0, 1.0, 256)[:, None]
+    white = np.array([255.0, 255.0, 255.0])
+    below = white + (np.array(colours.bean[:3], dtype=float) - white) * np.clip(1 - 2 * ramp, 0, 1)
+    above = white + (np.array(colours.toxic[:3], dtype=float) - white) * np.clip(2 * ramp - 1, 0, 1)
+    rgb = np.where(ramp < 0.5, below, above)
+    return np.column_stack([rgb, np.full(256, MAP_ALPHA)]).astype(np.ubyte)
 
 
 class _HookedViewBox(pg.ViewBox):
@@ -69,6 +87,14 @@ class ScatterPlot(pg.PlotWidget):
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
+        # a network's output over the plane (fit shape "map"), under everything, and its a = 0.5 curve
+        self._map_image = pg.ImageItem(axisOrder="col-major")
+        self._map_image.setZValue(-10)
+        self.addItem(self._map_image)
+        self._map_curve = pg.IsocurveItem(level=0.5, pen=style.pen(style.FIT, 3))
+        self._map_curve.setParentItem(self._map_image)   # in the image's coordinates, as pyqtgraph's example
+        self._map_x1 = self._map_x2 = np.zeros(0)
+        self._map_lut = map_colours(style.NORMAL.palette)
         # a left click on a bean is taken by the beans' own item before the view box sees it
         self._beans_item.scatter.sigClicked.connect(self._on_bean_clicked)
         # The beans, the optimum line and the legend stay put while the run moves: kept as pixmaps,
@@ -94,6 +120,8 @@ class ScatterPlot(pg.PlotWidget):
         self._toxic_key.setSize(look(7))
         self._optimum_item.setPen(style.pen(colours.optimum, look(2), dashed=True))
         self._fit_item.setPen(style.pen(colours.fit, look(3)))
+        self._map_curve.setPen(style.pen(colours.fit, look(3)))
+        self._map_lut = map_colours(colours)
         self._active_item.setSize(look(RING_SIZE))
         self._active_item.setBrush(pg.mkBrush(HOLLOW))
         self._active_item.setPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
@@ -130,7 +158,7 @@ class ScatterPlot(pg.PlotWidget):
         self._paint_beans()
         self._beans_item.opts["name"] = NOT_TOXIC if classes else BEANS
         self._show_toxic_in_legend(classes)
-        if self._kind == "boundary":
+        if self._kind in TWO_FEATURES:
             style.label_axes(self, N_("bean size x1"), N_("colour depth x2"))
         else:
             style.label_axes(self, N_("bean size x"), N_("toxicity y"))
@@ -147,6 +175,7 @@ class ScatterPlot(pg.PlotWidget):
         self._y_range = (min(y_lo - y_pad, 0.0), y_hi + y_pad)
         if not self._editing:
             self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
+        self._set_map_grid()
         self.show_selected(self._selected)
         style.retranslate_plot(self)
 
@@ -232,9 +261,36 @@ class ScatterPlot(pg.PlotWidget):
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
-        self._fit_item.setData(self._curve_x, self._line(snap.params))
+        if self._kind == "map":
+            self._show_map(snap.params)
+        else:
+            self._fit_item.setData(self._curve_x, self._line(snap.params))
         self.highlight_beans(snap.beans)
         style.settle(self)
+
+    def _set_map_grid(self) -> None:
+        """The grid the output map is computed on: the plot's range of x1 and x2 (none for other shapes)."""
+        if self._kind != "map":
+            self._map_x1 = self._map_x2 = np.zeros(0)
+            self._map_image.clear()
+            self._map_curve.setData(None)
+            return
+        self._fit_item.setData([], [])   # the boundary is the map's curve: the fit's item only names it in the legend
+        self._map_x1 = np.linspace(*self._x_ends, MAP_POINTS)
+        self._map_x2 = np.linspace(*self._y_range, MAP_POINTS)
+
+    def _show_map(self, params) -> None:
+        values = output_on_grid(self._model, params, self._map_x1, self._map_x2)
+        values = np.nan_to_num(values, nan=0.5)   # a run blown up: no colour rather than a crash
+        self._map_image.setImage(values, levels=(0.0, 1.0), lut=self._map_lut, autoLevels=False)
+        (x_lo, x_hi), (y_lo, y_hi) = self._x_ends, self._y_range
+        self._map_image.setRect(float(x_lo), float(y_lo), float(x_hi - x_lo), float(y_hi - y_lo))
+        self._map_curve.setData(values, 0.5)
+
+    def output_map(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The output map as drawn (x1, x2 and a on their grid), or None where the plot draws none."""
+        image = self._map_image.image
+        return None if self._kind != "map" or image is None else (self._map_x1, self._map_x2, image)
 
     def highlight_beans(self, indices) -> None:
         """Point at these beans (the update's, or the next update's in a stage) with the current-bean marker."""

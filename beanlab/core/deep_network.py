@@ -1,0 +1,250 @@
+"""Networks of any small shape (lesson 9): 1–2 inputs, 0–4 hidden layers of 1–8 neurons, an activation
+per layer, a sigmoid output — trained by backpropagation written once, layer by layer.
+
+Lesson 6's network keeps its own hand-written chain rule (backprop.py, float for float the course's);
+this is the same rule for any number of layers, in the order a textbook writes it:
+
+    forward   z_l = a_(l−1) · W_l + b_l,   a_l = act_l(z_l)          (a_0 = the beans' x)
+    backward  δ_L = ∂e/∂z_L at the output;  δ_(l−1) = (δ_l · W_lᵀ) ⊙ act'_(l−1)(z_(l−1))
+    slopes    ∂e/∂W_l = a_(l−1)ᵀ · δ_l / n,  ∂e/∂b_l = mean of δ_l over the beans
+
+A weight matrix W_l has one row per neuron of the layer before and one column per neuron of this
+layer, as a Keras Dense layer's kernel; the parameters are W_1, b_1, W_2, b_2 … flattened row by row,
+in that order, so a Keras model's weights read straight into BeanLab's (tests/test_deep_network.py).
+Each shape is a class of its own (a data entry: :func:`network_class`), registered like any model.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..i18n import N_, tr
+from .models import Diagram
+from .neurons import SigmoidModel, sigmoid
+
+MAX_HIDDEN_LAYERS, MAX_WIDTH = 4, 8
+LEAK = 0.01   # leaky ReLU's slope below zero
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One layer's activation: its name, the function and its slope (from z and a = act(z))."""
+
+    name: str
+    formula: str   # for the explanation and the diagram's caption
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            if self.name == "sigmoid":
+                return sigmoid(z)
+            if self.name == "tanh":
+                return np.tanh(z)
+            if self.name == "relu":
+                return np.maximum(z, 0.0)
+            if self.name == "leaky-relu":
+                return np.where(z > 0, z, LEAK * z)
+            return z
+
+    def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        """act'(z), from z and a = act(z) (the sigmoid's and tanh's are cheapest from a)."""
+        if self.name == "sigmoid":
+            return a * (1.0 - a)
+        if self.name == "tanh":
+            return 1.0 - a * a
+        if self.name == "relu":
+            return (z > 0).astype(np.float64)
+        if self.name == "leaky-relu":
+            return np.where(z > 0, 1.0, LEAK)
+        return np.ones_like(z)
+
+
+ACTIVATIONS = {activation.name: activation for activation in (
+    Activation("sigmoid", "σ(z)"), Activation("tanh", "tanh(z)"), Activation("relu", "max(0, z)"),
+    Activation("leaky-relu", "max(0.01·z, z)"), Activation("linear", "z"))}
+
+
+@dataclass(frozen=True)
+class NetworkShape:
+    """How many inputs, the hidden layers' widths and their activations (one per layer)."""
+
+    inputs: int
+    hidden: tuple[int, ...]
+    activation: str = "sigmoid"   # every hidden layer's, unless ``activations`` names each
+
+    def __post_init__(self) -> None:
+        if self.inputs not in (1, 2):
+            raise ValueError(tr("a network has 1 or 2 inputs, not {value}").format(value=repr(self.inputs)))
+        if len(self.hidden) > MAX_HIDDEN_LAYERS or any(not 1 <= width <= MAX_WIDTH for width in self.hidden):
+            raise ValueError(tr("a network has up to {layers} hidden layers of 1 to {width} neurons, not {value}")
+                             .format(layers=MAX_HIDDEN_LAYERS, width=MAX_WIDTH, value=repr(self.hidden)))
+        if self.activation not in ACTIVATIONS:
+            raise ValueError(tr("unknown activation {name}; choose one of: {names}").format(
+                name=repr(self.activation), names=", ".join(ACTIVATIONS)))
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        """Every layer's width, the inputs first and the one output last."""
+        return (self.inputs, *self.hidden, 1)
+
+    def activations(self) -> tuple[Activation, ...]:
+        """Each layer's activation after the inputs: the hidden layers', then the output's sigmoid."""
+        return (*(ACTIVATIONS[self.activation] for _ in self.hidden), ACTIVATIONS["sigmoid"])
+
+
+@dataclass(frozen=True)
+class LayerReport:
+    """What a network's layers are doing now (``DeepNetwork.layer_report``)."""
+
+    weight_slopes: tuple[float, ...]   # mean |∂E/∂w| of each weight layer, the first (from the inputs) first
+    dead: tuple[int, ...]              # each hidden layer's ReLUs that are 0 for every bean
+    widths: tuple[int, ...]            # each hidden layer's neurons
+
+
+class DeepNetwork(SigmoidModel):
+    """a = σ(… act(act(x·W1 + b1)·W2 + b2) …): a network of the class's ``shape``."""
+
+    shape = NetworkShape(2, (8, 8, 8), "relu")
+    n_features = 2
+    random_start = True
+    fit_shape = "map"   # the beans plot shades the network's output; its boundary is no straight line
+
+    def __init__(self, loss: str = "mse") -> None:
+        super().__init__(loss)
+        names = []
+        for layer, (fan_in, fan_out) in enumerate(zip(self.shape.widths, self.shape.widths[1:]), start=1):
+            names += [f"w{layer}_{i}{j}" for i in range(1, fan_in + 1) for j in range(1, fan_out + 1)]
+            names += [f"b{layer}_{j}" for j in range(1, fan_out + 1)]
+        self.param_names = tuple(names)
+
+    # -- the parameters as layers ---------------------------------------------------------------
+    def layers(self, params: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(W, b) of each layer, as views into ``params`` (any leading axes are kept: rows of runs)."""
+        params = np.asarray(params, dtype=np.float64)
+        lead, out, at = params.shape[:-1], [], 0
+        for fan_in, fan_out in zip(self.shape.widths, self.shape.widths[1:]):
+            weights = params[..., at:at + fan_in * fan_out].reshape(*lead, fan_in, fan_out)
+            at += fan_in * fan_out
+            out.append((weights, params[..., at:at + fan_out]))
+            at += fan_out
+        return out
+
+    def _inputs(self, x: np.ndarray) -> np.ndarray:
+        """The beans as rows of inputs: (n, 1) for sizes, (n, 2) for two features."""
+        x = np.asarray(x, dtype=np.float64)
+        return x.reshape(-1, 1) if x.ndim <= 1 else x
+
+    def forward(self, params: np.ndarray, x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(z, a) of every layer after the inputs, for every bean: each (…, n, width)."""
+        a = self._inputs(x)
+        out = []
+        with np.errstate(all="ignore"):
+            for (weights, bias), activation in zip(self.layers(params), self.shape.activations()):
+                z = a @ weights + bias[..., None, :]
+                a = activation(z)
+                out.append((z, a))
+        return out
+
+    # -- what every model answers ---------------------------------------------------------------
+    def output_z(self, params, x):
+        return self.forward(params, x)[-1][0][..., 0]
+
+    def grad(self, params, x, y):
+        """Backpropagation, layer by layer from the output back (the module's formulas)."""
+        params = np.asarray(params, dtype=np.float64)
+        inputs, y = self._inputs(x), np.asarray(y, dtype=np.float64)
+        passes = self.forward(params, inputs)
+        layers, activations = self.layers(params), self.shape.activations()
+        slopes = []
+        with np.errstate(all="ignore"):
+            a_out = passes[-1][1][:, 0]
+            delta = self.output_slope(a_out, y)[:, None]                     # ∂e/∂z at the output, per bean
+            for index in range(len(layers) - 1, -1, -1):
+                before = passes[index - 1][1] if index > 0 else inputs          # a of the layer before
+                slopes.append((before.T @ delta / len(y), delta.mean(axis=0)))   # ∂e/∂W, ∂e/∂b
+                if index > 0:
+                    z, a = passes[index - 1]
+                    delta = (delta @ layers[index][0].T) * activations[index - 1].slope(z, a)
+        return np.concatenate([part.ravel() for pair in reversed(slopes) for part in pair])
+
+    def layer_report(self, params, x, y) -> LayerReport:
+        """Each weight layer's mean |∂E/∂w| over these beans, and each hidden layer's dead neurons (a ReLU
+        that outputs 0 for every bean learns nothing more): a vanishing gradient seen, not told."""
+        params = np.asarray(params, dtype=np.float64)
+        slopes = self.layers(self.grad(params, x, y))
+        passes = self.forward(params, x)
+        dead = tuple(int(np.count_nonzero(np.all(a == 0, axis=0))) if activation.name == "relu" else 0
+                     for (_z, a), activation in zip(passes[:-1], self.shape.activations()))
+        return LayerReport(tuple(float(np.mean(np.abs(weights))) for weights, _bias in slopes), dead,
+                           self.shape.hidden)
+
+    def loss_function(self, x, y):
+        # many rows at once: every row's network over every bean in one batched matrix product a layer
+        inputs, y = self._inputs(x), np.asarray(y, dtype=np.float64)
+
+        def losses(rows):
+            rows = np.asarray(rows, dtype=np.float64).reshape(-1, self.n_params)
+            return self.losses_of(self.output_z(rows, inputs), y)
+        return losses
+
+    def loss(self, params, x, y):
+        return float(self.loss_function(x, y)(np.asarray(params, dtype=np.float64)[None, :])[0])
+
+    def sgd_path(self, params, xs, ys, lr):
+        # no hand-compiled loop for any shape: one bean's backprop after another, in numpy
+        path = np.empty((len(ys), self.n_params))
+        params = np.asarray(params, dtype=np.float64)
+        inputs = self._inputs(xs)
+        for i in range(len(ys)):
+            params = params - lr * self.grad(params, inputs[i:i + 1], ys[i:i + 1])
+            path[i] = params
+        return path
+
+    def initial_params(self, seed: int) -> np.ndarray:
+        """Keras's start for a Dense layer, from the run's seed: weights uniform in ±√(6 / (in + out))
+        (Glorot), biases 0."""
+        rng = np.random.default_rng(seed)
+        parts = []
+        for fan_in, fan_out in zip(self.shape.widths, self.shape.widths[1:]):
+            limit = np.sqrt(6.0 / (fan_in + fan_out))
+            parts += [rng.uniform(-limit, limit, fan_in * fan_out), np.zeros(fan_out)]
+        return np.concatenate(parts)
+
+    def diagram(self) -> Diagram:
+        """Inputs, each hidden layer's neurons numbered 1 … (their column says the layer: "h1_3" would not
+        fit a neuron's circle), the output a; one line per weight."""
+        widths = self.shape.widths
+        inputs = ("x",) if widths[0] == 1 else tuple(f"x{i}" for i in range(1, widths[0] + 1))
+        hidden = tuple(tuple(str(j) for j in range(1, width + 1)) for width in widths[1:-1])
+        index = {name: i for i, name in enumerate(self.param_names)}
+        edges, biases = [], {}
+        for layer, (fan_in, fan_out) in enumerate(zip(widths, widths[1:]), start=1):
+            for i in range(fan_in):
+                for j in range(fan_out):
+                    edges.append((layer - 1, i, layer, j, index[f"w{layer}_{i + 1}{j + 1}"]))
+            for j in range(fan_out):
+                biases[(layer, j)] = index[f"b{layer}_{j + 1}"]
+        return Diagram((inputs, *hidden, ("a",)), tuple(edges), biases)
+
+
+def network_class(name: str, label: str, shape: NetworkShape, lesson_dataset: str,
+                  aliases: tuple[str, ...] = ()) -> type[DeepNetwork]:
+    """A model class for one network shape: a data entry, registered like any model."""
+    layers = " → ".join(str(width) for width in shape.widths)
+    return type(f"DeepNetwork_{name.replace('-', '_')}", (DeepNetwork,), {
+        "name": name, "label": label, "aliases": aliases, "shape": shape, "lesson_dataset": lesson_dataset,
+        "n_features": shape.inputs,
+        "prediction": f"σ(…), {layers} ({shape.activation})",   # a formula: the same in every language
+        "__doc__": f"{layers}, {shape.activation} hidden layers, sigmoid output."})
+
+
+# Lesson 9's network (the course's Keras model) and the steps of its story (TensorFlow Playground)
+SPIRAL_NET = network_class("deep-relu", N_("network: 3 hidden layers of 8, ReLU (lesson 9)"),
+                           NetworkShape(2, (8, 8, 8), "relu"), "spiral", ("net-2-8-8-8-1",))
+SPIRAL_SIGMOID_NET = network_class("deep-sigmoid-4", N_("network: 3 hidden layers of 4, sigmoid"),
+                                   NetworkShape(2, (4, 4, 4), "sigmoid"), "spiral")
+SPIRAL_RELU_NARROW = network_class("deep-relu-4", N_("network: 3 hidden layers of 4, ReLU"),
+                                   NetworkShape(2, (4, 4, 4), "relu"), "spiral")
+TWO_INPUT_NET = network_class("net-2-3-1", N_("network: two inputs, 3 hidden neurons"),
+                              NetworkShape(2, (3,), "sigmoid"), "xor")
+NETWORKS = (SPIRAL_NET, SPIRAL_SIGMOID_NET, SPIRAL_RELU_NARROW, TWO_INPUT_NET)
