@@ -61,6 +61,13 @@ def one_line_text(widget) -> str | None:
     return widget.text().replace("&", "") or None
 
 
+def text_rect_in(plot, text_item) -> QRect:
+    """Where a text item's text (not the blank margin round it) lies in its plot widget."""
+    margin = text_item.document().documentMargin()
+    text_rect = text_item.boundingRect().adjusted(margin, margin, -margin, -margin)
+    return plot.mapFromScene(text_item.mapRectToScene(text_rect)).boundingRect()
+
+
 def problems_of(window, projector: bool) -> list[str]:
     problems = []
     frame = window.rect()
@@ -91,29 +98,22 @@ def problems_of(window, projector: bool) -> list[str]:
     titles = []
     for plot in shown(window, pg.PlotWidget):
         item = plot.getPlotItem().titleLabel.item
-        margin = item.document().documentMargin()   # blank around the text, not text
-        text_rect = item.boundingRect().adjusted(margin, margin, -margin, -margin)
-        rect = plot.mapFromScene(item.mapRectToScene(text_rect)).boundingRect()
+        rect = text_rect_in(plot, item)
         if item.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
             problems.append(f"title “{item.toPlainText()}” {rect} beyond its plot {plot.rect()}")
         titles.append((item.toPlainText(), rect.translated(plot.mapTo(window, QPoint(0, 0)))))
         # text written into the plot (the slopes on the cost slices) stays inside its plot too
         for text_item in (i for i in plot.getPlotItem().items if isinstance(i, pg.TextItem) and i.isVisible()):
             inner = text_item.textItem
-            margin = inner.document().documentMargin()
-            text_rect = inner.boundingRect().adjusted(margin, margin, -margin, -margin)
-            rect = plot.mapFromScene(inner.mapRectToScene(text_rect)).boundingRect()
-            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
-                problems.append(f"text “{inner.toPlainText()}” {rect} beyond its plot {plot.rect()}")
+            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(text_rect_in(plot, inner)):
+                problems.append(f"text “{inner.toPlainText()}” {text_rect_in(plot, inner)} beyond its plot {plot.rect()}")
         # every legend entry inside its plot (a legend row once fell below a short plot's edge)
         legend = plot.getPlotItem().legend
         for _sample, label in (legend.items if legend is not None and legend.isVisible() else ()):
             inner = label.item
-            margin = inner.document().documentMargin()
-            text_rect = inner.boundingRect().adjusted(margin, margin, -margin, -margin)
-            rect = plot.mapFromScene(inner.mapRectToScene(text_rect)).boundingRect()
-            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(rect):
-                problems.append(f"legend entry “{inner.toPlainText()}” {rect} beyond its plot {plot.rect()}")
+            if inner.toPlainText() and not plot.rect().adjusted(-1, -1, 1, 1).contains(text_rect_in(plot, inner)):
+                problems.append(f"legend entry “{inner.toPlainText()}” {text_rect_in(plot, inner)} beyond its plot "
+                                f"{plot.rect()}")
         # the data keep room to be seen: titles, axes and legend leave the data area at least this much
         box = plot.getPlotItem().vb.rect()
         if box.height() < MIN_DATA_PX or box.width() < MIN_DATA_PX:
