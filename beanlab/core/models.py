@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..i18n import tr
+from .compute_graph import ComputeGraph, GraphBuilder
 from .telling import GENERAL, LINE, Telling
 
 
@@ -194,6 +195,12 @@ class LineThroughOrigin(LinearModel):
     def predict(self, params, x):
         return params[0] * x
 
+    def compute_graph(self, params, x: float, y: float) -> ComputeGraph:
+        """e = (w·x − y)² for one bean, as operations."""
+        g = GraphBuilder()
+        prediction = g.mul(g.param("w", params[0]), g.bean("x", x))
+        return g.squared_error(prediction, g.bean("y", y))
+
     def grad(self, params, x, y):
         # The course's k = 2·x²·w − 2·x·y, averaged over the beans.
         (w,) = params
@@ -251,6 +258,12 @@ class Line(LinearModel):
 
     def predict(self, params, x):
         return params[0] * x + params[1]
+
+    def compute_graph(self, params, x: float, y: float) -> ComputeGraph:
+        """e = (w·x + b − y)² for one bean, as operations."""
+        g = GraphBuilder()
+        prediction = g.add(g.mul(g.param("w", params[0]), g.bean("x", x)), g.param("b", params[1]))
+        return g.squared_error(prediction, g.bean("y", y))
 
     def grad(self, params, x, y):
         # dw = 2·x²·w + 2·x·b − 2·x·y and db = 2·b + 2·x·w − 2·y, averaged over the beans.

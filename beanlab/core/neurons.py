@@ -17,6 +17,7 @@ import numpy as np
 
 from ..i18n import N_, tr
 from .backprop import per_sample_sgd
+from .compute_graph import ComputeGraph, GraphBuilder
 from .models import Diagram, Model
 from .telling import NEURON
 
@@ -122,6 +123,14 @@ class SigmoidNeuron(SigmoidModel):
 
     def output_z(self, params, x):
         return params[..., 0, None] * x + params[..., 1, None]
+
+    def compute_graph(self, params, x: float, y: float) -> ComputeGraph | None:
+        """e = (σ(w·x + b) − y)² for one bean, as operations (None for cross-entropy: not drawn)."""
+        if self.loss_name != "mse":
+            return None
+        g = GraphBuilder()
+        z = g.add(g.mul(g.param("w", params[0]), g.bean("x", x)), g.param("b", params[1]))
+        return g.squared_error(g.sigmoid(z), g.bean("y", y))
 
     def grad(self, params, x, y):
         dz = self.output_slope(self.predict(params, x), y)   # the course's de/da · da/dz
@@ -233,6 +242,20 @@ class HiddenLayerNet(SigmoidModel):
         for j in range(self.hidden):
             z += w2[..., j, None] * hidden[..., j, :]
         return z
+
+    def compute_graph(self, params, x: float, y: float) -> ComputeGraph | None:
+        """Lesson 6's chain for one bean as operations: hj = σ(w1j·x + b1j), a = σ(b2 + Σ w2j·hj),
+        e = (a − y)² (None for cross-entropy: not drawn)."""
+        if self.loss_name != "mse":
+            return None
+        g, values = GraphBuilder(), dict(zip(self.param_names, params))
+        bean = g.bean("x", x)
+        weighted = []
+        for j in range(1, self.hidden + 1):
+            z = g.add(g.mul(g.param(f"w1{j}", values[f"w1{j}"]), bean), g.param(f"b1{j}", values[f"b1{j}"]))
+            weighted.append(g.mul(g.param(f"w2{j}", values[f"w2{j}"]), g.sigmoid(z)))
+        a = g.sigmoid(g.add(*weighted, g.param("b2", values["b2"])))
+        return g.squared_error(a, g.bean("y", y))
 
     def grad(self, params, x, y):
         # backprop.ONE_BEAN's chain rule for all the beans at once; the slopes are its means over the beans

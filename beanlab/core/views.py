@@ -32,6 +32,7 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("network", N_("Network diagram"), needs_beans=True),
     View("beans3d", N_("Beans in 3-D"), opengl=True, needs_beans=True),
     View("layers", N_("Slopes per layer"), needs_beans=True, needs="layer_report"),
+    View("graph", N_("Backpropagation graph"), needs_beans=True, needs="compute_graph"),
 )}
 # Free play (no lesson chosen) shows lesson 4's three: five views at once leave the beans no room on a
 # 1280×720 projector. The others are one click away in View → Plots.

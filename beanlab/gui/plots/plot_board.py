@@ -18,6 +18,7 @@ from beanlab.gui import opengl_support, style
 from beanlab.gui.frame_hub import FrameHub, SampledRun
 from beanlab.gui.language import Retranslating
 from beanlab.gui.plots.beans_3d_view import Beans3DView
+from beanlab.gui.plots.compute_graph_view import ComputeGraphView
 from beanlab.gui.plots.contour_plot import ContourPlot
 from beanlab.gui.plots.cost_slices_plot import CostSlicesPlot
 from beanlab.gui.plots.cost_views import CostViews
@@ -33,7 +34,8 @@ from beanlab.i18n import tr
 WIDGETS = {"scatter": ("scatter", ScatterPlot), "loss": ("loss_plot", LossPlot),
            "cost": ("cost_slices", CostSlicesPlot), "contour": ("contour", ContourPlot),
            "surface": ("surface", SurfaceView), "network": ("network", NetworkView),
-           "beans3d": ("beans_3d", Beans3DView), "layers": ("layer_slopes", LayerSlopesView)}
+           "beans3d": ("beans_3d", Beans3DView), "layers": ("layer_slopes", LayerSlopesView),
+           "graph": ("compute_graph", ComputeGraphView)}
 VIEWS = tuple(core_views.VIEWS)   # the names, in the window's order
 OPENGL_VIEWS = tuple(name for name, view in core_views.VIEWS.items() if view.opengl)
 # what draws each OpenGL view where there is no usable OpenGL (or beanlab --no-3d): a 2-D plot
@@ -180,7 +182,7 @@ class PlotBoard(Retranslating, QWidget):
             self.loss_plot.set_run(landscape)
         if self.network is not None:
             self.network.set_run(landscape)
-        for view in (self.beans_3d, self.layer_slopes):
+        for view in (self.beans_3d, self.layer_slopes, self.compute_graph):
             if view is not None:
                 view.set_run(beans, landscape)
         self._model = landscape.model
@@ -264,6 +266,6 @@ class PlotBoard(Retranslating, QWidget):
         if self.loss_plot is not None:
             self.loss_plot.show_frame(frame, self._history)
         self.cost_views.show_frame(frame, self._history)
-        for view in (self.network, self.beans_3d, self.layer_slopes):
+        for view in (self.network, self.beans_3d, self.layer_slopes, self.compute_graph):
             if view is not None and view.isVisible():
                 view.show_frame(frame)

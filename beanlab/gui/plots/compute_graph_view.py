@@ -1,0 +1,161 @@
+"""Backpropagation drawn on the computation graph of the last update's bean (lessons 3–6).
+
+Left to right, the bean's x and the parameters flow through each operation (×, +, σ, −, ²) to its loss
+e; every box shows its forward value, and under it, in this update's orange, the slope ∂e/∂(box) the
+chain rule sends back from e: at e it is 1, and each box's is the sum over its users of their slope
+times the local one. The parameters' slopes are the readouts' "∂e/∂w (this bean)". The graph comes
+from the model (``compute_graph``, core/compute_graph.py), for the frame drawn.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from beanlab.core import Beans, Frame, Landscape
+from beanlab.core.compute_graph import ComputeGraph
+from beanlab.core.numbers import bean_number, number
+from beanlab.gui import style
+from beanlab.gui.language import Retranslating
+from beanlab.i18n import N_, tr
+
+TITLE = N_("Backprop: update {update}, bean {bean}")
+START_TITLE = N_("Backprop at the start, bean {bean}")
+KEY = N_("black: forward values · orange ←: ∂e/∂(box), sent back from e")
+NOT_DRAWN = N_("This model's graph is drawn for the mean squared error only.")
+DIGITS = 3
+
+
+class ComputeGraphView(Retranslating, QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumSize(200, 140)
+        self._model = None
+        self._beans: Beans | None = None
+        self._look = style.NORMAL
+        self.graph: ComputeGraph | None = None   # as drawn (tests read its nodes)
+        self.title = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(tr("Forward values left to right, black; the slope ∂e/∂(box) the chain rule sends "
+                           "back from the loss e, orange"))
+        self.update()
+
+    def apply_look(self, look: style.Look) -> None:
+        self._look = look
+        self.update()
+
+    def set_run(self, beans: Beans, landscape: Landscape) -> None:
+        self._beans, self._model = beans, landscape.model
+        self.graph = None
+        self.update()
+
+    def show_frame(self, frame: Frame) -> None:
+        if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
+            return
+        snapshot, numbers = frame.snapshot, (frame.explanation.numbers if frame.explanation else {})
+        names = self._model.param_names
+        if snapshot.step and snapshot.beans and all(f"{n}_before" in numbers for n in names):
+            params, bean = [numbers[f"{n}_before"] for n in names], int(snapshot.beans[0])   # the update's own
+            self.title = tr(TITLE).format(update=f"{snapshot.step:,}", bean=bean_number(bean))
+        else:
+            params, bean = list(snapshot.params), 0
+            self.title = tr(START_TITLE).format(bean=bean_number(bean))
+        x, y = np.ravel(self._beans.x[bean])[0], self._beans.y[bean]
+        self.graph = self._model.compute_graph(np.asarray(params, dtype=float), float(x), float(y))
+        self.update()
+
+    # -- drawing -------------------------------------------------------------------------------
+    def _columns(self, graph: ComputeGraph) -> list[int]:
+        """Each node's column: an operation one past its inputs, a leaf just before its first user."""
+        depth = graph.depths()
+        users: dict[int, list[int]] = {}
+        for index, node in enumerate(graph.nodes):
+            for source in node.inputs:
+                users.setdefault(source, []).append(index)
+        return [depth[i] if node.inputs else max(0, min(depth[u] for u in users.get(i, [i])) - 1)
+                for i, node in enumerate(graph.nodes)]
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        look, colours = self._look, self._look.palette
+        painter.fillRect(self.rect(), QColor("#111417" if look.dark else "white"))
+        foreground = QColor(look.foreground if look.foreground != "k" else "black")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(look(12))
+        painter.setFont(title_font)
+        painter.setPen(foreground)
+        title_height = painter.fontMetrics().height() * 1.4
+        graph = self.graph
+        text = self.title if graph is not None or self._model is None else tr(NOT_DRAWN)
+        painter.drawText(QRectF(0, 0, self.width(), title_height), Qt.AlignmentFlag.AlignCenter,
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 8))
+        if graph is None or not graph.nodes:
+            painter.end()
+            return
+        columns = self._columns(graph)
+        n_columns = max(columns) + 1
+        rows: dict[int, list[int]] = {}
+        for index, column in enumerate(columns):
+            rows.setdefault(column, []).append(index)
+        key_font = QFont(self.font())
+        key_font.setPointSizeF(look(9))
+        key_height = QFontMetricsF(key_font).height() * 1.4   # the key's line at the bottom
+        area = QRectF(4, title_height, self.width() - 8, self.height() - title_height - key_height)
+        cell_w, tallest = area.width() / n_columns, max(map(len, rows.values()))
+        texts = [self._text(graph, index) for index in range(len(graph.nodes))]
+        texts += [f"← {number(node.slope, DIGITS, signed=True)}" for node in graph.nodes]
+        font = QFont(self.font())
+        # as large as the look asks, unless a box's room or its widest text asks for less
+        size = max(7.0, min(look(10) * 1.33, area.height() / tallest / 3.4))
+        font.setPixelSize(int(size))
+        widest = max(QFontMetricsF(font).horizontalAdvance(text) for text in texts)
+        size = max(7.0, min(size, size * cell_w * 0.8 / (widest * 1.1)))
+        font.setPixelSize(int(size))
+        painter.setFont(font)
+        line = painter.fontMetrics().height()
+        box_w, box_h = min(cell_w * 0.86, QFontMetricsF(font).horizontalAdvance("x" * 3) + widest * 1.05), line * 3.0
+        centres = {}
+        for column, members in rows.items():
+            step = area.height() / len(members)
+            for place, index in enumerate(members):
+                centres[index] = QPointF(area.left() + cell_w * (column + 0.5), area.top() + step * (place + 0.5))
+        painter.setPen(QPen(foreground, look(1.2)))
+        for index, node in enumerate(graph.nodes):   # the edges first, under the boxes
+            for source in node.inputs:
+                start, end = centres[source], centres[index]
+                painter.drawLine(QPointF(start.x() + box_w / 2, start.y()), QPointF(end.x() - box_w / 2, end.y()))
+        active = QColor(*colours.active)
+        # the bean's numbers in the beans' colour, the parameters in the model's (the fitted line's)
+        fills = {"bean": QColor(*colours.bean, 60), "param": QColor(*colours.fit, 50), "op": QColor(0, 0, 0, 0)}
+        for index, node in enumerate(graph.nodes):
+            centre = centres[index]
+            box = QRectF(centre.x() - box_w / 2, centre.y() - box_h / 2, box_w, box_h)
+            painter.setPen(QPen(foreground, look(2.5) if index == graph.loss else look(1.2)))
+            painter.setBrush(fills[node.kind])
+            painter.drawRoundedRect(box, line * 0.4, line * 0.4)
+            painter.drawText(QRectF(box.left(), box.top(), box_w, line * 1.5), Qt.AlignmentFlag.AlignCenter,
+                             texts[index])
+            if node.kind != "bean":   # the bean's x and y are data: nothing to move
+                painter.setPen(active)
+                painter.drawText(QRectF(box.left(), box.top() + line * 1.4, box_w, line * 1.5),
+                                 Qt.AlignmentFlag.AlignCenter, f"← {number(node.slope, DIGITS, signed=True)}")
+                painter.setPen(foreground)
+        key_font = QFont(self.font())
+        key_font.setPointSizeF(look(9))
+        painter.setFont(key_font)
+        painter.drawText(QRectF(0, self.height() - key_height, self.width(), key_height), Qt.AlignmentFlag.AlignCenter,
+                         painter.fontMetrics().elidedText(tr(KEY), Qt.TextElideMode.ElideRight, self.width() - 8))
+        painter.end()
+
+    @staticmethod
+    def _text(graph: ComputeGraph, index: int) -> str:
+        """A box's first line: a leaf's name and value ("w = 0.100"), an operation's sign and result."""
+        node = graph.nodes[index]
+        if index == graph.loss:
+            return f"e = {number(node.value, DIGITS)}"
+        return f"{node.label} = {number(node.value, DIGITS)}" if node.kind != "op" else \
+            f"{node.label}  {number(node.value, DIGITS)}"

@@ -1,0 +1,61 @@
+"""Issue 19: backpropagation on the computation graph, for lessons 3–6's models: the graph's forward
+value at e is the bean's loss, and its backward slopes at the parameters are the model's gradient."""
+import numpy as np
+import pytest
+from gui_helpers import latest
+
+from beanlab.core import LESSONS, MODELS, make_dataset
+from beanlab.core.compute_graph import GraphBuilder
+
+DRAWN = [("wx", {}), ("wx+b", {}), ("sigmoid", {}), ("net", {"hidden": 2}), ("net", {"hidden": 5})]
+
+
+@pytest.mark.parametrize(("name", "settings"), DRAWN, ids=lambda v: str(v))
+def test_the_graph_s_slopes_are_the_model_s_gradient_for_one_bean(name, settings):
+    model = MODELS.lookup(name)(**settings)
+    beans = make_dataset(model.lesson_dataset, 20, seed=4)
+    rng = np.random.default_rng(7)
+    for bean in (0, 7, 19):
+        params = rng.normal(0, 1, model.n_params)
+        x, y = float(beans.x[bean]), float(beans.y[bean])
+        graph = model.compute_graph(params, x, y)
+        assert graph.nodes[graph.loss].value == pytest.approx(model.loss(params, beans.x[bean:bean + 1],
+                                                                         beans.y[bean:bean + 1]), rel=1e-12)
+        slopes = [graph.slope_of(p) for p in model.param_names]
+        np.testing.assert_allclose(slopes, model.grad(params, beans.x[bean:bean + 1], beans.y[bean:bean + 1]),
+                                   rtol=1e-12, atol=1e-15)
+
+
+def test_every_node_s_slope_is_the_sum_over_its_users_of_their_slope_times_the_local_one():
+    g = GraphBuilder()
+    w, x = g.param("w", 0.5), g.bean("x", 2.0)
+    product = g.mul(w, x)
+    used_twice = g.add(product, product)          # w·x twice: its slope gathers from both uses
+    graph = g.squared_error(used_twice, g.bean("y", 1.0))
+    # e = (2wx − y)² = (2 − 1)²: ∂e/∂w = 2(2wx − y)·2x = 8
+    assert graph.nodes[graph.loss].value == 1.0 and graph.slope_of("w") == pytest.approx(8.0)
+    assert graph.nodes[product].slope == pytest.approx(4.0) and graph.nodes[graph.loss].slope == 1.0
+    depths = graph.depths()
+    assert depths[w] == depths[x] == 0 and depths[used_twice] == 2 and depths[graph.loss] == 4
+
+
+def test_cross_entropy_runs_draw_no_graph():
+    assert MODELS.lookup("sigmoid")("cross-entropy").compute_graph(np.zeros(2), 0.5, 1.0) is None
+
+
+def test_the_window_draws_the_last_update_s_graph_with_the_slopes_it_moved_by(qtbot, window):
+    window.lesson_actions["lesson4"].trigger()
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[4].config and latest(window).restarted)
+    window.window_menus.plots.actions["graph"].trigger()   # one click away, under View → Plots
+    view = window.plots.view("graph")
+    assert view.isVisible()
+    for update in (1, 2, 3):
+        window.controller.step()
+        qtbot.waitUntil(lambda update=update: latest(window).snapshot.step == update)
+        qtbot.waitUntil(lambda update=update: view.title.startswith(f"Backprop: update {update},"))
+        moved_by = latest(window).snapshot.gradient   # the readouts' ∂e/∂w and ∂e/∂b (this bean)
+        np.testing.assert_allclose([view.graph.slope_of("w"), view.graph.slope_of("b")], moved_by, rtol=1e-12)
+        assert view.title.endswith(f"bean {latest(window).snapshot.beans[0] + 1}")
+    window.lesson_actions["lesson9"].trigger()   # 177 parameters: no graph to draw, the view is not offered
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[9].config and latest(window).restarted)
+    assert not window.plots.suits("graph")
