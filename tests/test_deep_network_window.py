@@ -96,3 +96,21 @@ def test_the_vanishing_gradient_preset_shows_the_first_layer_s_slopes_far_below_
     window.lesson_actions["lesson4"].trigger()
     qtbot.waitUntil(lambda: window.controller.config == LESSONS[4].config and latest(window).restarted)
     assert not window.plots.suits("layers")
+
+
+def test_the_network_diagram_shows_what_each_neuron_sees_of_the_bean_plane(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    wait_for_lesson_9(qtbot, window)
+    window.window_menus.plots.actions["network"].trigger()
+    diagram = window.plots.view("network")
+    window.controller.step()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1 and len(diagram.thumbnails) == 8 + 8 + 8 + 1)
+    # the output's picture is the beans plot's map: toxic's colour where a > 0.5, at the same places
+    x1, x2, values = window.plots.view("scatter").output_map()
+    model, params = window.controller.landscape.model, np.asarray(latest(window).snapshot.params)
+    output = model.neuron_maps(params, x1[::8], x2[::8])[-1][0]
+    np.testing.assert_allclose(output, values[::8, ::8], rtol=1e-12)
+    # a one-input network (lesson 6) has no plane to picture: its neurons keep their names
+    window.lesson_actions["lesson6"].trigger()
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[6].config and latest(window).restarted)
+    qtbot.waitUntil(lambda: diagram.thumbnails == {})

@@ -178,6 +178,12 @@ class DeepNetwork(SigmoidModel):
         return LayerReport(tuple(float(np.mean(np.abs(weights))) for weights, _bias in slopes), dead,
                            self.shape.hidden)
 
+    def neuron_maps(self, params, x1: np.ndarray, x2: np.ndarray) -> list[np.ndarray]:
+        """Every neuron's output over the bean plane (two inputs): one array (width, len(x1), len(x2)) per
+        layer after the inputs, the output last, for the diagram's thumbnails (TensorFlow Playground's)."""
+        grid = np.column_stack([np.repeat(x1, len(x2)), np.tile(x2, len(x1))])
+        return [a.T.reshape(a.shape[1], len(x1), len(x2)) for _z, a in self.forward(params, grid)]
+
     def loss_function(self, x, y):
         # many rows at once: every row's network over every bean in one batched matrix product a layer
         inputs, y = self._inputs(x), np.asarray(y, dtype=np.float64)

@@ -11,16 +11,18 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
-from beanlab.core import Frame, Landscape
+from beanlab.core import Beans, Frame, Landscape
 from beanlab.core.numbers import number
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
+from beanlab.gui.plots.scatter_plot import map_colours
 from beanlab.i18n import N_, tr
 
 LABELLED_UP_TO = 3   # neurons in a layer whose weights and biases are written out
+THUMBNAIL_POINTS = 24   # each way: a neuron's output over the bean plane, drawn inside its circle
 TITLE = N_("The network's weights (solid +, dashed −; thicker = larger)")
 
 
@@ -34,6 +36,9 @@ class NetworkView(Retranslating, QWidget):
         self._params = np.zeros(0)
         self._names: tuple[str, ...] = ()               # the parameters' names, by index
         self._look = style.NORMAL
+        self._model = None
+        self._plane: tuple[np.ndarray, np.ndarray] | None = None   # x1, x2 of the thumbnails' grid
+        self.thumbnails: dict[tuple[int, int], QImage] = {}        # (layer, node) → its output over the plane
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -44,7 +49,7 @@ class NetworkView(Retranslating, QWidget):
         self._look = look
         self.update()
 
-    def set_run(self, landscape: Landscape) -> None:
+    def set_run(self, landscape: Landscape, beans: Beans | None = None) -> None:
         """The shape of this model's network (its own ``diagram``): which parameter is which line or bias."""
         diagram = landscape.model.diagram()
         self._layers = [list(layer) for layer in diagram.layers]
@@ -52,11 +57,41 @@ class NetworkView(Retranslating, QWidget):
         self._biases = dict(diagram.biases)
         self._names = tuple(landscape.model.param_names)
         self._params = np.zeros(landscape.model.n_params)
+        self._model, self.thumbnails = landscape.model, {}
+        # a network on two features shows what each neuron sees of the bean plane (TensorFlow Playground)
+        if callable(getattr(self._model, "neuron_maps", None)) and beans is not None and beans.n_features == 2:
+            low, high = beans.x.min(axis=0), beans.x.max(axis=0)
+            self._plane = (np.linspace(low[0], high[0], THUMBNAIL_POINTS), np.linspace(low[1], high[1], THUMBNAIL_POINTS))
+        else:
+            self._plane = None
         self.update()
 
     def show_frame(self, frame: Frame) -> None:
         self._params = np.asarray(frame.snapshot.params, dtype=float)
+        if self._plane is not None:
+            self._make_thumbnails()
         self.update()
+
+    def _make_thumbnails(self) -> None:
+        """Each neuron's output over the plane as a small picture: the output a in the beans plot's map
+        colours (not toxic → toxic, 0 to 1); a hidden neuron in greys, white at its own lowest value, dark
+        at its highest (its output means no toxicity yet: no toxic colour; a dead ReLU is all grey)."""
+        output_colours = map_colours(self._look.palette)
+        output_colours[:, 3] = 255
+        shade = np.linspace(250, 40, 256)
+        greys = np.column_stack([shade, shade, shade, np.full(256, 255)]).astype(np.ubyte)
+        self.thumbnails = {}
+        for layer, maps in enumerate(self._model.neuron_maps(self._params, *self._plane), start=1):
+            for node, values in enumerate(maps):
+                values = np.nan_to_num(values)
+                hidden = layer < len(self._layers) - 1
+                if hidden:
+                    span = float(values.max() - values.min())
+                    values = (values - values.min()) / span if span > 1e-12 else np.full_like(values, 0.5)
+                rgba = (greys if hidden else output_colours)[np.clip((values * 255).astype(int), 0, 255)]
+                rows = np.ascontiguousarray(rgba.transpose(1, 0, 2)[::-1])   # x2 upwards, x1 to the right
+                image = QImage(rows.data, rows.shape[1], rows.shape[0], 4 * rows.shape[1], QImage.Format.Format_RGBA8888)
+                self.thumbnails[(layer, node)] = image.copy()
 
     def weights_shown(self) -> dict[str, float]:
         """Each line of the diagram: its weight's name and the value it is drawn with."""
@@ -126,8 +161,17 @@ class NetworkView(Retranslating, QWidget):
                 painter.setPen(QPen(foreground, 1.5))
                 painter.setBrush(pg.mkColor(look.background))
                 painter.drawEllipse(centre, radius, radius)
-                painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
-                                 Qt.AlignmentFlag.AlignCenter, label)
+                square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+                thumbnail = self.thumbnails.get((layer, node))
+                if thumbnail is not None:   # the neuron's picture of the plane instead of its number
+                    clip = QPainterPath()
+                    clip.addEllipse(centre, radius - 1, radius - 1)
+                    painter.save()
+                    painter.setClipPath(clip)
+                    painter.drawImage(square, thumbnail)
+                    painter.restore()
+                else:
+                    painter.drawText(square, Qt.AlignmentFlag.AlignCenter, label)
                 bias = self._biases.get((layer, node))
                 if bias is not None and labelled:
                     painter.drawText(QRectF(centre.x() - 50, centre.y() + radius, 100, 16),

@@ -181,7 +181,7 @@ class PlotBoard(Retranslating, QWidget):
         if self.loss_plot is not None:
             self.loss_plot.set_run(landscape)
         if self.network is not None:
-            self.network.set_run(landscape)
+            self.network.set_run(landscape, beans)
         for view in (self.beans_3d, self.layer_slopes, self.compute_graph):
             if view is not None:
                 view.set_run(beans, landscape)
