@@ -49,8 +49,11 @@ def stop_display(display) -> None:
 
     app = QApplication.instance()
     if app is not None:
+        import shiboken6
+
         for window in app.topLevelWidgets():
-            window.close()
+            if shiboken6.isValid(window):   # not gone already with a window closed before it
+                window.close()
         app.processEvents()
         app.shutdown()   # disconnects from the X server
     display.stop()
