@@ -85,9 +85,6 @@ class PlotBoard(Retranslating, QWidget):
         if unknown:
             raise ValueError(f"unknown view(s): {', '.join(sorted(unknown))}")
         self._widgets: dict[str, QWidget] = {name: self._make(name) for name in VIEWS if name in views}
-        for widget in self._widgets.values():   # the board's, shown or not: never a window of its own
-            widget.setParent(self)
-            widget.hide()
         for name, (attribute, _widget) in WIDGETS.items():   # self.scatter …, None where not asked for
             setattr(self, attribute, self._widgets.get(name))
         self.cost_views = CostViews(self.cost_slices, self.contour, self.surface)
@@ -127,7 +124,6 @@ class PlotBoard(Retranslating, QWidget):
             return
         opengl_support.report_failure(details)
         new = STAND_INS[name]()
-        new.setParent(self)
         self._grid.replaceWidget(old, new)   # same cell; a view not shown now is not in the grid
         old.hide()
         old.deleteLater()
