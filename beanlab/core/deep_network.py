@@ -15,11 +15,13 @@ Each shape is a class of its own (a data entry: :func:`network_class`), register
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..i18n import N_, tr
+from .decision_map import plane_grid
 from .models import Diagram
 from .neurons import SigmoidModel, sigmoid
 
@@ -29,39 +31,30 @@ LEAK = 0.01   # leaky ReLU's slope below zero
 
 @dataclass(frozen=True)
 class Activation:
-    """One layer's activation: its name, the function and its slope (from z and a = act(z))."""
+    """One layer's activation: its name, the function, and its slope from z and a = act(z) (the
+    sigmoid's and tanh's are cheapest from a)."""
 
     name: str
     formula: str   # for the explanation and the diagram's caption
+    function: Callable[[np.ndarray], np.ndarray]
+    slope_of: Callable[[np.ndarray, np.ndarray], np.ndarray]
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
-            if self.name == "sigmoid":
-                return sigmoid(z)
-            if self.name == "tanh":
-                return np.tanh(z)
-            if self.name == "relu":
-                return np.maximum(z, 0.0)
-            if self.name == "leaky-relu":
-                return np.where(z > 0, z, LEAK * z)
-            return z
+            return self.function(z)
 
     def slope(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        """act'(z), from z and a = act(z) (the sigmoid's and tanh's are cheapest from a)."""
-        if self.name == "sigmoid":
-            return a * (1.0 - a)
-        if self.name == "tanh":
-            return 1.0 - a * a
-        if self.name == "relu":
-            return (z > 0).astype(np.float64)
-        if self.name == "leaky-relu":
-            return np.where(z > 0, 1.0, LEAK)
-        return np.ones_like(z)
+        """act'(z)."""
+        return self.slope_of(z, a)
 
 
 ACTIVATIONS = {activation.name: activation for activation in (
-    Activation("sigmoid", "σ(z)"), Activation("tanh", "tanh(z)"), Activation("relu", "max(0, z)"),
-    Activation("leaky-relu", "max(0.01·z, z)"), Activation("linear", "z"))}
+    Activation("sigmoid", "σ(z)", sigmoid, lambda z, a: a * (1.0 - a)),
+    Activation("tanh", "tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
+    Activation("relu", "max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(np.float64)),
+    Activation("leaky-relu", "max(0.01·z, z)", lambda z: np.where(z > 0, z, LEAK * z),
+               lambda z, a: np.where(z > 0, 1.0, LEAK)),
+    Activation("linear", "z", lambda z: z, lambda z, a: np.ones_like(z)))}
 
 
 @dataclass(frozen=True)
@@ -181,7 +174,7 @@ class DeepNetwork(SigmoidModel):
     def neuron_maps(self, params, x1: np.ndarray, x2: np.ndarray) -> list[np.ndarray]:
         """Every neuron's output over the bean plane (two inputs): one array (width, len(x1), len(x2)) per
         layer after the inputs, the output last, for the diagram's thumbnails (TensorFlow Playground's)."""
-        grid = np.column_stack([np.repeat(x1, len(x2)), np.tile(x2, len(x1))])
+        grid = plane_grid(x1, x2)
         return [a.T.reshape(a.shape[1], len(x1), len(x2)) for _z, a in self.forward(params, grid)]
 
     def loss_function(self, x, y):
@@ -195,16 +188,6 @@ class DeepNetwork(SigmoidModel):
 
     def loss(self, params, x, y):
         return float(self.loss_function(x, y)(np.asarray(params, dtype=np.float64)[None, :])[0])
-
-    def sgd_path(self, params, xs, ys, lr):
-        # no hand-compiled loop for any shape: one bean's backprop after another, in numpy
-        path = np.empty((len(ys), self.n_params))
-        params = np.asarray(params, dtype=np.float64)
-        inputs = self._inputs(xs)
-        for i in range(len(ys)):
-            params = params - lr * self.grad(params, inputs[i:i + 1], ys[i:i + 1])
-            path[i] = params
-        return path
 
     def initial_params(self, seed: int) -> np.ndarray:
         """Keras's start for a Dense layer, from the run's seed: weights uniform in ±√(6 / (in + out))
