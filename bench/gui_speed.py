@@ -184,6 +184,8 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     window = MainWindow(config=RunConfig())   # the default run, whatever the user's settings remember
     window.show()
     window.activateWindow()
+    # every view of the run live, as View → Plots turns them on (free play starts with three)
+    window.plots.show_views(("scatter", "loss", "cost", "contour", "surface"))
     run_for(1.0)   # the first run is loaded and drawn
     slices = window.cost_slices
     widgets = (window.scatter.viewport(), window.loss_plot.plot_widget.viewport(),

@@ -59,3 +59,47 @@ def test_the_window_draws_the_last_update_s_graph_with_the_slopes_it_moved_by(qt
     window.lesson_actions["lesson9"].trigger()   # 177 parameters: no graph to draw, the view is not offered
     qtbot.waitUntil(lambda: window.controller.config == LESSONS[9].config and latest(window).restarted)
     assert not window.plots.suits("graph")
+
+
+def graph_in_stages(qtbot, window, number):
+    window.lesson_actions[f"lesson{number}"].trigger()
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[number].config and latest(window).restarted)
+    window.window_menus.plots.actions["graph"].trigger()
+    window.view_actions["stages"].trigger()            # View → Step in stages
+    assert window.stepper.enabled
+    return window.plots.view("graph")
+
+
+@pytest.mark.parametrize("number", [4, 6])
+def test_stepping_in_stages_fills_the_graph_forward_left_to_right_then_back_from_e(qtbot, window, number):
+    view = graph_in_stages(qtbot, window, number)
+    before = latest(window).snapshot
+    window.stepper.step()                                # stage 1: the bean, and its graph with nothing computed
+    qtbot.waitUntil(lambda: window.stepper.stage == 1 and view.stages is not None)
+    bean = 0                                             # lessons 4 and 6 take the beans in order: update 1, bean 1
+    columns, n = view.graph.columns(), view.stages.n_columns
+    assert view.title == f"Next update, bean {bean + 1}: forward 0 of {n}"
+    assert all(slope == "" and "=" not in forward for forward, slope in view.shown_texts())
+    for stage in range(1, n + 1):                        # forward, a column a press, left to right
+        window.stepper.step()
+        texts = view.shown_texts()
+        assert [("=" in texts[i][0] or "  " in texts[i][0]) for i in range(len(texts))] == [
+            column < stage for column in columns]
+        assert all(slope == "" for _, slope in texts)
+    assert view.shown_texts()[view.graph.loss][0].startswith("e = ")
+    for stage in range(1, n + 1):                        # then back from e, a column a press, right to left
+        window.stepper.step()
+        texts = view.shown_texts()
+        assert [bool(texts[i][1]) for i in range(len(texts))] == [
+            column >= n - stage and node.kind != "bean" for column, node in zip(columns, view.graph.nodes)]
+        assert window.stepper.stage == 1 and latest(window).snapshot.step == before.step   # nothing moved yet
+    assert view.title == f"Next update, bean {bean + 1}: back {n} of {n}"
+    told = {node.label: node.slope for node in view.graph.nodes if node.kind == "param"}
+    window.stepper.step()                                # stage 2: the slope's text, the graph's numbers
+    assert window.stepper.stage == 2
+    window.stepper.step()                                # stage 3: the move
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == before.step + 1)
+    qtbot.waitUntil(lambda: view.title.startswith(f"Backprop: update {before.step + 1},"))
+    moved_by = latest(window).snapshot.gradient           # the update made moved by the slopes the graph showed
+    names = window.controller.landscape.model.param_names
+    np.testing.assert_allclose([told[name] for name in names], moved_by, rtol=1e-12)

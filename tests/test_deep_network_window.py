@@ -81,8 +81,8 @@ def test_in_the_projector_column_a_long_named_parameter_s_slope_gets_a_line_of_i
 
 
 def test_the_vanishing_gradient_preset_shows_the_first_layer_s_slopes_far_below_the_output_s(qtbot, window):
-    window.lesson_actions["lesson14"].trigger()
-    qtbot.waitUntil(lambda: window.controller.config == LESSONS[14].config and latest(window).restarted)
+    window.lesson_actions["lesson17"].trigger()
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[17].config and latest(window).restarted)
     layers = window.plots.view("layers")
     assert layers.isVisible() and window.plots.view("scatter").isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)   # to the stall, paused

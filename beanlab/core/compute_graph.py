@@ -44,11 +44,46 @@ class ComputeGraph:
         return next(node.slope for node in self.nodes if node.kind == "param" and node.label == name)
 
     def depths(self) -> list[int]:
-        """Each node's column when drawn left to right: leaves at 0, an operation one past its inputs."""
+        """Each node's distance from the leaves: leaves at 0, an operation one past its inputs."""
         depth: list[int] = []
         for node in self.nodes:
             depth.append(1 + max((depth[i] for i in node.inputs), default=-1))
         return depth
+
+    def columns(self) -> list[int]:
+        """Each node's column when drawn left to right: an operation one past its inputs, a leaf just
+        before its first user (b joins where it is added, not beside x)."""
+        depth = self.depths()
+        users: dict[int, list[int]] = {}
+        for index, node in enumerate(self.nodes):
+            for source in node.inputs:
+                users.setdefault(source, []).append(index)
+        return [depth[i] if node.inputs else max(0, min(depth[u] for u in users.get(i, [i])) - 1)
+                for i, node in enumerate(self.nodes)]
+
+
+class GraphStages:
+    """Backpropagation told in stages, as a teacher steps through it: stages 1 … n fill the forward
+    values column by column, left to right; stages n + 1 … 2n send the slopes back from e, column by
+    column, right to left (n: the graph's columns). Stage 0 shows the graph with nothing computed."""
+
+    def __init__(self, graph: ComputeGraph) -> None:
+        self.graph = graph
+        self._columns = graph.columns()
+        self.n_columns = max(self._columns) + 1
+
+    @property
+    def count(self) -> int:
+        return 2 * self.n_columns
+
+    def forward_shown(self, index: int, stage: int) -> bool:
+        return self._columns[index] < stage
+
+    def slope_shown(self, index: int, stage: int) -> bool:
+        return self._columns[index] >= self.n_columns - (stage - self.n_columns)
+
+    def is_backward(self, stage: int) -> bool:
+        return stage > self.n_columns
 
 
 class GraphBuilder:

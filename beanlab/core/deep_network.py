@@ -38,6 +38,7 @@ class Activation:
     formula: str   # for the explanation and the diagram's caption
     function: Callable[[np.ndarray], np.ndarray]
     slope_of: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    dies: bool = False   # a neuron that outputs 0 for every bean has slope 0 there too: it never learns again
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
@@ -51,7 +52,8 @@ class Activation:
 ACTIVATIONS = {activation.name: activation for activation in (
     Activation("sigmoid", "σ(z)", sigmoid, lambda z, a: a * (1.0 - a)),
     Activation("tanh", "tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
-    Activation("relu", "max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(np.float64)),
+    Activation("relu", "max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(np.float64),
+               dies=True),
     Activation("leaky-relu", "max(0.01·z, z)", lambda z: np.where(z > 0, z, LEAK * z),
                lambda z, a: np.where(z > 0, 1.0, LEAK)),
     Activation("linear", "z", lambda z: z, lambda z, a: np.ones_like(z)))}
@@ -129,13 +131,15 @@ class DeepNetwork(SigmoidModel):
 
     def forward(self, params: np.ndarray, x: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """(z, a) of every layer after the inputs, for every bean: each (…, n, width)."""
-        a = self._inputs(x)
-        out = []
         with np.errstate(all="ignore"):
-            for (weights, bias), activation in zip(self.layers(params), self.shape.activations()):
-                z = a @ weights + bias[..., None, :]
-                a = activation(z)
-                out.append((z, a))
+            return self._forward(self.layers(params), self._inputs(x))
+
+    def _forward(self, layers, a: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        out = []
+        for (weights, bias), activation in zip(layers, self.shape.activations()):
+            z = a @ weights + bias[..., None, :]
+            a = activation.function(z)   # (the caller ignores floating-point errors: e^… overflows to inf)
+            out.append((z, a))
         return out
 
     # -- what every model answers ---------------------------------------------------------------
@@ -146,15 +150,16 @@ class DeepNetwork(SigmoidModel):
         """Backpropagation, layer by layer from the output back (the module's formulas)."""
         params = np.asarray(params, dtype=np.float64)
         inputs, y = self._inputs(x), np.asarray(y, dtype=np.float64)
-        passes = self.forward(params, inputs)
-        layers, activations = self.layers(params), self.shape.activations()
+        layers, activations, n = self.layers(params), self.shape.activations(), len(y)
         slopes = []
         with np.errstate(all="ignore"):
+            passes = self._forward(layers, inputs)
             a_out = passes[-1][1][:, 0]
             delta = self.output_slope(a_out, y)[:, None]                     # ∂e/∂z at the output, per bean
             for index in range(len(layers) - 1, -1, -1):
                 before = passes[index - 1][1] if index > 0 else inputs          # a of the layer before
-                slopes.append((before.T @ delta / len(y), delta.mean(axis=0)))   # ∂e/∂W, ∂e/∂b
+                # ∂e/∂W, ∂e/∂b: means over the beans (a sum over n, the floats of np.mean)
+                slopes.append((before.T @ delta / n, delta.sum(axis=0) / n))
                 if index > 0:
                     z, a = passes[index - 1]
                     delta = (delta @ layers[index][0].T) * activations[index - 1].slope(z, a)
@@ -166,7 +171,7 @@ class DeepNetwork(SigmoidModel):
         params = np.asarray(params, dtype=np.float64)
         slopes = self.layers(self.grad(params, x, y))
         passes = self.forward(params, x)
-        dead = tuple(int(np.count_nonzero(np.all(a == 0, axis=0))) if activation.name == "relu" else 0
+        dead = tuple(int(np.count_nonzero(np.all(a == 0, axis=0))) if activation.dies else 0
                      for (_z, a), activation in zip(passes[:-1], self.shape.activations()))
         return LayerReport(tuple(float(np.mean(np.abs(weights))) for weights, _bias in slopes), dead,
                            self.shape.hidden)
@@ -217,23 +222,38 @@ class DeepNetwork(SigmoidModel):
 
 
 def network_class(name: str, label: str, shape: NetworkShape, lesson_dataset: str,
-                  aliases: tuple[str, ...] = ()) -> type[DeepNetwork]:
-    """A model class for one network shape: a data entry, registered like any model."""
+                  aliases: tuple[str, ...] = (), activation_twin: str = "") -> type[DeepNetwork]:
+    """A model class for one network shape: a data entry, registered like any model. ``activation_twin``:
+    the model of the same shape with the activations switched off (a linear one's: switched on)."""
     layers = " → ".join(str(width) for width in shape.widths)
     return type(f"DeepNetwork_{name.replace('-', '_')}", (DeepNetwork,), {
         "name": name, "label": label, "aliases": aliases, "shape": shape, "lesson_dataset": lesson_dataset,
-        "n_features": shape.inputs,
+        "n_features": shape.inputs, "activation_twin": activation_twin,
+        "activations_on": shape.activation != "linear",
         "prediction": f"σ(…), {layers} ({shape.activation})",   # a formula: the same in every language
         "__doc__": f"{layers}, {shape.activation} hidden layers, sigmoid output."})
 
 
 # Lesson 9's network (the course's Keras model) and the steps of its story (TensorFlow Playground)
 SPIRAL_NET = network_class("deep-relu", N_("network: 3 hidden layers of 8, ReLU (lesson 9)"),
-                           NetworkShape(2, (8, 8, 8), "relu"), "spiral", ("net-2-8-8-8-1",))
+                           NetworkShape(2, (8, 8, 8), "relu"), "spiral", ("net-2-8-8-8-1",), "deep-linear")
 SPIRAL_SIGMOID_NET = network_class("deep-sigmoid-4", N_("network: 3 hidden layers of 4, sigmoid"),
-                                   NetworkShape(2, (4, 4, 4), "sigmoid"), "spiral")
+                                   NetworkShape(2, (4, 4, 4), "sigmoid"), "spiral", activation_twin="deep-linear-4")
 SPIRAL_RELU_NARROW = network_class("deep-relu-4", N_("network: 3 hidden layers of 4, ReLU"),
-                                   NetworkShape(2, (4, 4, 4), "relu"), "spiral")
+                                   NetworkShape(2, (4, 4, 4), "relu"), "spiral", activation_twin="deep-linear-4")
+SPIRAL_LEAKY_NARROW = network_class("deep-leaky-4", N_("network: 3 hidden layers of 4, leaky ReLU"),
+                                    NetworkShape(2, (4, 4, 4), "leaky-relu"), "spiral", activation_twin="deep-linear-4")
+# the notes' point, "不加的话, 无论多少层都没意义": without activations the layers multiply into one linear map
+SPIRAL_LINEAR_NET = network_class("deep-linear", N_("network: 3 hidden layers of 8, no activation"),
+                                  NetworkShape(2, (8, 8, 8), "linear"), "spiral", activation_twin="deep-relu")
+SPIRAL_LINEAR_NARROW = network_class("deep-linear-4", N_("network: 3 hidden layers of 4, no activation"),
+                                     NetworkShape(2, (4, 4, 4), "linear"), "spiral", activation_twin="deep-relu-4")
+NO_HIDDEN_NET = network_class("net-2-1", N_("network: two inputs, no hidden layer"),
+                              NetworkShape(2, (), "sigmoid"), "plane")
 TWO_INPUT_NET = network_class("net-2-3-1", N_("network: two inputs, 3 hidden neurons"),
                               NetworkShape(2, (3,), "sigmoid"), "xor")
-NETWORKS = (SPIRAL_NET, SPIRAL_SIGMOID_NET, SPIRAL_RELU_NARROW, TWO_INPUT_NET)
+# lesson 8's last network: two inputs, two hidden sigmoid neurons, on the circle beans (dataset F)
+CIRCLE_NET = network_class("net-2-2-1", N_("network: two inputs, 2 hidden neurons"),
+                           NetworkShape(2, (2,), "sigmoid"), "circle")
+NETWORKS = (SPIRAL_NET, SPIRAL_SIGMOID_NET, SPIRAL_RELU_NARROW, SPIRAL_LEAKY_NARROW, SPIRAL_LINEAR_NET,
+            SPIRAL_LINEAR_NARROW, NO_HIDDEN_NET, CIRCLE_NET, TWO_INPUT_NET)

@@ -78,6 +78,8 @@ class Model:
     lesson_dataset: str = "line-bias"      # the beans of its lesson: where the model goes when the beans do not fit it
     chooses_loss: bool = False             # the loss setting (mse or cross-entropy) applies to it
     chooses_hidden: bool = False           # the hidden-width setting applies to it
+    activation_twin: str = ""              # a network: the same shape with its activations off (or on)
+    activations_on: bool = True            # False: a network whose layers are bare weighted sums
     editable_start: tuple[str, ...] = ()   # the parameters whose start the user types in
     random_start: bool = False             # starts from random weights of its own: no start is carried over
     has_beans: bool = True                 # False: a landscape's f(w, b), with no beans to fit or count

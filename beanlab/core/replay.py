@@ -35,6 +35,11 @@ class Replay:
         self.history.append(params[None, :], loss)
         self.memories = {}
 
+    def updates_to_next_memory(self, update: int) -> int:
+        """How many updates after ``update`` the next memory is kept at: a block of updates recorded
+        together ends there, so the memory is the optimizer's at that very update."""
+        return MEMORY_EVERY - update % MEMORY_EVERY if self.optimizer.stateful else MEMORY_EVERY
+
     def remember(self, update: int) -> None:
         """After update ``update``: keep the optimizer's memory if this is an update to keep it at."""
         if self.optimizer.stateful and update % MEMORY_EVERY == 0:

@@ -18,6 +18,10 @@ __all__ = ["DIVERGENCE_LOSS", "ORDERS", "Snapshot", "Trainer"]
 DIVERGENCE_LOSS = 1e12
 # Per-sample updates run in chunks of at most this many, which bounds the memory of one chunk.
 _LARGEST_CHUNK = 1 << 16
+# Other updates are made one by one but recorded in blocks, the loss of a block's rows over all the beans
+# in one numpy pass: at most this many rows × beans, so a block's arrays stay in the processor's cache
+# (a deep network's loss per update cost as much as the update itself: bench/lesson9_speed.py)
+_BLOCK_ROWS_X_BEANS = 1 << 15
 
 
 def _blown_up(rows: np.ndarray, losses: np.ndarray) -> np.ndarray:
@@ -55,13 +59,7 @@ class Trainer:
     def step(self) -> Snapshot:
         """Make exactly one update, as the course does: pick the beans, compute the slope, move, record."""
         if not self.diverged:
-            update = self.step_count + 1
-            beans = self.bean_order.beans_of_update(update)                        # pick the beans
-            x, y = self.beans.x[beans], self.beans.y[beans]
-            slope = self.model.grad(self.params, x, y)                             # compute the slope
-            with np.errstate(all="ignore"):   # (a move that blows up is discarded when recorded)
-                moved = self.optimizer.next_params(self.model, self.params, slope, x, y, update)   # move
-            self._record(moved[None, :], beans[None, :], slope)                    # record
+            self._run_steps(1)
         return self.snapshot()
 
     def run(self, n_updates: int) -> Snapshot:
@@ -72,19 +70,36 @@ class Trainer:
             if self.optimizer.per_sample_descent:
                 remaining -= self._run_per_sample(min(remaining, _LARGEST_CHUNK))
             else:
-                self.step()
-                remaining -= 1
+                remaining -= self._run_steps(min(remaining, max(1, _BLOCK_ROWS_X_BEANS // len(self.beans))))
         return self.snapshot()
+
+    def _run_steps(self, count: int) -> int:
+        """Up to ``count`` updates, each from the last, recorded together; return how many were made
+        (it stops short where the optimizer's memory is kept, and after a move that is not finite)."""
+        count = min(count, self.replay.updates_to_next_memory(self.step_count))
+        params, rows, used, slopes = self.params, [], [], []
+        with np.errstate(all="ignore"):   # (a move that blows up is discarded when recorded)
+            for update in range(self.step_count + 1, self.step_count + count + 1):
+                beans = self.bean_order.beans_of_update(update)                    # pick the beans
+                x, y = self.beans.x[beans], self.beans.y[beans]
+                slope = self.model.grad(params, x, y)                              # compute the slope
+                params = self.optimizer.next_params(self.model, params, slope, x, y, update)   # move
+                rows.append(params)
+                used.append(beans)
+                slopes.append(slope)
+                if not np.isfinite(params).all():
+                    break                                    # no slope from here: the run ends before it
+        return self._record(np.array(rows), used, slopes)                 # record
 
     def _run_per_sample(self, count: int) -> int:
         """Up to ``count`` one-bean updates in one go; return how many were kept."""
         beans = self.bean_order.beans_from(self.step_count, count)   # update u uses the bean at place u − 1
         path = self.optimizer.per_sample_path(self.model, self.params, self.beans.x[beans], self.beans.y[beans])
-        return self._record(path, beans[:, None], slope=None)
+        return self._record(path, beans[:, None], slopes=None)
 
-    def _record(self, path: np.ndarray, beans: np.ndarray, slope: np.ndarray | None) -> int:
+    def _record(self, path: np.ndarray, beans, slopes: list[np.ndarray] | None) -> int:
         """Keep the updates of ``path`` (parameters after each; ``beans``: the beans of each) up to the
-        first that blew up, and return how many were kept. ``slope``: the last update's, if known."""
+        first that blew up, and return how many were kept. ``slopes``: each update's, if known."""
         with np.errstate(all="ignore"):
             losses = self._losses_at(path)
             bad = _blown_up(path, losses)
@@ -95,8 +110,9 @@ class Trainer:
             self.step_count += kept
             self.params = path[kept - 1].copy()
             self.last_beans = beans[kept - 1]
-            self.gradient = slope if slope is not None else self._slope_of_last_update()
-            self.replay.remember(self.step_count)
+            self.gradient = slopes[kept - 1] if slopes is not None else self._slope_of_last_update()
+            if kept == len(path):   # (else the optimizer's memory is that of later, discarded, updates)
+                self.replay.remember(self.step_count)
         return kept
 
     def _slope_of_last_update(self) -> np.ndarray | None:

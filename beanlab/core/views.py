@@ -16,6 +16,7 @@ class View:
     needs_beans: bool = False  # shows beans or a model of beans: nothing to draw on a landscape f(w, b)
     min_params: int = 1        # parameters a model needs for it (a map from above needs two)
     needs: str = ""            # a method the model must have for it ("layer_report": a deep network's layers)
+    full_row: bool = False     # laid out in a row of its own below the others, across the whole board
 
     def suits(self, model) -> bool:
         """Whether this view has something to show for ``model``."""
@@ -32,7 +33,8 @@ VIEWS: dict[str, View] = {view.name: view for view in (
     View("network", N_("Network diagram"), needs_beans=True),
     View("beans3d", N_("Beans in 3-D"), opengl=True, needs_beans=True),
     View("layers", N_("Slopes per layer"), needs_beans=True, needs="layer_report"),
-    View("graph", N_("Backpropagation graph"), needs_beans=True, needs="compute_graph"),
+    # a lesson-6 graph has 21 boxes in 10 columns: in a cell of its own their numbers would be unreadable
+    View("graph", N_("Backpropagation graph"), needs_beans=True, needs="compute_graph", full_row=True),
 )}
 # Free play (no lesson chosen) shows lesson 4's three: five views at once leave the beans no room on a
 # 1280×720 projector. The others are one click away in View → Plots.

@@ -2,7 +2,9 @@
 
 With stages on, each press of Step (→, Page Down, a presenter remote's "next") shows one stage of
 the coming update, and the plots point at what the stage talks about: the bean(s) in the scatter,
-then the tangents on the cost curves; the third press makes the update. Anything else that moves
+then the tangents on the cost curves; the third press makes the update. With the backprop graph on
+screen, the presses between the bean and the slope fill the graph column by column: forward values
+left to right, then the slopes right to left (the numbers the slope's stage then tells). Anything else that moves
 the run (play, reset, step back, a new lesson) drops the stages shown so far.
 """
 from __future__ import annotations
@@ -40,6 +42,8 @@ class StageStepper(QObject):
             self._controller.step()
         elif self.stage == 0:
             self._controller.preview_stages()   # stage 1 arrives as stages_ready
+        elif self.stage == 1 and self._graph_view() is not None and self._graph_view().stages_left:
+            self._graph_view().next_stage()
         elif self.stage == 1:
             self._set_stage(2)
             self._panel.show_stage(self._slope, self._step_shown)
@@ -59,6 +63,13 @@ class StageStepper(QObject):
         self._panel.show_stage(pick, self._step_shown)
         if self._plots.scatter is not None:
             self._plots.scatter.highlight_beans(beans)
+        graph = self._graph_view()
+        if graph is not None and beans and latest is not None:
+            graph.begin_stages(int(beans[0]), latest.snapshot.params)   # at the parameters before the update
+
+    def _graph_view(self):
+        """The backprop graph, when it is on screen."""
+        return self._plots.view("graph") if "graph" in self._plots.shown else None
 
     def _on_frame(self, frame: Frame) -> None:
         if self.stage and (frame.snapshot.step != self._step_shown or frame.restarted):
@@ -81,6 +92,9 @@ class StageStepper(QObject):
             slices.emphasize(TANGENT)
 
     def _clear(self) -> None:
+        graph = self._plots.view("graph") if "graph" in self._plots.made else None
+        if graph is not None:
+            graph.end_stages()
         if self._plots.cost_slices is not None:
             self._plots.cost_slices.emphasize(None)
             self._plots.cost_slices.show_update_slope(None)

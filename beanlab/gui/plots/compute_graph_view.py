@@ -5,6 +5,10 @@ e; every box shows its forward value, and under it, in this update's orange, the
 chain rule sends back from e: at e it is 1, and each box's is the sum over its users of their slope
 times the local one. The parameters' slopes are the readouts' "∂e/∂w (this bean)". The graph comes
 from the model (``compute_graph``, core/compute_graph.py), for the frame drawn.
+
+Stepping in stages (gui/stage_stepper.py), the view shows the coming update's bean instead, nothing
+computed yet, and each press fills one more column: the forward values left to right, then the slopes
+right to left from e (core.GraphStages); then the stepper goes on to the slope's text and the move.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from beanlab.core import Beans, Frame, Landscape
-from beanlab.core.compute_graph import ComputeGraph
+from beanlab.core.compute_graph import ComputeGraph, GraphStages
 from beanlab.core.numbers import bean_number, number
 from beanlab.gui import style
 from beanlab.gui.language import Retranslating
@@ -22,6 +26,9 @@ from beanlab.i18n import N_, tr
 
 TITLE = N_("Backprop: update {update}, bean {bean}")
 START_TITLE = N_("Backprop at the start, bean {bean}")
+FORWARD_TITLE = N_("Next update, bean {bean}: forward {stage} of {count}")
+BACKWARD_TITLE = N_("Next update, bean {bean}: back {stage} of {count}")
+NEXT_TITLE = N_("Next update, bean {bean}")
 KEY = N_("black: forward values · orange ←: ∂e/∂(box), sent back from e")
 NOT_DRAWN = N_("This model's graph is drawn for the mean squared error only.")
 DIGITS = 3
@@ -36,6 +43,9 @@ class ComputeGraphView(Retranslating, QWidget):
         self._look = style.NORMAL
         self.graph: ComputeGraph | None = None   # as drawn (tests read its nodes)
         self.title = ""
+        self.stages: GraphStages | None = None   # stepping in stages: the coming update's graph, told in stages
+        self.stage = 0                            # how many of them are on screen
+        self._bean = 0
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,7 +62,65 @@ class ComputeGraphView(Retranslating, QWidget):
         self.graph = None
         self.update()
 
+    # -- stepping in stages ---------------------------------------------------------------------
+    def begin_stages(self, bean: int, params) -> bool:
+        """Show the coming update's graph for ``bean`` at ``params`` with nothing computed; False when this
+        model draws no graph (nothing to step through)."""
+        graph = self._graph_for(bean, params)
+        self.stages = GraphStages(graph) if graph is not None and graph.nodes else None
+        if self.stages is not None:
+            self.graph, self._bean, self.stage = graph, bean, 0
+            self._title_stage()
+        return self.stages is not None
+
+    @property
+    def stages_left(self) -> int:
+        return 0 if self.stages is None else self.stages.count - self.stage
+
+    def next_stage(self) -> None:
+        """One column more: forward values, then (once all are in) slopes."""
+        if self.stages_left:
+            self.stage += 1
+            self._title_stage()
+
+    def end_stages(self) -> None:
+        """Every value and slope shown (the next frame brings the update made, or the stages were left)."""
+        if self.stages is not None:
+            self.stages = None
+            self.title = tr(NEXT_TITLE).format(bean=bean_number(self._bean))
+            self.update()
+
+    def _title_stage(self) -> None:
+        stages, n = self.stages, self.stages.n_columns
+        backward = stages.is_backward(self.stage)
+        self.title = tr(BACKWARD_TITLE if backward else FORWARD_TITLE).format(
+            bean=bean_number(self._bean), stage=self.stage - n if backward else self.stage, count=n)
+        self.update()
+
+    def shown_texts(self) -> list[tuple[str, str]]:
+        """Each box's two lines as drawn (forward value, slope); "" where a stage has not filled it yet."""
+        if self.graph is None:
+            return []
+        return [(self._text(self.graph, index) if self._forward_shown(index) else self._label(self.graph, index),
+                 self._slope_text(node) if self._slope_shown(index) and node.kind != "bean" else "")
+                for index, node in enumerate(self.graph.nodes)]
+
+    def _forward_shown(self, index: int) -> bool:
+        return self.stages is None or self.stages.forward_shown(index, self.stage)
+
+    def _slope_shown(self, index: int) -> bool:
+        return self.stages is None or self.stages.slope_shown(index, self.stage)
+
+    def _graph_for(self, bean: int, params) -> ComputeGraph | None:
+        if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
+            return None
+        x, y = np.ravel(self._beans.x[bean])[0], self._beans.y[bean]
+        return self._model.compute_graph(np.asarray(params, dtype=float), float(x), float(y))
+
+    # -- the last update ------------------------------------------------------------------------
     def show_frame(self, frame: Frame) -> None:
+        if self.stages is not None:
+            return   # the coming update is being told: the stepper ends that first
         if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
             return
         snapshot, numbers = frame.snapshot, (frame.explanation.numbers if frame.explanation else {})
@@ -63,21 +131,10 @@ class ComputeGraphView(Retranslating, QWidget):
         else:
             params, bean = list(snapshot.params), 0
             self.title = tr(START_TITLE).format(bean=bean_number(bean))
-        x, y = np.ravel(self._beans.x[bean])[0], self._beans.y[bean]
-        self.graph = self._model.compute_graph(np.asarray(params, dtype=float), float(x), float(y))
+        self.graph = self._graph_for(bean, params)
         self.update()
 
     # -- drawing -------------------------------------------------------------------------------
-    def _columns(self, graph: ComputeGraph) -> list[int]:
-        """Each node's column: an operation one past its inputs, a leaf just before its first user."""
-        depth = graph.depths()
-        users: dict[int, list[int]] = {}
-        for index, node in enumerate(graph.nodes):
-            for source in node.inputs:
-                users.setdefault(source, []).append(index)
-        return [depth[i] if node.inputs else max(0, min(depth[u] for u in users.get(i, [i])) - 1)
-                for i, node in enumerate(graph.nodes)]
-
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -96,7 +153,7 @@ class ComputeGraphView(Retranslating, QWidget):
         if graph is None or not graph.nodes:
             painter.end()
             return
-        columns = self._columns(graph)
+        columns = graph.columns()
         n_columns = max(columns) + 1
         rows: dict[int, list[int]] = {}
         for index, column in enumerate(columns):
@@ -106,18 +163,21 @@ class ComputeGraphView(Retranslating, QWidget):
         key_height = QFontMetricsF(key_font).height() * 1.4   # the key's line at the bottom
         area = QRectF(4, title_height, self.width() - 8, self.height() - title_height - key_height)
         cell_w, tallest = area.width() / n_columns, max(map(len, rows.values()))
-        texts = [self._text(graph, index) for index in range(len(graph.nodes))]
-        texts += [f"← {number(node.slope, DIGITS, signed=True)}" for node in graph.nodes]
+        # three lines a box: what it is (w, ×, e), its forward value, its slope; the room is sized for the
+        # texts the boxes hold once filled, so the boxes stay put while the stages fill them
+        labels = [self._label(graph, index) for index in range(len(graph.nodes))]
+        values = [number(node.value, DIGITS) for node in graph.nodes]
+        slopes = [self._slope_text(node) for node in graph.nodes]
         font = QFont(self.font())
         # as large as the look asks, unless a box's room or its widest text asks for less
-        size = max(7.0, min(look(10) * 1.33, area.height() / tallest / 3.4))
+        size = max(7.0, min(look(10) * 1.33, area.height() / tallest / 4.0))
         font.setPixelSize(int(size))
-        widest = max(QFontMetricsF(font).horizontalAdvance(text) for text in texts)
-        size = max(7.0, min(size, size * cell_w * 0.8 / (widest * 1.1)))
+        widest = max(QFontMetricsF(font).horizontalAdvance(text) for text in (*labels, *values, *slopes))
+        size = max(7.0, min(size, size * cell_w * 0.86 / (widest * 1.1)))
         font.setPixelSize(int(size))
         painter.setFont(font)
         line = painter.fontMetrics().height()
-        box_w, box_h = min(cell_w * 0.86, QFontMetricsF(font).horizontalAdvance("x" * 3) + widest * 1.05), line * 3.0
+        box_w, box_h = min(cell_w * 0.9, QFontMetricsF(font).horizontalAdvance("x") + widest * 1.05), line * 3.2
         centres = {}
         for column, members in rows.items():
             step = area.height() / len(members)
@@ -137,19 +197,29 @@ class ComputeGraphView(Retranslating, QWidget):
             painter.setPen(QPen(foreground, look(2.5) if index == graph.loss else look(1.2)))
             painter.setBrush(fills[node.kind])
             painter.drawRoundedRect(box, line * 0.4, line * 0.4)
-            painter.drawText(QRectF(box.left(), box.top(), box_w, line * 1.5), Qt.AlignmentFlag.AlignCenter,
-                             texts[index])
-            if node.kind != "bean":   # the bean's x and y are data: nothing to move
-                painter.setPen(active)
-                painter.drawText(QRectF(box.left(), box.top() + line * 1.4, box_w, line * 1.5),
-                                 Qt.AlignmentFlag.AlignCenter, f"← {number(node.slope, DIGITS, signed=True)}")
-                painter.setPen(foreground)
+            texts = (labels[index], values[index] if self._forward_shown(index) else "",
+                     slopes[index] if self._slope_shown(index) and node.kind != "bean" else "")
+            for place, (text, pen) in enumerate(zip(texts, (foreground, foreground, active))):
+                if text:   # (the bean's x and y are data: nothing to move, no slope)
+                    painter.setPen(pen)
+                    painter.drawText(QRectF(box.left(), box.top() + line * (0.1 + place), box_w, line),
+                                     Qt.AlignmentFlag.AlignCenter, text)
+            painter.setPen(foreground)
         key_font = QFont(self.font())
         key_font.setPointSizeF(look(9))
         painter.setFont(key_font)
         painter.drawText(QRectF(0, self.height() - key_height, self.width(), key_height), Qt.AlignmentFlag.AlignCenter,
                          painter.fontMetrics().elidedText(tr(KEY), Qt.TextElideMode.ElideRight, self.width() - 8))
         painter.end()
+
+    @staticmethod
+    def _slope_text(node) -> str:
+        return f"← {number(node.slope, DIGITS, signed=True)}"
+
+    @staticmethod
+    def _label(graph: ComputeGraph, index: int) -> str:
+        """A box not computed yet: what it is, no value ("e", "w", "×")."""
+        return "e" if index == graph.loss else graph.nodes[index].label
 
     @staticmethod
     def _text(graph: ComputeGraph, index: int) -> str:

@@ -238,7 +238,16 @@ class PlotBoard(Retranslating, QWidget):
         if (shown, wide) == (getattr(self, "_laid_out", None), getattr(self, "_laid_out_wide", None)):
             return   # moving an OpenGL view for nothing costs a redraw of it
         self._laid_out, self._laid_out_wide = shown, wide
-        cells = grid_cells(len(shown), wide)
+        ordinary = [name for name in shown if not core_views.VIEWS[name].full_row]
+        cell_of = dict(zip(ordinary, grid_cells(len(ordinary), wide)))
+        rows = max((row + span for row, _c, span, _s in cell_of.values()), default=0)
+        columns = max((column + span for _r, column, _s, span in cell_of.values()), default=1)
+        row_stretch = [1] * rows
+        for name in shown:
+            if name not in cell_of:   # a row of its own under the others, across the board
+                cell_of[name] = (len(row_stretch), 0, 1, columns)
+                row_stretch.append(1)
+        cells = [cell_of[name] for name in shown]
         for name, widget in self._widgets.items():
             self._grid.removeWidget(widget)   # a view shown again may take another cell
             if name not in shown:
@@ -247,10 +256,8 @@ class PlotBoard(Retranslating, QWidget):
             self._grid.addWidget(self._widgets[name], *cell)
             if self._widgets[name].isHidden():
                 self._widgets[name].show()
-        rows = max((row + span for row, _c, span, _s in cells), default=1)
-        columns = max((column + span for _r, column, _s, span in cells), default=1)
-        for index in range(4):   # every row and column of the grid equally large
-            self._grid.setRowStretch(index, 1 if index < rows else 0)
+        for index in range(5):   # every row and column of the grid equally large
+            self._grid.setRowStretch(index, row_stretch[index] if index < len(row_stretch) else 0)
             self._grid.setColumnStretch(index, 1 if index < columns else 0)
 
     def follow(self, hub: FrameHub) -> None:
