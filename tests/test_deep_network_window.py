@@ -27,7 +27,7 @@ def test_lesson_9_shades_the_networks_output_and_names_its_boundary(qtbot, windo
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     wait_for_lesson_9(qtbot, window)
     scatter = window.plots.view("scatter")
-    assert scatter.isVisible() and window.plots.view("loss").isVisible()
+    assert scatter.isVisible() and window.plots.view("network").isVisible() and window.plots.view("layers").isVisible()
     assert "boundary a = 0.5" in scatter.legend_entries() and "toxic" in scatter.legend_entries()
     at_start = scatter.output_map()
     assert at_start is not None and at_start[2].shape == (len(at_start[0]), len(at_start[1]))

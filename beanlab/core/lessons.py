@@ -118,10 +118,13 @@ LESSONS = {
     9: Lesson(9, N_("deep learning"),
               N_("Lesson 9: no straight line parts the two arms of the \"mosquito coil\"; three hidden layers of 8 ReLU "
                  "neurons bend a boundary round them (mini-batches of 10, SGD at 0.05, as the course's Keras model).\n"
-                 "Watch the shaded map wind into the spiral as the loss falls."),
+                 "Watch the shaded map wind into the spiral, and inside each neuron what it sees of the plane, "
+                 "layer by layer."),
               RunConfig(dataset="spiral", model="deep-relu", optimizer="minibatch", lr=0.05, batch_size=10,
                         epochs=5000),
-              ("scatter", "loss"),   # the map the network draws and its loss, both large (177 weights make a hairball)
+              # the map the network draws; each neuron's own map on the diagram (its 177 weights, faint, behind
+              # them); each layer's slopes. In a row of three on a projector; the loss is in the readouts
+              ("scatter", "network", "layers"),
               # ~10,000 updates wander before the arms part: fast-forward, then watch the last beans fall in
               pace=Plan.of((0, 10_000), 1_000),
               promise=Promise(N_("the spiral parted"), classified(at_most_wrong=5))),
