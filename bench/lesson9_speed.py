@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 from beanlab.core import RunConfig
+from lesson6_speed import best_of_each   # (bench/ is the script's folder: on the path)
 
 REPEATS = 3
 CONFIG = RunConfig(dataset="spiral", model="deep-relu", optimizer="minibatch", lr=0.05, batch_size=10, epochs=5000)
@@ -46,17 +47,6 @@ def plain_numpy(x, y, layers, epochs, lr=0.05, batch=10):
                     delta = (delta @ w.T) * (zs[i - 1] > 0)
                 layers[i] = (w - lr * dw, b - lr * db)
     return np.concatenate([part.ravel() for pair in layers for part in pair])
-
-
-def best_of_each(repeats, *functions):
-    """(fastest time, result) of each function, timed in turn: both see the same drift of the machine."""
-    best, results = [float("inf")] * len(functions), [None] * len(functions)
-    for _ in range(repeats):
-        for i, function in enumerate(functions):
-            started = time.perf_counter()
-            results[i] = function()
-            best[i] = min(best[i], time.perf_counter() - started)
-    return list(zip(best, results))
 
 
 def main(epochs: int, fit_epochs: int) -> int:
