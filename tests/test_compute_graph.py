@@ -6,8 +6,10 @@ from gui_helpers import latest
 
 from beanlab.core import LESSONS, MODELS, make_dataset
 from beanlab.core.compute_graph import GraphBuilder
+from beanlab.core.deep_network import NetworkShape, network_class
 
-DRAWN = [("wx", {}), ("wx+b", {}), ("sigmoid", {}), ("net", {"hidden": 2}), ("net", {"hidden": 5})]
+DRAWN = [("wx", {}), ("wx+b", {}), ("sigmoid", {}), ("net", {"hidden": 2}), ("net", {"hidden": 5}),
+         ("net-2-1", {}), ("net-2-2-1", {})]   # and the small networks on two features
 
 
 @pytest.mark.parametrize(("name", "settings"), DRAWN, ids=lambda v: str(v))
@@ -17,8 +19,8 @@ def test_the_graph_s_slopes_are_the_model_s_gradient_for_one_bean(name, settings
     rng = np.random.default_rng(7)
     for bean in (0, 7, 19):
         params = rng.normal(0, 1, model.n_params)
-        x, y = float(beans.x[bean]), float(beans.y[bean])
-        graph = model.compute_graph(params, x, y)
+        x = float(beans.x[bean]) if beans.x.ndim == 1 else beans.x[bean]
+        graph = model.compute_graph(params, x, float(beans.y[bean]))
         assert graph.nodes[graph.loss].value == pytest.approx(model.loss(params, beans.x[bean:bean + 1],
                                                                          beans.y[bean:bean + 1]), rel=1e-12)
         slopes = [graph.slope_of(p) for p in model.param_names]
@@ -41,6 +43,17 @@ def test_every_node_s_slope_is_the_sum_over_its_users_of_their_slope_times_the_l
 
 def test_cross_entropy_runs_draw_no_graph():
     assert MODELS.lookup("sigmoid")("cross-entropy").compute_graph(np.zeros(2), 0.5, 1.0) is None
+    assert MODELS.lookup("net-2-2-1")("cross-entropy").compute_graph(np.zeros(9), (0.5, 1.0), 1.0) is None
+
+
+def test_a_networks_graph_draws_each_activation_and_a_big_network_none():
+    shape = NetworkShape(1, (2, 1), per_layer=("relu", "tanh"))
+    model = network_class("graph-test", "test", shape, "window")()
+    graph = model.compute_graph(np.full(model.n_params, 0.5), 1.0, 0.0)
+    assert [node.label for node in graph.nodes if node.kind == "op" and len(node.inputs) == 1][:4] == [
+        "ReLU", "ReLU", "tanh", "σ"]
+    # lesson 9's 177 parameters, or even two inputs into three neurons: columns of too many boxes to read
+    assert MODELS.lookup("deep-relu").compute_graph is None and MODELS.lookup("net-2-3-1").compute_graph is None
 
 
 def test_the_window_draws_the_last_update_s_graph_with_the_slopes_it_moved_by(qtbot, window):

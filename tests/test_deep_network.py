@@ -52,11 +52,11 @@ def finite_difference_slopes(model, params, x, y, h=1e-6):
 
 SHAPES = [NetworkShape(1, (), "sigmoid"), NetworkShape(1, (3,), "tanh"), NetworkShape(2, (4, 3), "relu"),
           NetworkShape(2, (2, 2, 2, 2), "leaky-relu"), NetworkShape(2, (5,), "linear"),
-          NetworkShape(1, (8, 8), "sigmoid")]
+          NetworkShape(1, (8, 8), "sigmoid"), NetworkShape(2, (3, 4, 2), per_layer=("tanh", "relu", "sigmoid"))]
 
 
 @pytest.mark.parametrize("loss", ["mse", "cross-entropy"])
-@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: f"{shape.widths}-{shape.activation}")
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda shape: f"{shape.widths}-{'-'.join(shape.hidden_activations)}")
 def test_backpropagation_matches_finite_differences_for_every_shape_and_activation(shape, loss):
     model = network_class("test-shape", "test", shape, "xor")(loss)
     beans = make_dataset("xor" if shape.inputs == 2 else "window", 30, seed=2)
@@ -69,7 +69,16 @@ def test_backpropagation_matches_finite_differences_for_every_shape_and_activati
 
 
 def test_every_activation_is_tested():
-    assert {shape.activation for shape in SHAPES} == set(ACTIVATIONS)
+    assert {name for shape in SHAPES for name in shape.hidden_activations} | {"sigmoid"} == set(ACTIVATIONS)
+
+
+def test_each_hidden_layer_may_have_its_own_activation():
+    shape = NetworkShape(2, (3, 4, 2), per_layer=("tanh", "relu", "sigmoid"))
+    assert [activation.name for activation in shape.activations()] == ["tanh", "relu", "sigmoid", "sigmoid"]
+    with pytest.raises(ValueError):
+        NetworkShape(2, (3, 4), per_layer=("tanh",))   # one per hidden layer
+    with pytest.raises(ValueError):
+        NetworkShape(2, (3,), per_layer=("swish",))
 
 
 @pytest.mark.parametrize("name", NETWORK_NAMES)

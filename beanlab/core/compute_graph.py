@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
 
 @dataclass
 class Node:
@@ -119,6 +121,12 @@ class GraphBuilder:
         vz = self.value(z)
         a = 1.0 / (1.0 + math.exp(-vz)) if vz >= 0 else math.exp(vz) / (1.0 + math.exp(vz))
         return self._add(Node("σ", a, inputs=(z,), local=(a * (1.0 - a),)))
+
+    def activate(self, z: int, symbol: str, function, slope) -> int:
+        """Any activation: ``function`` and ``slope(z, a)`` as a network's layers have them (numpy, one value)."""
+        vz = np.float64(self.value(z))
+        a = np.float64(function(vz))
+        return self._add(Node(symbol, float(a), inputs=(z,), local=(float(slope(vz, a)),)))
 
     def square(self, a: int) -> int:
         va = self.value(a)

@@ -22,10 +22,14 @@ import numpy as np
 
 from ..i18n import N_, tr
 from .decision_map import plane_grid
+from .compute_graph import ComputeGraph, GraphBuilder
 from .models import Diagram
 from .neurons import SigmoidModel, sigmoid
 
 MAX_HIDDEN_LAYERS, MAX_WIDTH = 4, 8
+# A network whose backprop graph stacks more boxes than this in a column draws none: lesson 6's with five
+# hidden neurons (x and five weights) is about the most whose numbers stay readable in a row of the window
+GRAPH_MAX_ROWS = 6
 LEAK = 0.01   # leaky ReLU's slope below zero
 
 
@@ -39,6 +43,7 @@ class Activation:
     function: Callable[[np.ndarray], np.ndarray]
     slope_of: Callable[[np.ndarray, np.ndarray], np.ndarray]
     dies: bool = False   # a neuron that outputs 0 for every bean has slope 0 there too: it never learns again
+    symbol: str = ""     # its box in the backprop graph ("" for none: the linear layer's z passes on as it is)
 
     def __call__(self, z: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
@@ -50,12 +55,12 @@ class Activation:
 
 
 ACTIVATIONS = {activation.name: activation for activation in (
-    Activation("sigmoid", "σ(z)", sigmoid, lambda z, a: a * (1.0 - a)),
-    Activation("tanh", "tanh(z)", np.tanh, lambda z, a: 1.0 - a * a),
+    Activation("sigmoid", "σ(z)", sigmoid, lambda z, a: a * (1.0 - a), symbol="σ"),
+    Activation("tanh", "tanh(z)", np.tanh, lambda z, a: 1.0 - a * a, symbol="tanh"),
     Activation("relu", "max(0, z)", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(np.float64),
-               dies=True),
+               dies=True, symbol="ReLU"),
     Activation("leaky-relu", "max(0.01·z, z)", lambda z: np.where(z > 0, z, LEAK * z),
-               lambda z, a: np.where(z > 0, 1.0, LEAK)),
+               lambda z, a: np.where(z > 0, 1.0, LEAK), symbol="leaky"),
     Activation("linear", "z", lambda z: z, lambda z, a: np.ones_like(z)))}
 
 
@@ -65,7 +70,8 @@ class NetworkShape:
 
     inputs: int
     hidden: tuple[int, ...]
-    activation: str = "sigmoid"   # every hidden layer's, unless ``activations`` names each
+    activation: str = "sigmoid"            # every hidden layer's, unless ``per_layer`` names each
+    per_layer: tuple[str, ...] = ()        # one activation per hidden layer, the first first
 
     def __post_init__(self) -> None:
         if self.inputs not in (1, 2):
@@ -73,18 +79,26 @@ class NetworkShape:
         if len(self.hidden) > MAX_HIDDEN_LAYERS or any(not 1 <= width <= MAX_WIDTH for width in self.hidden):
             raise ValueError(tr("a network has up to {layers} hidden layers of 1 to {width} neurons, not {value}")
                              .format(layers=MAX_HIDDEN_LAYERS, width=MAX_WIDTH, value=repr(self.hidden)))
-        if self.activation not in ACTIVATIONS:
-            raise ValueError(tr("unknown activation {name}; choose one of: {names}").format(
-                name=repr(self.activation), names=", ".join(ACTIVATIONS)))
+        for name in (self.activation, *self.per_layer):
+            if name not in ACTIVATIONS:
+                raise ValueError(tr("unknown activation {name}; choose one of: {names}").format(
+                    name=repr(name), names=", ".join(ACTIVATIONS)))
+        if self.per_layer and len(self.per_layer) != len(self.hidden):
+            raise ValueError(f"{len(self.per_layer)} activations for {len(self.hidden)} hidden layers")
 
     @property
     def widths(self) -> tuple[int, ...]:
         """Every layer's width, the inputs first and the one output last."""
         return (self.inputs, *self.hidden, 1)
 
+    @property
+    def hidden_activations(self) -> tuple[str, ...]:
+        """Each hidden layer's activation, by name."""
+        return self.per_layer or (self.activation,) * len(self.hidden)
+
     def activations(self) -> tuple[Activation, ...]:
         """Each layer's activation after the inputs: the hidden layers', then the output's sigmoid."""
-        return (*(ACTIVATIONS[self.activation] for _ in self.hidden), ACTIVATIONS["sigmoid"])
+        return (*(ACTIVATIONS[name] for name in self.hidden_activations), ACTIVATIONS["sigmoid"])
 
 
 @dataclass(frozen=True)
@@ -165,6 +179,26 @@ class DeepNetwork(SigmoidModel):
                     delta = (delta @ layers[index][0].T) * activations[index - 1].slope(z, a)
         return np.concatenate([part.ravel() for pair in reversed(slopes) for part in pair])
 
+    def compute_graph(self, params, x, y: float) -> ComputeGraph | None:
+        """One bean's loss as operations, layer by layer: zj = bj + Σ wij·ai, aj = act(zj), then e = (a − y)²
+        (None for cross-entropy, and for networks too large to draw: network_class leaves them none)."""
+        if self.loss_name != "mse":
+            return None
+        g, values = GraphBuilder(), dict(zip(self.param_names, np.asarray(params, dtype=np.float64).tolist()))
+        features = np.atleast_1d(np.asarray(x, dtype=np.float64)).tolist()
+        names = ("x",) if len(features) == 1 else tuple(f"x{i}" for i in range(1, len(features) + 1))
+        layer_out = [g.bean(name, value) for name, value in zip(names, features)]
+        for layer, (width, activation) in enumerate(zip(self.shape.widths[1:], self.shape.activations()), start=1):
+            outputs = []
+            for j in range(1, width + 1):
+                terms = [g.mul(g.param(f"w{layer}_{i}{j}", values[f"w{layer}_{i}{j}"]), a)
+                         for i, a in enumerate(layer_out, start=1)]
+                z = g.add(*terms, g.param(f"b{layer}_{j}", values[f"b{layer}_{j}"]))
+                outputs.append(g.activate(z, activation.symbol, activation.function, activation.slope)
+                               if activation.symbol else z)
+            layer_out = outputs
+        return g.squared_error(layer_out[0], g.bean("y", y))
+
     def layer_report(self, params, x, y) -> LayerReport:
         """Each weight layer's mean |∂E/∂w| over these beans, and each hidden layer's dead neurons (a ReLU
         that outputs 0 for every bean learns nothing more): a vanishing gradient seen, not told."""
@@ -226,12 +260,23 @@ def network_class(name: str, label: str, shape: NetworkShape, lesson_dataset: st
     """A model class for one network shape: a data entry, registered like any model. ``activation_twin``:
     the model of the same shape with the activations switched off (a linear one's: switched on)."""
     layers = " → ".join(str(width) for width in shape.widths)
-    return type(f"DeepNetwork_{name.replace('-', '_')}", (DeepNetwork,), {
+    named = ", ".join(dict.fromkeys(shape.hidden_activations))
+    cls = type(f"DeepNetwork_{name.replace('-', '_')}", (DeepNetwork,), {
         "name": name, "label": label, "aliases": aliases, "shape": shape, "lesson_dataset": lesson_dataset,
         "n_features": shape.inputs, "activation_twin": activation_twin,
-        "activations_on": shape.activation != "linear",
-        "prediction": f"σ(…), {layers} ({shape.activation})",   # a formula: the same in every language
-        "__doc__": f"{layers}, {shape.activation} hidden layers, sigmoid output."})
+        "activations_on": set(shape.hidden_activations) != {"linear"},
+        "prediction": f"σ(…), {layers}" + (f" ({named})" if named else ""),   # a formula: the same in every language
+        "__doc__": f"{layers}, {'/'.join(shape.hidden_activations)} hidden layers, sigmoid output."})
+    if not _graph_fits(cls()):
+        cls.compute_graph = None   # no graph to draw: the view is not offered, as for a model without one
+    return cls
+
+
+def _graph_fits(model: DeepNetwork) -> bool:
+    """Whether the network's backprop graph stays readable: no more than GRAPH_MAX_ROWS boxes in a column."""
+    graph = model.compute_graph(np.zeros(model.n_params), np.zeros(model.shape.inputs), 0.0)
+    columns = graph.columns()
+    return max(columns.count(column) for column in set(columns)) <= GRAPH_MAX_ROWS
 
 
 # Lesson 9's network (the course's Keras model) and the steps of its story (TensorFlow Playground)

@@ -114,8 +114,9 @@ class ComputeGraphView(Retranslating, QWidget):
     def _graph_for(self, bean: int, params) -> ComputeGraph | None:
         if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
             return None
-        x, y = np.ravel(self._beans.x[bean])[0], self._beans.y[bean]
-        return self._model.compute_graph(np.asarray(params, dtype=float), float(x), float(y))
+        features = np.ravel(self._beans.x[bean])   # one size, or size and colour depth
+        x = float(features[0]) if features.size == 1 else features
+        return self._model.compute_graph(np.asarray(params, dtype=float), x, float(self._beans.y[bean]))
 
     # -- the last update ------------------------------------------------------------------------
     def show_frame(self, frame: Frame) -> None:
