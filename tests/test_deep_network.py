@@ -52,7 +52,8 @@ def finite_difference_slopes(model, params, x, y, h=1e-6):
 
 SHAPES = [NetworkShape(1, (), "sigmoid"), NetworkShape(1, (3,), "tanh"), NetworkShape(2, (4, 3), "relu"),
           NetworkShape(2, (2, 2, 2, 2), "leaky-relu"), NetworkShape(2, (5,), "linear"),
-          NetworkShape(1, (8, 8), "sigmoid"), NetworkShape(2, (3, 4, 2), per_layer=("tanh", "relu", "sigmoid"))]
+          NetworkShape(1, (8, 8), "sigmoid"), NetworkShape(2, (3, 4, 2), per_layer=("tanh", "relu", "sigmoid")),
+          NetworkShape(1, (3, 2), "tanh", output="linear"), NetworkShape(2, (), output="linear")]
 
 
 @pytest.mark.parametrize("loss", ["mse", "cross-entropy"])

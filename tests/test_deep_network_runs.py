@@ -51,3 +51,31 @@ def test_a_deep_network_exports_headless(tmp_path, capsys):
     rows = history.read_text(encoding="utf-8").splitlines()
     assert len(rows) == 20 * 10 + 1 and rows[0].startswith("update,epoch,beans,w1_11,")   # a header, 200 updates
     assert rows[1].startswith("1,1,0-9,") and rows[-1].startswith("200,20,90-99,")
+
+
+def test_a_network_with_a_straight_output_fits_a_curve_through_lesson_4_s_beans():
+    config = RunConfig(dataset="line-bias", model="net-1-4-4-1", optimizer="minibatch", lr=0.05, batch_size=10,
+                       epochs=2000)
+    trainer = config.build_trainer()
+    assert not trainer.model.classifies and trainer.model.activations_on
+    x, y = trainer.beans.x, trainer.beans.y
+    np.testing.assert_array_equal(trainer.model.predict(trainer.params, x), trainer.model.output_z(trainer.params, x))
+    trainer.run(20_000)
+    design = np.column_stack([x, np.ones_like(x)])
+    best_line = np.mean((design @ np.linalg.lstsq(design, y, rcond=None)[0] - y) ** 2)
+    assert trainer.loss == pytest.approx(np.mean((trainer.model.predict(trainer.params, x) - y) ** 2), rel=1e-12)
+    assert trainer.loss < 1.05 * best_line   # the beans lie on a line: the curve finds (about) it
+
+
+def test_the_window_draws_a_regression_network_s_curve(qtbot, window):
+    from gui_helpers import latest
+
+    window.model_panel.choose("net-1-4-4-1")
+    qtbot.waitUntil(lambda: window.controller.config.model == "net-1-4-4-1" and latest(window).restarted)
+    assert window.controller.config.dataset == "line-bias"
+    window.controller.step()
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 1)
+    xs, ys = window.scatter.fitted_line()
+    model = window.controller.landscape.model
+    np.testing.assert_allclose(ys, model.predict(np.array(latest(window).snapshot.params), xs), rtol=1e-9)
+    assert window.readouts.values["parameters"].text() == "33"

@@ -72,6 +72,7 @@ class NetworkShape:
     hidden: tuple[int, ...]
     activation: str = "sigmoid"            # every hidden layer's, unless ``per_layer`` names each
     per_layer: tuple[str, ...] = ()        # one activation per hidden layer, the first first
+    output: str = "sigmoid"                # "sigmoid": a classifier (toxic when a > 0.5); "linear": ŷ = z
 
     def __post_init__(self) -> None:
         if self.inputs not in (1, 2):
@@ -83,6 +84,8 @@ class NetworkShape:
             if name not in ACTIVATIONS:
                 raise ValueError(tr("unknown activation {name}; choose one of: {names}").format(
                     name=repr(name), names=", ".join(ACTIVATIONS)))
+        if self.output not in ("sigmoid", "linear"):   # (OUTPUT_CLASSES, below, has their classes)
+            raise ValueError(f"a network's output is sigmoid or linear, not {self.output!r}")
         if self.per_layer and len(self.per_layer) != len(self.hidden):
             raise ValueError(f"{len(self.per_layer)} activations for {len(self.hidden)} hidden layers")
 
@@ -97,8 +100,8 @@ class NetworkShape:
         return self.per_layer or (self.activation,) * len(self.hidden)
 
     def activations(self) -> tuple[Activation, ...]:
-        """Each layer's activation after the inputs: the hidden layers', then the output's sigmoid."""
-        return (*(ACTIVATIONS[name] for name in self.hidden_activations), ACTIVATIONS["sigmoid"])
+        """Each layer's activation after the inputs: the hidden layers', then the output's."""
+        return (*(ACTIVATIONS[name] for name in self.hidden_activations), ACTIVATIONS[self.output])
 
 
 @dataclass(frozen=True)
@@ -255,18 +258,48 @@ class DeepNetwork(SigmoidModel):
         return Diagram((inputs, *hidden, ("a",)), tuple(edges), biases)
 
 
+class RegressionNetwork(DeepNetwork):
+    """ŷ = z of the last layer: a network that fits a curve through the beans, as the lines of lessons 1–4
+    do, with the course's e = (ŷ − y)² (no ½); not a classifier."""
+
+    classifies = False
+    chooses_loss = False
+    output = "ŷ"
+    fit_shape = "curve"
+
+    def __init__(self, loss: str = "mse") -> None:
+        super().__init__("mse")   # (a straight output has no cross-entropy)
+
+    def output_slope(self, a, y):
+        return 2 * (a - y)   # ∂(ŷ − y)²/∂z with ŷ = z
+
+    def losses_of(self, z, y):
+        with np.errstate(all="ignore"):
+            error = z - y
+            return np.mean(error * error, axis=-1)
+
+    def predict(self, params, x):
+        return self.output_z(np.asarray(params, dtype=np.float64), x)
+
+    def loss_function(self, x, y):
+        return lambda rows: self.losses_of(self.output_z(np.asarray(rows, dtype=np.float64), x), y)
+
+
+OUTPUT_CLASSES = {"sigmoid": DeepNetwork, "linear": RegressionNetwork}
+
+
 def network_class(name: str, label: str, shape: NetworkShape, lesson_dataset: str,
                   aliases: tuple[str, ...] = (), activation_twin: str = "") -> type[DeepNetwork]:
     """A model class for one network shape: a data entry, registered like any model. ``activation_twin``:
     the model of the same shape with the activations switched off (a linear one's: switched on)."""
     layers = " → ".join(str(width) for width in shape.widths)
     named = ", ".join(dict.fromkeys(shape.hidden_activations))
-    cls = type(f"DeepNetwork_{name.replace('-', '_')}", (DeepNetwork,), {
+    cls = type(f"DeepNetwork_{name.replace('-', '_')}", (OUTPUT_CLASSES[shape.output],), {
         "name": name, "label": label, "aliases": aliases, "shape": shape, "lesson_dataset": lesson_dataset,
         "n_features": shape.inputs, "activation_twin": activation_twin,
         "activations_on": set(shape.hidden_activations) != {"linear"},
-        "prediction": f"σ(…), {layers}" + (f" ({named})" if named else ""),   # a formula: the same in every language
-        "__doc__": f"{layers}, {'/'.join(shape.hidden_activations)} hidden layers, sigmoid output."})
+        "prediction": ("σ(…), " if shape.output == "sigmoid" else "ŷ = …, ") + layers + (f" ({named})" if named else ""),
+        "__doc__": f"{layers}, {'/'.join(shape.hidden_activations)} hidden layers, {shape.output} output."})
     if not _graph_fits(cls()):
         cls.compute_graph = None   # no graph to draw: the view is not offered, as for a model without one
     return cls
@@ -300,5 +333,8 @@ TWO_INPUT_NET = network_class("net-2-3-1", N_("network: two inputs, 3 hidden neu
 # lesson 8's last network: two inputs, two hidden sigmoid neurons, on the circle beans (dataset F)
 CIRCLE_NET = network_class("net-2-2-1", N_("network: two inputs, 2 hidden neurons"),
                            NetworkShape(2, (2,), "sigmoid"), "circle")
+# a curve through lesson 4's beans: two tanh layers of 4 and a straight output, fitted by the course's error
+CURVE_NET = network_class("net-1-4-4-1", N_("network: 2 hidden layers of 4, tanh, output ŷ (a curve)"),
+                          NetworkShape(1, (4, 4), "tanh", output="linear"), "line-bias")
 NETWORKS = (SPIRAL_NET, SPIRAL_SIGMOID_NET, SPIRAL_RELU_NARROW, SPIRAL_LEAKY_NARROW, SPIRAL_LINEAR_NET,
-            SPIRAL_LINEAR_NARROW, NO_HIDDEN_NET, CIRCLE_NET, TWO_INPUT_NET)
+            SPIRAL_LINEAR_NARROW, NO_HIDDEN_NET, CIRCLE_NET, TWO_INPUT_NET, CURVE_NET)
