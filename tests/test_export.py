@@ -79,7 +79,7 @@ def test_the_size_budget_is_respected(tmp_path, capsys):
 @pytest.mark.parametrize("args, words", [
     (["--max-mb", "0.001"], "too small for even 2 frames"),
     (["--out", "/no/such/folder/run.gif"], "cannot write"),
-    (["--out", "run.mp4"], "must end in .gif"),
+    (["--out", "run.avi"], "must end in .gif or .mp4"),
     (["--fps", "500"], "from 0.5 to 50"),
 ])
 def test_export_errors_are_one_clear_line(tmp_path, capsys, args, words):
@@ -230,3 +230,24 @@ def test_the_export_work_needs_no_qt_and_only_the_composition_root_makes_the_app
                       if path.parent.name != "cli" and path.name != "app.py"
                       and "beanlab.app" in path.read_text(encoding="utf-8")]
     assert below_the_root == []
+
+
+def test_export_writes_an_mp4_that_decodes_to_its_frames(tmp_path, capsys):
+    from beanlab.export.video import count_frames
+
+    out = tmp_path / "run.mp4"
+    assert main(["export", "--out", str(out), "--epochs", "3", "--frames", "40", "--size", "321x241"]) == 0
+    written = capsys.readouterr().out
+    assert "Wrote 40 frames" in written and out.read_bytes()[4:8] == b"ftyp"   # an MP4 container
+    assert count_frames(str(out)) == 40
+    assert [p.name for p in tmp_path.iterdir()] == ["run.mp4"]   # no temporary file left behind
+
+
+def test_without_imageio_ffmpeg_an_mp4_export_says_what_to_install(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)   # as if it were not installed
+    assert main(["export", "--out", str(tmp_path / "run.mp4"), "--epochs", "2", "--size", "320x240"]) == 2
+    error = capsys.readouterr().err
+    assert "pip install imageio-ffmpeg" in error and "Traceback" not in error
+    assert list(tmp_path.iterdir()) == []

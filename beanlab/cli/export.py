@@ -1,4 +1,4 @@
-"""``beanlab export``: train (or race) and write an animated GIF or the final PNG, without a window.
+"""``beanlab export``: train (or race) and write an animated GIF or MP4 or the final PNG, without a window.
 
 The options become an :class:`ExportRequest`; the drawing is the GUI's (imported only here, when a
 picture is wanted), on an application this command makes.
@@ -26,9 +26,11 @@ EXPORT_VIEWS = ("all", *VIEWS)
 
 
 def add_commands(commands) -> None:
-    export = commands.add_parser("export", help="train and write an animated GIF (or the final PNG) without a window")
-    export.add_argument("--out", required=True, metavar="FILE.gif|FILE.png",
-                        help=".gif: the animation; .png: the final frame only")
+    export = commands.add_parser("export", help="train and write an animated GIF or MP4 (or the final PNG) "
+                                                "without a window")
+    export.add_argument("--out", required=True, metavar="FILE.gif|FILE.mp4|FILE.png",
+                        help=".gif: the animation; .mp4: the animation as H.264 video, for slides; "
+                             ".png: the final frame only")
     add_training_options(export)
     export.add_argument("--view", choices=EXPORT_VIEWS, default="all",
                         help="all plots (a lesson's plots with --lesson), or one: scatter, loss, cost, contour, "

@@ -1,8 +1,9 @@
 """An export's work, without Qt: choose the frames, fit them to the size budget, encode, write.
 
 Whoever draws the frames (a replayed run, a race) is a :class:`FrameSource`. The work is a
-generator of small steps, so a GUI can run it a slice at a time and stay responsive; the GIF
-encoding, plain Pillow, runs on a helper thread fed by a short queue, so it overlaps the drawing.
+generator of small steps, so a GUI can run it a slice at a time and stay responsive; the encoding
+(a GIF with Pillow, an MP4 with the ffmpeg of imageio-ffmpeg: :data:`FORMATS`) runs on a helper
+thread fed by a short queue, so it overlaps the drawing.
 A small sample over the span tells what a frame costs; the count that fits is tried, then more or
 fewer until the budget is used well. Nothing is written until the whole file is ready and fits; it
 then goes in atomically.
@@ -12,7 +13,8 @@ from __future__ import annotations
 import io
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -21,6 +23,7 @@ from PIL import Image
 from beanlab.core import spread_frames, write_bytes_atomically
 from beanlab.export.gif import encode_gif, frames_within_budget, to_palette
 from beanlab.export.request import ExportRequest
+from beanlab.export.video import encode_mp4
 from beanlab.i18n import tr
 
 SAMPLE_FRAMES = 12       # frames encoded first to estimate the bytes a frame costs
@@ -28,6 +31,19 @@ WAIT = "wait"            # yielded by the work when it waits for the encoder thr
 QUEUED_FRAMES = 32       # drawn frames waiting for the encoder, at most
 MAX_ATTEMPTS = 4         # if the estimate was too low, fewer frames and again
 MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class AnimationFormat:
+    """How an animation file is made: each drawn frame prepared (mapped onto the palette, or kept RGB),
+    then the frames encoded to the file's bytes."""
+
+    prepare: Callable[[Image.Image, Image.Image], Image.Image]   # (frame, palette) → what encode takes
+    encode: Callable[[Iterable[Image.Image], float], bytes]      # (frames, fps) → the file
+
+
+FORMATS = {".gif": AnimationFormat(to_palette, encode_gif),
+           ".mp4": AnimationFormat(lambda frame, _palette: frame.convert("RGB"), encode_mp4)}
 
 
 class ExportCancelled(Exception):
@@ -91,16 +107,16 @@ def export_steps(source: FrameSource, request: ExportRequest, planned: Callable[
 def _animation_steps(source: FrameSource, request: ExportRequest, planned: Callable[[str], None],
                      progress: Callable[[int, int, str], None]) -> Iterator[str | None]:
     budget = request.max_mb * MB
-    palette = source.palette()
+    palette, form = source.palette(), FORMATS[request.suffix]
     wanted = min(request.frames, source.last - source.first + 1)
 
     # 1. a small sample over the same span: what does a frame cost?
     sample = []
     for frame in source.frames(spread_frames(source.first, source.last, min(SAMPLE_FRAMES, wanted), source.period)):
-        sample.append(to_palette(frame, palette))
+        sample.append(form.prepare(frame, palette))
         yield
-    first_bytes = len(encode_gif(sample[:1], request.fps))
-    sample_bytes = len(encode_gif(sample, request.fps))
+    first_bytes = len(form.encode(sample[:1], request.fps))
+    sample_bytes = len(form.encode(sample, request.fps))
     per_frame = (sample_bytes - first_bytes) / max(len(sample) - 1, 1)
     count = frames_within_budget(wanted, first_bytes, sample_bytes, len(sample), budget)
     if count < min(2, wanted):
@@ -120,7 +136,7 @@ def _animation_steps(source: FrameSource, request: ExportRequest, planned: Calla
         plan = plan.format(count=count, first=source.first, last=source.last, fps=request.fps,
                            mb=min(estimate, budget) / MB, budget=request.max_mb)
         planned(plan + (f"; {source.note}" if source.note else ""))
-        data = yield from _draw_and_encode(source, request, palette, count, progress)
+        data = yield from _draw_and_encode(source, request, form, palette, count, progress)
         if len(data) <= budget:
             best = (count, data)
         else:
@@ -136,8 +152,8 @@ def _animation_steps(source: FrameSource, request: ExportRequest, planned: Calla
         count=count, seconds=count / request.fps, fps=request.fps, mb=len(data) / MB, path=request.path)
 
 
-def _draw_and_encode(source: FrameSource, request: ExportRequest, palette: Image.Image, count: int,
-                     progress: Callable[[int, int, str], None]):
+def _draw_and_encode(source: FrameSource, request: ExportRequest, form: AnimationFormat, palette: Image.Image,
+                     count: int, progress: Callable[[int, int, str], None]):
     """Draw ``count`` frames spread over the span and encode them as they come.
 
     The encoder takes the frames from a short queue on its own thread; the drawing side never
@@ -155,16 +171,16 @@ def _draw_and_encode(source: FrameSource, request: ExportRequest, palette: Image
 
     def encode():
         try:
-            result["data"] = encode_gif(frames_in_order(), request.fps)
+            result["data"] = form.encode(frames_in_order(), request.fps)
         except BaseException as exc:
             result["error"] = exc
 
-    encoder = threading.Thread(target=encode, name="beanlab-gif-encoder", daemon=True)
+    encoder = threading.Thread(target=encode, name="beanlab-encoder", daemon=True)
     encoder.start()
     try:
         updates = spread_frames(source.first, source.last, count, source.period)
         for done, frame in enumerate(source.frames(updates), start=1):
-            picture = to_palette(frame, palette)
+            picture = form.prepare(frame, palette)
             while frames.full():
                 if not encoder.is_alive():
                     break
@@ -172,7 +188,7 @@ def _draw_and_encode(source: FrameSource, request: ExportRequest, palette: Image
             frames.put(picture)
             progress(done, count, "Drawing and encoding frames")
             yield
-        progress(count, count, "Finishing the GIF")
+        progress(count, count, "Finishing the file")
         while encoder.is_alive():
             yield WAIT
     finally:

@@ -23,14 +23,18 @@ class ExportRequest:
     views_within: tuple[str, ...] | None = None  # for view "all": only these plots (a lesson's)
 
     @property
+    def suffix(self) -> str:
+        return os.path.splitext(self.path)[1].lower()
+
+    @property
     def is_picture(self) -> bool:
-        return self.path.lower().endswith(".png")
+        return self.suffix == ".png"
 
     def check(self) -> None:
         """Raise ValueError, in words for the user, if the request cannot be carried out."""
-        if not (self.is_picture or self.path.lower().endswith(".gif")):
-            raise ValueError(tr("the file name must end in .gif (animation) or .png (final picture): {path}").format(
-                path=self.path))
+        if self.suffix not in (".gif", ".mp4", ".png"):
+            raise ValueError(tr("the file name must end in .gif or .mp4 (animation) or .png (final picture): "
+                                "{path}").format(path=self.path))
         if self.frames < 1:
             raise ValueError(tr("an animation needs at least 1 frame"))
         if self.frames > MAX_FRAMES:

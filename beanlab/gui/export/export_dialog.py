@@ -67,7 +67,7 @@ class ExportAnimationDialog(QDialog):
         form.addRow(tr("Speed"), self.fps)
         form.addRow(tr("Size"), size)
         form.addRow(tr("Size budget"), self.max_mb)
-        form.addRow(tr("File (.gif, or .png for the last frame)"), where)
+        form.addRow(tr("File (.gif or .mp4, or .png for the last frame)"), where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -88,6 +88,6 @@ class ExportAnimationDialog(QDialog):
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, tr("Export animation to"), str(Path(self.path.text()).parent),
-                                                    tr("GIF animation (*.gif);;PNG picture (*.png)"))
+                                                    tr("GIF animation (*.gif);;MP4 video for slides (*.mp4);;PNG picture (*.png)"))
         if path:
             self.path.setText(path)
