@@ -15,7 +15,7 @@ small enough that a command (Space) waits at most that long.
 from __future__ import annotations
 
 TRAINING_SHARE = 0.65                # of every full-speed cycle (frame made, drawn, next frame trained)
-SHORTEST_BUDGET_S, LONGEST_BUDGET_S = 0.004, 0.060
+SHORTEST_BUDGET_S, LONGEST_BUDGET_S = 0.004, 0.080
 CHUNK_S = 0.004                      # a command waits at most about this long for the chunk under way
 FIRST_RATE = 1_000.0                 # updates/s assumed before any chunk of this run was timed (it doubles fast)
 SMALLEST_CHUNK, LARGEST_CHUNK = 1, 1 << 16
