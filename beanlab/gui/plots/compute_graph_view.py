@@ -98,12 +98,20 @@ class ComputeGraphView(Retranslating, QWidget):
         self.update()
 
     def shown_texts(self) -> list[tuple[str, str]]:
-        """Each box's two lines as drawn (forward value, slope); "" where a stage has not filled it yet."""
+        """Each box's forward text ("w = 0.100", or just "w" while a stage has not computed it) and its
+        slope ("" until a stage sends it back); as the boxes draw them (see _box_lines)."""
         if self.graph is None:
             return []
-        return [(self._text(self.graph, index) if self._forward_shown(index) else self._label(self.graph, index),
-                 self._slope_text(node) if self._slope_shown(index) and node.kind != "bean" else "")
-                for index, node in enumerate(self.graph.nodes)]
+        return [(self._text(self.graph, index) if value else label, slope)
+                for index, (label, value, slope) in enumerate(map(self._box_lines, range(len(self.graph.nodes))))]
+
+    def _box_lines(self, index: int) -> tuple[str, str, str]:
+        """A box's three lines: what it is (w, ×, e), its forward value, its slope; "" for what a stage has
+        not filled yet (and for the bean's x and y, which are data: no slope)."""
+        node = self.graph.nodes[index]
+        return (self._label(self.graph, index),
+                number(node.value, DIGITS) if self._forward_shown(index) else "",
+                self._slope_text(node) if self._slope_shown(index) and node.kind != "bean" else "")
 
     def _forward_shown(self, index: int) -> bool:
         return self.stages is None or self.stages.forward_shown(index, self.stage)
@@ -111,8 +119,12 @@ class ComputeGraphView(Retranslating, QWidget):
     def _slope_shown(self, index: int) -> bool:
         return self.stages is None or self.stages.slope_shown(index, self.stage)
 
+    def _draws(self) -> bool:
+        """Whether the run's model has a graph to draw (a large network's compute_graph is None)."""
+        return self._beans is not None and callable(getattr(self._model, "compute_graph", None))
+
     def _graph_for(self, bean: int, params) -> ComputeGraph | None:
-        if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
+        if not self._draws():
             return None
         features = np.ravel(self._beans.x[bean])   # one size, or size and colour depth
         x = float(features[0]) if features.size == 1 else features
@@ -122,7 +134,7 @@ class ComputeGraphView(Retranslating, QWidget):
     def show_frame(self, frame: Frame) -> None:
         if self.stages is not None:
             return   # the coming update is being told: the stepper ends that first
-        if self._model is None or not hasattr(self._model, "compute_graph") or self._beans is None:
+        if not self._draws():
             return
         snapshot, numbers = frame.snapshot, (frame.explanation.numbers if frame.explanation else {})
         names = self._model.param_names
@@ -198,10 +210,8 @@ class ComputeGraphView(Retranslating, QWidget):
             painter.setPen(QPen(foreground, look(2.5) if index == graph.loss else look(1.2)))
             painter.setBrush(fills[node.kind])
             painter.drawRoundedRect(box, line * 0.4, line * 0.4)
-            texts = (labels[index], values[index] if self._forward_shown(index) else "",
-                     slopes[index] if self._slope_shown(index) and node.kind != "bean" else "")
-            for place, (text, pen) in enumerate(zip(texts, (foreground, foreground, active))):
-                if text:   # (the bean's x and y are data: nothing to move, no slope)
+            for place, (text, pen) in enumerate(zip(self._box_lines(index), (foreground, foreground, active))):
+                if text:
                     painter.setPen(pen)
                     painter.drawText(QRectF(box.left(), box.top() + line * (0.1 + place), box_w, line),
                                      Qt.AlignmentFlag.AlignCenter, text)
