@@ -18,6 +18,7 @@ def make_application(debug: bool = False):
 
     from beanlab.gui import qt_messages
     from beanlab.gui.crash_guard import configure_logging
+    from beanlab.gui.garbage import collect_on_gui_thread
     from beanlab.gui.language import install_cjk_font
 
     # the log first (its folder is named after the application), then Qt's warnings into it: what
@@ -31,6 +32,7 @@ def make_application(debug: bool = False):
     app.setApplicationName("BeanLab")
     app.setDesktopFileName("beanlab")   # Wayland and docks match the window to beanlab/resources/beanlab.desktop
     install_cjk_font(app)
+    collect_on_gui_thread()   # never on the training thread: see beanlab.gui.garbage
     app.setWindowIcon(QIcon(str(resource_path(ICON))))
     return app
 

@@ -365,11 +365,9 @@ def main(argv=None) -> int:
     os.environ["BEANLAB_SETTINGS"] = os.path.join(settings.name, "beanlab.ini")
     display = ensure_display()
     try:
-        from PySide6.QtCore import QCoreApplication, Qt
-        from PySide6.QtWidgets import QApplication
+        from beanlab.app import make_application
 
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = make_application()   # as the app is set up (shared GL contexts, collection on the GUI thread)
         ours = bench_beanlab(args.seconds, args.presses)
         course = bench_course(app, args.seconds, draw_course_plot)
         course_all = bench_course(app, args.seconds, draw_all_views)

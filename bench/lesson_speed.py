@@ -78,14 +78,11 @@ def main(argv=None) -> int:
     os.environ["BEANLAB_SETTINGS"] = os.path.join(settings.name, "beanlab.ini")
     display = ensure_display()
     try:
-        from PySide6.QtCore import QCoreApplication, Qt
-        from PySide6.QtWidgets import QApplication
-
+        from beanlab.app import make_application
         from beanlab.core import LESSONS
         from beanlab.gui.main_window import MainWindow
 
-        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = make_application()   # as the app is set up (shared GL contexts, collection on the GUI thread)
         numbers = [int(n) for n in args.lessons.split(",")] if args.lessons else list(LESSONS)
         window = MainWindow(lesson=numbers[0])
         window.show()

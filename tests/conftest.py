@@ -53,6 +53,24 @@ def nothing_left_running(monkeypatch):
     assert not left, "left running:\n" + "\n".join(left)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def garbage_on_gui_thread(qapp):
+    """As in beanlab.app: reference cycles are collected on the GUI thread only (beanlab.gui.garbage).
+
+    Session-wide, so its timer is the application's, not a test's (see nothing_left_running).
+    """
+    from beanlab.gui.garbage import collect_on_gui_thread
+
+    return collect_on_gui_thread()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(garbage_on_gui_thread):
+    """A test that never runs the event loop still has its cycles collected, here on the GUI thread."""
+    yield
+    garbage_on_gui_thread.collect_due()
+
+
 @pytest.fixture(autouse=True)
 def own_settings_file(tmp_path_factory, monkeypatch):
     """Every test remembers its settings in a fresh file of its own, never the user's."""
