@@ -40,7 +40,6 @@ def make_application(debug: bool = False):
 def run_app(args: argparse.Namespace | None = None) -> int:
     """Open BeanLab's window on the default run and return when it is closed."""
     from beanlab.gui import crash_guard
-    from beanlab.gui.main_window import MainWindow
     from beanlab.gui.signal_wakeup import SignalWakeup
 
     app = make_application(debug=getattr(args, "debug", False))
@@ -49,8 +48,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     # window closes as on Ctrl+Q (settings saved once), the training thread stops, any dialog closes,
     # and the exit status says which signal it was (130, 143)
     wakeup = SignalWakeup()
-    window = MainWindow(lesson=getattr(args, "lesson", None), session=getattr(args, "session", None),
-                        session_name=getattr(args, "session_name", ""), language=getattr(args, "lang", None))
+    window = open_window(args)
     wakeup.received.connect(lambda _signum: (window.close(), app.closeAllWindows()))
     window.show()
     crash_guard.LOG.info("window open (SIGINT and SIGTERM close it as Ctrl+Q does)")
@@ -62,6 +60,15 @@ def run_app(args: argparse.Namespace | None = None) -> int:
         print(window_closed_message(wakeup.first), file=sys.stderr)
         return interrupts.exit_status(wakeup.first)
     return status
+
+
+def open_window(args: argparse.Namespace | None = None):
+    """The main window the command line asks for (its lesson, run options, session, language), not yet shown."""
+    from beanlab.gui.main_window import MainWindow
+
+    return MainWindow(config=getattr(args, "config", None), lesson=getattr(args, "lesson", None),
+                      session=getattr(args, "session", None), session_name=getattr(args, "session_name", ""),
+                      language=getattr(args, "lang", None), own_beans=getattr(args, "own_beans", None))
 
 
 def window_closed_message(signum: int) -> str:

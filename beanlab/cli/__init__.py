@@ -14,7 +14,7 @@ import sys
 from beanlab import __version__, i18n, interrupts
 from beanlab.cli import export, race, training, window
 from beanlab.cli.export import EXPORT_VIEWS
-from beanlab.cli.options import Parser, UsageError, add_lesson_option, language
+from beanlab.cli.options import Parser, UsageError, add_language_option, add_training_options
 
 NO_3D_VARIABLE = "BEANLAB_NO_3D"   # the same name as beanlab.gui.opengl_support.ENV_VARIABLE (no Qt here)
 
@@ -25,12 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="beanlab", description="BeanLab: watch gradient descent learn which beans are "
                     "toxic. With no command, opens the app.")
     parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
-    add_lesson_option(parser, "open the window on")
+    # the window takes the run options of `beanlab train` (beanlab --lesson 4 --lr 5); a command's own
+    # options of the same names win for that command
+    add_training_options(parser, lesson_use="open the window on")
     parser.add_argument("--debug", action="store_true",
                         help="log what the window does to the terminal too (it always goes to the log file)")
-    parser.add_argument("--lang", type=language, metavar="zh_CN|en",
-                        help="the language of the window and its exports (default: the one last chosen from "
-                             "View → Language, else the system's)")
+    add_language_option(parser)
     parser.add_argument("--no-3d", action="store_true",
                         help="draw the 3-D views in 2-D (the map), as on a computer without OpenGL")
     parser.set_defaults(run=window.run_app)

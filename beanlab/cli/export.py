@@ -10,6 +10,7 @@ import os
 
 from beanlab.cli.options import (
     UsageError,
+    add_language_option,
     add_training_options,
     lesson,
     optimizer_list,
@@ -43,6 +44,7 @@ def add_commands(commands) -> None:
     export.add_argument("--race", type=optimizer_list, metavar="A,B,…",
                         help="draw a race of up to four optimizers (as beanlab race) instead of one run: "
                              "the map, the 3-D surface (seen from the side without OpenGL), the losses and the table")
+    add_language_option(export, command=True)
     export.set_defaults(run=run)
 
 

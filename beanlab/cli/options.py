@@ -83,6 +83,14 @@ def language(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def add_language_option(parser: argparse.ArgumentParser, command: bool = False) -> None:
+    """``--lang``, before the command (``beanlab --lang zh_CN export …``) or after it (``command=True``):
+    a command's own --lang is left out of the result when not given, so it never undoes the first."""
+    parser.add_argument("--lang", type=language, metavar="zh_CN|en", default=argparse.SUPPRESS if command else None,
+                        help="the language of the window and its exports (default: the one last chosen from "
+                             "View → Language, else the system's)")
+
+
 def optimizer_list(text: str) -> list[str]:
     """Racers: optimizer names, each optionally with gradient noise for a landscape (``batch@0.01``)."""
     names = [name.strip() for name in text.split(",") if name.strip()]
@@ -127,9 +135,10 @@ def add_data_options(parser: argparse.ArgumentParser, defaults: bool = True) -> 
                         help="random seed (default 0)")
 
 
-def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True) -> None:
-    """The run's settings; each left out comes from --lesson N if given, else from RunConfig's defaults."""
-    add_lesson_option(parser, "train as in")
+def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True, lesson_use: str = "train as in") -> None:
+    """The run's settings; each left out comes from --lesson N if given, else from RunConfig's defaults.
+    ``lesson_use`` begins the help of --lesson: what the command does with the lesson."""
+    add_lesson_option(parser, lesson_use)
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file: UTF-8, UTF-16 or GBK; commas, "
                         "semicolons or tabs; columns x, y (or 大小, 毒性), or any two columns of numbers")

@@ -57,6 +57,7 @@ class TrainingSetup:
     trainer: Trainer
     epochs: int
     source: str
+    config: RunConfig | None = None   # what the trainer was built from
 
 
 def config_from(args: argparse.Namespace) -> RunConfig:
@@ -124,7 +125,7 @@ def setup_training(args: argparse.Namespace) -> TrainingSetup:
         trainer = config.build_trainer(beans)
     except ValueError as exc:
         raise UsageError(f"{exc} ({source})") from None
-    return TrainingSetup(beans, trainer, config.epochs, source)
+    return TrainingSetup(beans, trainer, config.epochs, source, config)
 
 
 class _ProgressBar:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from beanlab.cli.options import UsageError, lesson, non_negative_int, size
+from beanlab.cli.options import UsageError, add_language_option, lesson, non_negative_int, size
 from beanlab.core import SessionError, read_session_file
 
 
@@ -16,6 +16,7 @@ def add_commands(commands) -> None:
                       help="updates to play before the picture (default 2000)")
     shot.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH",
                       help="window size in pixels (default 1600x1000)")
+    add_language_option(shot, command=True)
     shot.set_defaults(run=run_screenshot)
 
 
@@ -53,8 +54,17 @@ def run_session(path: str) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """The window; with run options (``beanlab --lesson 4 --lr 5``, ``beanlab --data beans.csv``) on that
+    run, checked as ``beanlab train`` checks them, before any window opens."""
+    from beanlab.cli.training import CONFIG_OPTIONS, setup_training
+
     if args.lesson is not None:
         lesson(args.lesson)   # a wrong number is a usage error before any window opens
+    if args.data is not None or any(getattr(args, name) is not None for name in CONFIG_OPTIONS):
+        setup = setup_training(args)   # UsageError on settings that do not make a run
+        args.config = setup.config
+        if args.data is not None:
+            args.own_beans = (setup.trainer, os.path.basename(args.data))
     from beanlab.app import run_app
 
     return run_app(args)

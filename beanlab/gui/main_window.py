@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from beanlab.core import LESSONS, OPTIMIZERS, Beans, Landscape, RunConfig, Session, lesson
+from beanlab.core import LESSONS, OPTIMIZERS, Beans, Landscape, RunConfig, Session, Trainer, lesson
 from beanlab.gui import style
 from beanlab.gui.actions import build_actions, lesson_actions, playback_actions, speed_actions, view_actions
 from beanlab.gui.app_settings import AppSettings
@@ -38,10 +38,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, config: RunConfig | None = None, lesson: int | None = None,
                  session: Session | None = None, session_name: str = "", language: str | None = None,
-                 remembers: bool = True) -> None:
-        """``language``: "en" or "zh_CN" for this launch (--lang); by default the one chosen last from
+                 remembers: bool = True, own_beans: tuple[Trainer, str] | None = None) -> None:
+        """``config``: the run to open on (with ``lesson``: in place of the lesson's own, in its views);
+        ``language``: "en" or "zh_CN" for this launch (--lang); by default the one chosen last from
         View → Language, or else the system's. ``remembers=False``: closing does not write the
-        remembered settings (``beanlab screenshot`` plays the default run, not the user's)."""
+        remembered settings (``beanlab screenshot`` plays the default run, not the user's).
+        ``own_beans``: (the run on beans read from a file, the file's name), made with ``config``."""
         super().__init__()
         self._remembers = remembers
         style.configure_pyqtgraph()
@@ -100,7 +102,9 @@ class MainWindow(QMainWindow):
             self.controller.load_session(session, tr("Opened {name}: paused where it was saved.").format(
                 name=session_name))
         elif lesson is not None:
-            self.load_lesson(lesson)
+            self.load_lesson(lesson, config)
+        elif own_beans is not None:
+            self.controller.use_trainer(own_beans[0], config, own_beans[1])
         else:
             self.controller.start()
 
@@ -231,8 +235,9 @@ class MainWindow(QMainWindow):
         self.plots.set_pair(Landscape(self.controller.beans, self.controller.landscape.model, (first, second)))
         self.controller.refresh()   # a frame to draw the new slice through, playing or not
 
-    def load_lesson(self, number: int) -> None:
-        """Load a lesson's preset: its run, its plots, its caption."""
+    def load_lesson(self, number: int, config: RunConfig | None = None) -> None:
+        """Load a lesson's preset: its run (or ``config``, the lesson's with options laid over it),
+        its plots, its caption."""
         preset = lesson(number)
         self.plots.show_views(preset.views)
         self.appearance.restore_layout()   # nothing left over from the lesson before (sizes, shares)
@@ -240,7 +245,7 @@ class MainWindow(QMainWindow):
         self.sessions.lesson = number
         self._title = ("lesson", number)
         self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
-        self.controller.load_config(preset.config, tr("{lesson}: loaded, ready to play.").format(
+        self.controller.load_config(config or preset.config, tr("{lesson}: loaded, ready to play.").format(
             lesson=preset.menu_text), plan=preset.pace)
 
     def skip_ahead(self) -> None:
