@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 STOPPING = (signal.SIGINT, signal.SIGTERM)
 MESSAGES = {signal.SIGINT: "interrupted (Ctrl+C)", signal.SIGTERM: "stopped (SIGTERM)"}
@@ -33,6 +35,34 @@ def raise_on_signals() -> dict:
         return {}
     return {signal.SIGINT: signal.signal(signal.SIGINT, signal.default_int_handler),
             signal.SIGTERM: signal.signal(signal.SIGTERM, _raise_terminated)}
+
+
+class Noted:
+    """The first SIGINT or SIGTERM that came within :func:`deferred` (``first``, else None)."""
+
+    def __init__(self) -> None:
+        self.first: int | None = None
+
+    def __call__(self, signum, frame) -> None:
+        if self.first is not None:   # asked twice: stop at once, as without deferred()
+            raise exception_for(signum)
+        self.first = signum
+
+
+@contextmanager
+def deferred() -> Iterator[Noted]:
+    """Within, Ctrl+C and SIGTERM are noted, not raised (a second one is raised), so a long loop can stop
+    between two of its steps, where its result is whole, and report it; the handlers are put back after.
+    Off the main thread nothing can be noted."""
+    noted = Noted()
+    if threading.current_thread() is not threading.main_thread():
+        yield noted
+        return
+    before = {number: signal.signal(number, noted) for number in STOPPING}
+    try:
+        yield noted
+    finally:
+        restore(before)
 
 
 def restore(handlers: dict) -> None:

@@ -77,16 +77,30 @@ def _lines(terminal):
             if line.rsplit("\r", 1)[-1].strip()]
 
 
-@pytest.mark.parametrize("signum, status, message", [
-    (signal.SIGINT, 130, "beanlab: interrupted (Ctrl+C); nothing was left half-written"),
-    (signal.SIGTERM, 143, "beanlab: stopped (SIGTERM); nothing was left half-written")])
-def test_train_stops_promptly_with_one_line_and_no_history_file(tmp_path, signum, status, message):
-    child = Child(["train", "--epochs", "1000000", "--history", "history.csv"], beanlab_env(tmp_path), tmp_path)
-    child.wait_for_terminal("%")   # the progress bar: it is training
+@pytest.mark.parametrize("signum, status, name, message", [
+    (signal.SIGINT, 130, "Ctrl+C", "beanlab: interrupted (Ctrl+C); nothing was left half-written"),
+    (signal.SIGTERM, 143, "SIGTERM", "beanlab: stopped (SIGTERM); nothing was left half-written")])
+def test_train_stops_promptly_with_the_result_so_far_and_no_history_file(tmp_path, signum, status, name, message):
+    child = Child(["train", "--epochs", "1000000", "--history", "history.csv", "--json"],
+                  beanlab_env(tmp_path), tmp_path)
+    child.wait_for(lambda: _catches(child.process.pid, signum), "signal handler")
+    child_with_bar = Child(["train", "--epochs", "1000000"], beanlab_env(tmp_path), tmp_path)
+    child_with_bar.wait_for_terminal(" left")   # its bar: done, the rate, the time left
     code, took, out, terminal = child.stop(signum)
-    assert (code, _lines(terminal), out) == (status, [message], "")
+    assert (code, _lines(terminal)) == (status, [message])   # with --json, no bar on the terminal
     assert took < PROMPT_S
+    stopped_line, *report, json_line = out.splitlines()
+    made = int(stopped_line.split(" after ")[1].split(" of ")[0].replace(",", ""))
+    assert stopped_line == f"Stopped by {name} after {made:,} of 100,000,000 updates: the result so far " \
+                           "(no history written)."
+    result = json.loads(json_line)
+    assert (result["steps"], result["stopped_by"]) == (made, name) and made > 0
+    assert any(line.startswith("  loss = ") for line in report)
     assert sorted(p.name for p in tmp_path.iterdir() if "history" in p.name) == []   # no file, no temporary
+    code, _, out, terminal = child_with_bar.stop(signal.SIGINT)
+    bar = next(line for line in terminal.split("\r") if " left" in line)
+    assert "/100,000,000 updates" in bar and "/s" in bar and "%" in bar
+    assert code == 130 and out.startswith("Stopped by Ctrl+C after ")
 
 
 def test_export_drawing_frames_stops_on_ctrl_c_and_writes_nothing(tmp_path):
@@ -107,8 +121,12 @@ def test_race_stops_on_sigterm(tmp_path):
     # SIGTERM is caught once beanlab's handlers are in place: from then on it must end in one line
     child.wait_for(lambda: _catches(child.process.pid, signal.SIGTERM), "SIGTERM handler")
     code, took, out, terminal = child.stop(signal.SIGTERM)
-    assert (code, _lines(terminal), out) == (143, ["beanlab: stopped (SIGTERM); nothing was left half-written"], "")
+    assert (code, _lines(terminal)) == (143, ["beanlab: stopped (SIGTERM); nothing was left half-written"])
     assert took < PROMPT_S
+    lines = out.splitlines()   # the race so far: a row per racer, the first with the updates it made
+    assert lines[0] == "Stopped by SIGTERM: the race so far."
+    rows = {line.split()[0]: line.split() for line in lines[3:]}
+    assert sorted(rows) == ["adam", "batch", "sgd"]
 
 
 def _catches(pid, signum):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 
+from beanlab import interrupts
 from beanlab.cli.options import (
     UsageError,
     add_language_option,
@@ -68,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
         race_on, race_beans, _ = race_setup(args)   # the racers train in the race: no run of its own first
     else:
         setup = setup_training(args)
-        train_to_end(setup)
+        stopped = train_to_end(setup)
+        if stopped is not None:   # an export of half a run is not what was asked: nothing is written
+            raise interrupts.exception_for(stopped)
     _make_application()
     from beanlab.gui.export.headless import export_race, export_run
 

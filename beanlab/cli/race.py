@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import argparse
 
-from beanlab import core
+from beanlab import core, interrupts
 from beanlab.cli.json_line import json_line
 from beanlab.cli.options import UsageError, add_training_options, optimizer_list, positive_float
-from beanlab.cli.training import race_setup
+from beanlab.cli.training import STOPPED_BY, race_setup
 from beanlab.core import run_race
 from beanlab.core.landscape_models import TERRAINS
+from beanlab.terminal_progress import ProgressBar
 
 
 def add_commands(commands) -> None:
@@ -25,10 +26,22 @@ def add_commands(commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config, beans, source = race_setup(args)
-    try:
-        race = run_race(config, args.optimizers, args.threshold, beans=beans)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    bar = ProgressBar(0, "updates", "Racing", quiet=args.json)
+
+    def show_and_ask(done: int, total: int) -> bool:
+        bar.total = total
+        bar.show(done)
+        return stop.first is not None   # Ctrl+C or SIGTERM: the race so far
+
+    with interrupts.deferred() as stop:
+        try:
+            race = run_race(config, args.optimizers, args.threshold, beans=beans, stop_after=show_and_ask)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        finally:
+            bar.close()
+    if stop.first is not None:
+        print(f"Stopped by {STOPPED_BY[stop.first]}: the race so far.")
     where = f"the {config.landscape} landscape ({TERRAINS[config.landscape].formula})" if config.landscape else \
         f"{source or f'{config.dataset} ({config.n} beans, seed {config.seed})'}, model {config.model}"
     print(f"Race on {where}, learning rate {config.lr:g}, {config.epochs} epochs; "
@@ -40,5 +53,8 @@ def run(args: argparse.Namespace) -> int:
         status = "  DIVERGED" if r.diverged else ""
         print(f"{r.optimizer:<11} {r.final_loss:>12.6g} {r.updates:>9,} {r.seconds:>8.3f} {reached:>13} {when:>8}{status}")
     if args.json:
-        print(json_line({"threshold": race.threshold, "results": [r.to_dict() for r in race.results]}))
+        stopped_by = {"stopped_by": STOPPED_BY[stop.first]} if stop.first is not None else {}
+        print(json_line({"threshold": race.threshold, "results": [r.to_dict() for r in race.results], **stopped_by}))
+    if stop.first is not None:
+        raise interrupts.exception_for(stop.first)   # its one line, and 130 or 143
     return 0

@@ -3,11 +3,13 @@ the result. Also what the other commands build on: the run the options ask for, 
 from __future__ import annotations
 
 import argparse
-import sys
+import signal
+import time
 from dataclasses import dataclass
 
 import numpy as np
 
+from beanlab import interrupts
 from beanlab.cli.json_line import json_line
 from beanlab.cli.options import UsageError, add_data_options, add_excel_option, add_training_options, lesson
 from beanlab.core import (
@@ -28,7 +30,9 @@ from beanlab.core.beans_csv import csv_bytes
 from beanlab.core.atomic_write import NotARegularFile, check_replaceable
 from beanlab.core.file_guard import check_outputs
 from beanlab.core.landscape_models import TERRAINS
+from beanlab.terminal_progress import ProgressBar
 
+STOPPED_BY = {signal.SIGINT: "Ctrl+C", signal.SIGTERM: "SIGTERM"}
 # the options that set a RunConfig field of the same name
 CONFIG_OPTIONS = ("dataset", "n", "seed", "model", "loss", "hidden", "optimizer", "lr", "step", "batch_size",
                   "order", "epochs", "init", "landscape", "noise")
@@ -128,35 +132,27 @@ def setup_training(args: argparse.Namespace) -> TrainingSetup:
     return TrainingSetup(beans, trainer, config.epochs, source, config)
 
 
-class _ProgressBar:
-    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
-
-    def __init__(self, total: int, stream=None) -> None:
-        self.total, self.stream = total, stream or sys.stderr   # looked up now: it may have been swapped
-        self.enabled = total >= 200_000 and self.stream.isatty()
-
-    def show(self, done: int) -> None:
-        if self.enabled:
-            filled = int(30 * done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {100 * done // self.total:3d}%")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 40 + "\r")
+CHUNK_S = 0.1   # train in chunks of about this long: Ctrl+C stops within it, the bar moves as often
 
 
-def train_to_end(setup: TrainingSetup) -> None:
-    """Train all the epochs asked for (or until the run diverges), with a progress bar on a terminal."""
+def train_to_end(setup: TrainingSetup, quiet: bool = False, what: str = "Training") -> int | None:
+    """Train all the epochs asked for (or until the run diverges), with a progress bar on a terminal
+    (none if ``quiet``). Ctrl+C or SIGTERM stops it between two chunks, the run whole: then it returns
+    that signal's number, else None."""
     trainer, total_updates = setup.trainer, setup.epochs * setup.trainer.updates_per_epoch
-    bar = _ProgressBar(total_updates)
-    chunk = max(10_000, total_updates // 100)
-    try:
-        while trainer.step_count < total_updates and not trainer.diverged:
-            trainer.run(min(chunk, total_updates - trainer.step_count))
-            bar.show(trainer.step_count)
-    finally:   # Ctrl+C too: the "interrupted" line must not be glued to a half-drawn bar
-        bar.close()
+    bar = ProgressBar(total_updates, "updates", what, quiet=quiet)
+    chunk = 1_000
+    with interrupts.deferred() as stop:
+        try:
+            while trainer.step_count < total_updates and not trainer.diverged and stop.first is None:
+                started = time.perf_counter()
+                trainer.run(min(chunk, total_updates - trainer.step_count))
+                took = time.perf_counter() - started
+                chunk = min(max(int(chunk * CHUNK_S / max(took, 1e-4)), 100), 1_000_000)
+                bar.show(trainer.step_count)
+        finally:   # the result (or a second Ctrl+C's line) must not be glued to a half-drawn bar
+            bar.close()
+    return stop.first
 
 
 def run_data(args: argparse.Namespace) -> int:
@@ -186,7 +182,15 @@ def run_train(args: argparse.Namespace) -> int:
     check_not_inputs(args, args.history)
     setup = setup_training(args)
     trainer = setup.trainer
-    train_to_end(setup)
+    stopped = train_to_end(setup, quiet=args.json)
+    if stopped is not None:   # the run so far is whole: report it, write no file, end as the signal asks
+        asked = setup.epochs * trainer.updates_per_epoch
+        print(f"Stopped by {STOPPED_BY[stopped]} after {trainer.step_count:,} of {asked:,} updates: the result so far"
+              f"{' (no history written)' if args.history else ''}.")
+        result = _report(setup)
+        if args.json:
+            print(json_line({**result, "stopped_by": STOPPED_BY[stopped]}))
+        raise interrupts.exception_for(stopped)
     if args.history:
         try:
             write_bytes_atomically(args.history, csv_bytes(history_csv_text(trainer), args.excel))

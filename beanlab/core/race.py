@@ -9,6 +9,7 @@ reached) plus 1% of the way down from the start, unless one is given.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,18 +72,26 @@ def racer_config(config: RunConfig, racer: str) -> RunConfig:
 
 
 def run_race(config: RunConfig, optimizers: list[str], threshold: float | None = None,
-             beans: Beans | None = None) -> Race:
+             beans: Beans | None = None, stop_after: Callable[[int, int], bool] | None = None) -> Race:
     """Train each racer for ``config.epochs`` epochs (on ``beans``, else the config's dataset), timing
-    it, and compare them."""
+    it, and compare them.
+
+    ``stop_after(done, total)``, if given, is asked after every chunk with the updates made so far by
+    all racers and in all; True stops the race there: the racers compare as far as they got (a racer
+    not yet started has made no update).
+    """
     trainers = racers(config, optimizers, beans)
     timings = []
-    for trainer in trainers:
-        total = config.epochs * trainer.updates_per_epoch
+    totals = [config.epochs * trainer.updates_per_epoch for trainer in trainers]
+    done_before, stopped = 0, False
+    for trainer, total in zip(trainers, totals):
         marks = []   # (update, seconds since the start) after each chunk
         started = time.perf_counter()
-        while trainer.step_count < total and not trainer.diverged:
+        while trainer.step_count < total and not trainer.diverged and not stopped:
             trainer.run(min(CHUNK, total - trainer.step_count))
             marks.append((trainer.step_count, time.perf_counter() - started))
+            stopped = stop_after is not None and stop_after(done_before + trainer.step_count, sum(totals))
+        done_before += total
         timings.append(marks)
     if threshold is None:
         threshold = default_threshold(trainers)

@@ -4,7 +4,6 @@ It needs a QApplication already made (the command line makes it, as the composit
 """
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from beanlab.gui.export.frame_renderer import opengl_available
 from beanlab.gui.export.race_export import RaceFrames
 from beanlab.gui.signal_wakeup import SignalWakeup
 from beanlab.interrupts import exception_for
+from beanlab.terminal_progress import ProgressBar
 
 
 def export_run(trainer: Trainer, request: ExportRequest, say: Callable[[str], None] = print) -> None:
@@ -39,9 +39,9 @@ def _run_to_end(job: AnimationExport, say: Callable[[str], None]) -> None:
     """Run the export in an event loop of its own. Ctrl+C or SIGTERM cancels it (nothing is written)
     and is raised again, as KeyboardInterrupt or Terminated, once the loop is left."""
     loop, failure = QEventLoop(), []
-    bar = _ProgressLine()
+    bar = ProgressBar(0, "frames")
     job.planned.connect(lambda text: say(f"{text}."))
-    job.progress.connect(bar.show)
+    job.progress.connect(lambda done, total, what: (setattr(bar, "total", max(1, total)), bar.show(done, what)))
     job.finished.connect(lambda text: (bar.close(), say(text), loop.quit()))
     job.failed.connect(lambda text: (bar.close(), failure.append(text), loop.quit()))
     wakeup = SignalWakeup()
@@ -56,20 +56,3 @@ def _run_to_end(job: AnimationExport, say: Callable[[str], None]) -> None:
         raise exception_for(wakeup.first)
     if failure:
         raise ValueError(failure[0])
-
-
-class _ProgressLine:
-    """Frames drawn so far, on one line of a terminal's stderr; silent when stderr is not a terminal."""
-
-    def __init__(self, stream=None) -> None:
-        self.stream = stream or sys.stderr   # looked up now: tests and shells may swap stderr
-        self.enabled = self.stream.isatty()
-
-    def show(self, done: int, total: int, what: str) -> None:
-        if self.enabled:
-            self.stream.write(f"\r{what}: {done}/{total}   ")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 50 + "\r")
