@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 
-from beanlab.cli.options import UsageError, add_language_option, lesson, non_negative_int, size
+from beanlab.cli.options import UsageError, add_language_option, lesson, non_negative_int, positive_int, size
 from beanlab.core import SessionError, read_session_file
 
 
 def add_commands(commands) -> None:
-    shot = commands.add_parser("screenshot", help="open the window, play the default run, save it as a PNG")
+    shot = commands.add_parser("screenshot", help="open the window, play the default run (or a lesson), save it as a PNG")
     shot.add_argument("out", metavar="OUT.png", help="the picture to write")
     shot.add_argument("--updates", type=non_negative_int, default=2000,
                       help="updates to play before the picture (default 2000)")
     shot.add_argument("--size", type=size, default=(1600, 1000), metavar="WxH",
                       help="window size in pixels (default 1600x1000)")
     add_language_option(shot, command=True)
+    shot.add_argument("--lesson", type=positive_int, metavar="N", default=argparse.SUPPRESS,
+                      help="play lesson N (its run and its plots) instead of the default run")
     shot.set_defaults(run=run_screenshot)
 
 
@@ -26,17 +28,20 @@ def run_screenshot(args: argparse.Namespace) -> int:
     folder = os.path.dirname(os.path.abspath(args.out))
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
         raise UsageError(f"cannot write {args.out}: no folder {folder} that can be written to")
+    if args.lesson is not None:
+        lesson(args.lesson)   # a wrong number is a usage error before any window opens
     from beanlab.app import make_application
     from beanlab.gui.window_screenshot import save_screenshot
 
     make_application()
     try:
-        width, height = save_screenshot(args.out, args.updates, args.size, args.lang)
+        width, height = save_screenshot(args.out, args.updates, args.size, args.lang, args.lesson)
     except OSError as exc:
         raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
     except TimeoutError as exc:
         raise UsageError(str(exc)) from None
-    print(f"Wrote the window ({width}x{height}) after {args.updates:,} updates of the default run to {args.out}.")
+    run = "the default run" if args.lesson is None else f"lesson {args.lesson}"
+    print(f"Wrote the window ({width}x{height}) after {args.updates:,} updates of {run} to {args.out}.")
     return 0
 
 

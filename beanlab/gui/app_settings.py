@@ -1,6 +1,7 @@
 """What BeanLab remembers between launches: window layout, the last run's settings, speed, stages.
 
-Kept in an INI file (``BEANLAB_SETTINGS`` names another one, as the tests do). A file that cannot be
+Kept in an INI file (``BEANLAB_SETTINGS`` names another one, as the tests do; in portable mode,
+beside the app: see :mod:`beanlab.portable`). A file that cannot be
 read is reported once and replaced by the defaults; a value of the wrong kind or out of range (a
 start that is not numbers, 10**10 beans, a geometry that is not Qt's bytes) is dropped with one
 logged line, and the rest kept: a borrowed laptop's odd settings file must never stop the lesson.
@@ -18,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from beanlab.core import RunConfig
 from beanlab.i18n import N_, normalise, tr
+from beanlab.portable import portable_folder
 
 ENV_VARIABLE = "BEANLAB_SETTINGS"
 _log = logging.getLogger("beanlab")
@@ -27,6 +29,9 @@ def settings_path() -> str:
     configured = os.environ.get(ENV_VARIABLE)
     if configured:
         return configured
+    portable = portable_folder()
+    if portable is not None:
+        return str(portable / "beanlab.ini")
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) \
         or str(Path.home() / ".config" / "beanlab")
     return str(Path(folder) / "beanlab.ini")

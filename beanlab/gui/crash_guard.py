@@ -19,16 +19,21 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from beanlab.i18n import tr
+from beanlab.portable import portable_folder
 
 LOG = logging.getLogger("beanlab")
 ENV_VARIABLE = "BEANLAB_LOG"
 
 
 def log_path() -> Path:
-    """Where the log goes: ``BEANLAB_LOG``, or the platform's folder for application data."""
+    """Where the log goes: ``BEANLAB_LOG``, the portable folder (beanlab.portable), or the platform's folder
+    for application data."""
     configured = os.environ.get(ENV_VARIABLE)
     if configured:
         return Path(configured)
+    portable = portable_folder()
+    if portable is not None:
+        return portable / "logs" / "beanlab.log"
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation) \
         or str(Path.home() / ".local" / "share" / "BeanLab")
     return Path(folder) / "logs" / "beanlab.log"

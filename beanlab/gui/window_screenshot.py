@@ -21,14 +21,15 @@ from beanlab.interrupts import exception_for
 TIMEOUT_S = 120
 
 
-def photograph_run(updates: int, size: tuple[int, int], language: str | None = None) -> bytes:
-    """Open the window at ``size`` (in ``language``, by default the remembered one), play exactly
-    ``updates`` updates, and return the PNG.
+def photograph_run(updates: int, size: tuple[int, int], language: str | None = None, lesson: int | None = None) -> bytes:
+    """Open the window at ``size`` (in ``language``, by default the remembered one) on the default run
+    or ``lesson``, play exactly ``updates`` updates, and return the PNG.
 
     Raises TimeoutError if the window never gets there.
     """
     # the default run, whatever was remembered; and what is remembered stays the user's
-    window = MainWindow(config=RunConfig(), language=language, remembers=False)
+    window = MainWindow(config=RunConfig() if lesson is None else None, lesson=lesson, language=language,
+                        remembers=False)
     window.resize(*size)
     controller = window.controller
     loop, picture = QEventLoop(), []
@@ -66,12 +67,13 @@ def photograph_run(updates: int, size: tuple[int, int], language: str | None = N
     return picture[0]
 
 
-def save_screenshot(path: str, updates: int, size: tuple[int, int], language: str | None = None) -> tuple[int, int]:
+def save_screenshot(path: str, updates: int, size: tuple[int, int], language: str | None = None,
+                    lesson: int | None = None) -> tuple[int, int]:
     """``beanlab screenshot``: write the PNG atomically (no partial file on failure).
 
     Returns the picture's size: the window will not shrink below its minimum to match ``size``.
     """
-    png = photograph_run(updates, size, language)
+    png = photograph_run(updates, size, language, lesson)
     write_bytes_atomically(path, png)
     picture = QImage.fromData(png)
     return picture.width(), picture.height()
