@@ -7,7 +7,8 @@ colour across every view:
 * orange: this update: a ring round its bean(s), and its slope ("this bean's slope") on the cost curves;
 * vermillion: the model as it learns: the fitted line, the descent path, the ball on the cost;
 * bluish green: the slope of the whole cost (the tangent);  grey: where least squares puts it;
-* sky blue: the network's weights (solid positive, dashed negative);  black: the loss's moving average.
+* sky blue: the network's weights (solid positive, dashed negative);  black: the loss's moving average;
+* yellow edged in black: the class's prediction, drawn beside what the run did.
 """
 
 BEAN = (0, 114, 178)           # blue: beans (not toxic)
@@ -18,9 +19,10 @@ OPTIMUM = (110, 110, 110)      # grey: where least squares puts it
 TANGENT = (0, 158, 115)        # bluish green: the slope of the whole cost
 WEIGHT = (86, 180, 233)        # sky blue: a weight of the network
 SMOOTH = (0, 0, 0)             # black: the loss's moving average
+PREDICTION = (240, 228, 66)    # yellow, edged in black: the class's prediction (predict, then watch)
 WHITE = (255, 255, 255)
 
-PLOT_COLOURS = (BEAN, TOXIC, BEAN_ACTIVE, FIT, OPTIMUM, TANGENT, WEIGHT, SMOOTH)
+PLOT_COLOURS = (BEAN, TOXIC, BEAN_ACTIVE, FIT, OPTIMUM, TANGENT, WEIGHT, SMOOTH, PREDICTION)
 #: what each colour means, for the test that no colour means two things
 MEANINGS = {"bean": BEAN, "toxic": TOXIC, "this update": BEAN_ACTIVE, "model": FIT, "optimum": OPTIMUM,
-            "whole cost's slope": TANGENT, "weight": WEIGHT, "moving average": SMOOTH}
+            "whole cost's slope": TANGENT, "weight": WEIGHT, "moving average": SMOOTH, "prediction": PREDICTION}

@@ -35,6 +35,7 @@ from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
 from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
 from .pacing import Pacing, Phase, Plan
+from .predictions import Question, WhereWillTheBallBe, WhereWillTheLineBe, line_through
 from .promises import Promise, RunNumbers
 from .race import Race, RaceResult, run_race
 from .registry import Registry
@@ -46,6 +47,7 @@ from .trainer import DIVERGENCE_LOSS, ORDERS, Snapshot, Trainer
 from .views import VIEWS, View
 
 __all__ = [
+    "line_through",
     "ALIASES",
     "DATASETS",
     "DIVERGENCE_LOSS",
@@ -55,7 +57,10 @@ __all__ = [
     "MODELS",
     "OPTIMIZERS",
     "ORDERS",
+    "Question",
     "SGD",
+    "WhereWillTheBallBe",
+    "WhereWillTheLineBe",
     "SIGMOID_MODELS",
     "Batch",
     "BeanDataError",

@@ -8,6 +8,7 @@ from ..i18n import N_, tr
 from .landscape_models import TERRAINS
 from .pacing import Plan
 from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest, stalled
+from .predictions import Question, WhereWillTheBallBe, WhereWillTheLineBe
 from .run_config import RunConfig
 from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
@@ -29,6 +30,7 @@ class Lesson:
     course: bool = True          # one of the course's lessons; False: a preset beyond it
     pace: Plan = Plan.steady(100)   # how fast it plays until the teacher chooses (see pacing.Plan)
     promise: Promise | None = None  # what the caption promises, as a test on the run's numbers
+    questions: tuple[Question, ...] = ()   # predict, then watch: asked in this order (see predictions.py)
 
     def __post_init__(self) -> None:
         unknown = set(self.views) - set(VIEWS)
@@ -74,14 +76,20 @@ LESSONS = {
               RunConfig(dataset="line", model="wx", optimizer="sgd", lr=0.1, epochs=100, init=(0.1,)),
               ("cost", "scatter", "loss"),
               pace=Plan.of((2, 20), 30),   # the first 20 beans one by one, then faster
-              promise=Promise(N_("the tangent flat at the bottom"), near_lowest(0.02))),
+              promise=Promise(N_("the tangent flat at the bottom"), near_lowest(0.02)),
+              questions=(WhereWillTheBallBe(N_("Predict: where will the ball be after the next update? "
+                                               "Click on the cost curve E(w)."), updates=1),
+                         WhereWillTheBallBe(N_("Predict: where will the ball be 10 updates later? "
+                                               "Click on the cost curve E(w)."), updates=10))),
     4: Lesson(4, N_("two parameters, a bowl"),
               N_("Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
               "Watch the path bend down the long valley of the bowl to the optimum."),
               RunConfig(dataset="line-bias", model="wx+b", optimizer="sgd", lr=0.01, epochs=500, init=(0.1, 0.1)),
               ("scatter", "contour", "cost"),
               pace=Plan.steady(300),
-              promise=Promise(N_("the optimum of the bowl"), near_lowest(0.03))),
+              promise=Promise(N_("the optimum of the bowl"), near_lowest(0.03)),
+              questions=(WhereWillTheLineBe(N_("Predict: where will the line be after this epoch (100 beans)? "
+                                               "Drag either end of the line."), updates=0),)),
     5: Lesson(5, N_("an activation function"),
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
               "Watch the S slide and steepen until its step sits where the beans turn toxic."),

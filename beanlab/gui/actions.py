@@ -30,9 +30,10 @@ class ActionSpec:
 
 
 def playback_actions(controller, step: Callable[[], None] | None = None,
-                     skip: Callable[[], None] | None = None) -> list[ActionSpec]:
+                     skip: Callable[[], None] | None = None,
+                     predict: Callable[[], None] | None = None) -> list[ActionSpec]:
     """The actions that steer a run; the controller's verbs do the work (``step``: a stage-aware Step;
-    ``skip``: skip ahead to the lesson's promise)."""
+    ``skip``: skip ahead to the lesson's promise; ``predict``: ask the lesson's next prediction)."""
     return [
         ActionSpec("play", N_("Play / Pause"), N_("start or pause training"), ("Space",), controller.toggle_play),
         ActionSpec("step", N_("Step"), N_("make exactly one update and show it (a presenter remote's next)"),
@@ -44,6 +45,9 @@ def playback_actions(controller, step: Callable[[], None] | None = None,
                       N_("fast-forward to what the lesson's caption promises, and pause there"), ("Ctrl+Right",),
                       skip)] if skip else []),
         ActionSpec("reset", N_("Reset"), N_("back to the starting point"), ("R",), controller.reset),
+        *([ActionSpec("predict", N_("Predict"), N_("the lesson asks what the run will do: answer on the plot, "
+                                                   "then watch (predict, then watch)"), ("P",), predict)]
+          if predict else []),
     ]
 
 

@@ -22,6 +22,7 @@ from beanlab.gui.panels.projector_strip import ProjectorStrip
 from beanlab.gui.panels.readouts_panel import ReadoutsPanel
 from beanlab.gui.panels.slice_panel import SlicePanel
 from beanlab.gui.plots.plot_board import SHOWN_FIRST, PlotBoard
+from beanlab.gui.prediction_mode import PredictionMode
 from beanlab.gui.race_window import RaceWindow
 from beanlab.gui.run_notice import RunNotice
 from beanlab.gui.session_actions import SessionActions
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(config or remembered, self)
         self.frames = FrameHub(acknowledge=self.controller.frame_drawn)
         self.actions = build_actions(playback_actions(self.controller, step=lambda: self.stepper.step(),
+                                                      predict=lambda: self.prediction.ask(),
                                                       skip=self.skip_ahead), self)
 
         # panels (left)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             part.failed.connect(self.exports.warn)
         self.sessions.opened.connect(self._on_session_opened)
         self.bean_editor = BeanEditor(self, self.controller, self.scatter)
+        self.prediction = PredictionMode(self)
         self.race_window: RaceWindow | None = None
         self.setAcceptDrops(True)   # a CSV (or a session) dropped on the window opens it
         self._lay_out()

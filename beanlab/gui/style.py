@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QGraphicsItem, QLabel, QSizePolicy
 
-from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, SMOOTH, TANGENT, TOXIC, WEIGHT
+from beanlab.colours import BEAN, BEAN_ACTIVE, FIT, OPTIMUM, PREDICTION, SMOOTH, TANGENT, TOXIC, WEIGHT
 from beanlab.i18n import tr
+
+PREDICTION_EDGE = (0, 0, 0)   # the black edge that keeps the yellow prediction visible on white
 
 
 @dataclass(frozen=True)

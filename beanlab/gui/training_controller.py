@@ -55,6 +55,8 @@ class TrainingController(QObject):
         self._generation = 0
         self._copy_requests = 0
         self._waiting_for_copy: dict[int, Callable[[Trainer, int], None]] = {}
+        self._hold_at: int | None = None   # Play pauses there (see hold_at)
+        self.updates_per_epoch = 1         # of the current run
 
         # The worker's pure-Python loop holds the GIL; a short switch interval (default 5 ms) lets
         # the GUI thread take it back promptly, so drawing does not wait behind training.
@@ -82,7 +84,14 @@ class TrainingController(QObject):
 
     # -- verbs for the panels ---------------------------------------------------------------
     def play(self) -> None:
-        self._send("play")
+        if self._hold_at is not None and (self.latest is None or self.latest.snapshot.step < self._hold_at):
+            self._send("play_until", self._hold_at)   # a prediction waits for that update: see hold_at
+        else:
+            self._send("play")
+
+    def hold_at(self, update: int | None) -> None:
+        """Make Play pause at update ``update`` (a prediction is answered there); None: play on as usual."""
+        self._hold_at = update
 
     def play_until(self, update: int) -> None:
         """Play, and pause exactly at update number ``update`` (unless the run ends first)."""
@@ -261,6 +270,8 @@ class TrainingController(QObject):
         self.config, self.beans = config, beans  # the trainer itself now belongs to the worker
         self.landscape = Landscape(beans, trainer.model)
         self.speed_words = SpeedWords.of_trainer(trainer)
+        self.updates_per_epoch = trainer.updates_per_epoch
+        self._hold_at = None   # a new run: no prediction waits
         self._generation += 1
         self.run_replaced.emit(beans, self.landscape)
         self._send("load", trainer, self._generation, config.epochs)

@@ -67,6 +67,8 @@ class ExplanationPanel(Retranslating, QWidget):
         self.waiting = False        # the text waits for a pause (playing too fast to tell each update)
         self._next_label = ""       # said before the next update's explanation (stage 3)
         self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
+        self._prompt: str | None = None   # a prediction's words, shown in the caption's place (set_prompt)
+        self._caption_shown = ""
         self.set_caption(None)
 
     def retranslate(self) -> None:
@@ -136,7 +138,22 @@ class ExplanationPanel(Retranslating, QWidget):
     def set_caption(self, caption: str | None) -> None:
         """A lesson's two lines of what to watch (in English: shown translated); None: free play's."""
         self._caption_source = caption
-        shown = tr(caption or FREE_PLAY_CAPTION)
+        if self._prompt is None:
+            self._show_caption_text(tr(caption or FREE_PLAY_CAPTION))
+
+    def set_prompt(self, text: str | None) -> None:
+        """A prediction's question or verdict (already in the current language) in the caption's place,
+        where the class looks; None gives the caption back."""
+        self._prompt = text
+        self._show_caption_text(text if text is not None else tr(self._caption_source or FREE_PLAY_CAPTION))
+
+    @property
+    def caption_text(self) -> str:
+        """What the caption's place says now, as plain lines."""
+        return self._caption_shown
+
+    def _show_caption_text(self, shown: str) -> None:
+        self._caption_shown = shown
         self.caption.setText("<br>".join(escape(line) for line in shown.splitlines()))
 
     @property

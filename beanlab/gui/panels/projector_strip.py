@@ -23,7 +23,7 @@ class ProjectorStrip(Retranslating, QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         self.buttons = {}
-        for name in ("play", "step", "back", "reset"):
+        for name in ("play", "step", "back", "reset", "predict"):
             button = QToolButton()
             button.setDefaultAction(actions[name])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -5,9 +5,11 @@ through the ball too, in this update's orange (symbols.py: one symbol and colour
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
@@ -49,6 +51,10 @@ class _Slice:
         self.update_label = pg.TextItem(color=style.BEAN_ACTIVE, anchor=(0, 0))
         self.widget.addItem(self.update_label)
         self.update_slope: float | None = None
+        # the class's prediction of where the ball goes (predict, then watch): yellow edged in black
+        self.prediction = self.widget.plot([], [], pen=None, symbol="o", symbolSize=16,
+                                           symbolBrush=pg.mkBrush(*style.PREDICTION),
+                                           symbolPen=pg.mkPen(*style.PREDICTION_EDGE, width=2.5))
         self.symbols = (WHOLE_COST.symbol("w"), "")   # (the tangent's, this update's), set by show
         self.shows_tangent = True   # False for a run that moves by no slope (a search): no tangent, no label
         self._x_range, self._top, self._bottom = (0.0, 0.0), 0.0, 0.0
@@ -179,6 +185,8 @@ class CostSlicesPlot(QWidget):
         self._last_frame: Frame | None = None
         self._cut_at, self._cut_took = -float("inf"), 0.0   # when the curves were last cut, and how long it took
         self.curves_cut = 0   # how often the curves were computed (the tests check a playing network's stays rare)
+        self._on_click: Callable[[float], None] | None = None   # a prediction's answer: see answer_clicks
+        self._prediction: tuple[float, float] | None = None
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -217,6 +225,45 @@ class CostSlicesPlot(QWidget):
             cut.optimum.setVisible(landscape.optimum is not None)
             if landscape.optimum is not None:
                 cut.optimum.setValue(landscape.optimum[index])
+
+    def answer_clicks(self, on_click: Callable[[float], None] | None) -> None:
+        """Hand a left click on the first cut (E(w), or E(w | b)) to ``on_click(w)``, w where it was clicked
+        (a prediction's answer); None gives the mouse back to the plot."""
+        scene = self._along_w.widget.scene()
+        if self._on_click is not None:
+            scene.sigMouseClicked.disconnect(self._clicked)
+        self._on_click = on_click
+        if on_click is not None:
+            scene.sigMouseClicked.connect(self._clicked)
+        self._along_w.widget.setCursor(Qt.CursorShape.CrossCursor if on_click else Qt.CursorShape.ArrowCursor)
+
+    def _clicked(self, event) -> None:
+        box = self._along_w.widget.getViewBox()
+        if event.button() != Qt.MouseButton.LeftButton or not box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        event.accept()
+        self._on_click(box.mapSceneToView(event.scenePos()).x())
+
+    def show_prediction(self, value: float | None, params=None) -> None:
+        """Draw the class's predicted ball at ``value`` on the first cut, at the cost there with the other
+        parameters as in ``params`` (where the run was asked); None takes it away."""
+        self._prediction = None
+        if value is not None and self._landscape is not None:
+            params = np.array(params, dtype=float)
+            params[0] = value
+            self._prediction = (float(value), float(self._landscape.cost(params)))
+        self._along_w.prediction.setData(*(([], []) if self._prediction is None else
+                                           ([self._prediction[0]], [self._prediction[1]])))
+
+    @property
+    def first_cut(self) -> pg.PlotWidget:
+        """The plot of the cut along the first parameter (E(w), or E(w | b)): where a prediction is clicked."""
+        return self._along_w.widget
+
+    @property
+    def prediction(self) -> tuple[float, float] | None:
+        """Where the predicted ball is drawn (the parameter, its cost), or None."""
+        return self._prediction
 
     def set_slope_used(self, used: bool) -> None:
         """Whether the run moves by a slope: a search (lesson 2) or the perceptron rule uses none, so no

@@ -47,6 +47,9 @@ def map_colours(colours) -> np.ndarray:
     return np.column_stack([rgb, np.full(256, MAP_ALPHA)]).astype(np.ubyte)
 
 
+PREDICTION_WIDTH = 3   # px: the predicted line, as thick as the fitted one
+
+
 class _HookedViewBox(pg.ViewBox):
     """A view box that first offers mouse clicks and drags to ``hook`` (the bean editor, when on)."""
 
@@ -87,6 +90,10 @@ class ScatterPlot(pg.PlotWidget):
         self._selected_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(*style.FIT, width=2.5), brush=None)
         self.addItem(self._selected_item)   # the bean the editor has selected (not in the legend)
         self._selected: int | None = None
+        # the class's prediction of the line (predict, then watch): yellow over a black edge, not in the legend
+        self._prediction_edge = self.plot([], [], pen=style.pen(style.PREDICTION_EDGE, PREDICTION_WIDTH + 3))
+        self._prediction_item = self.plot([], [], pen=style.pen(style.PREDICTION, PREDICTION_WIDTH))
+        self._prediction_ends: tuple[tuple[float, float], tuple[float, float]] | None = None
         # a network's output over the plane (fit shape "map"), under everything, and its a = 0.5 curve
         self._map_image = pg.ImageItem(axisOrder="col-major")
         self._map_image.setZValue(-10)
@@ -234,14 +241,32 @@ class ScatterPlot(pg.PlotWidget):
         else:
             self._selected_item.setData(*self._coordinates(np.array([bean])))
 
-    def set_mouse_hook(self, hook) -> None:
-        """Let ``hook`` (see ``_HookedViewBox``) have the mouse first; None gives it back to panning."""
+    def set_mouse_hook(self, hook, editing_beans: bool = True) -> None:
+        """Let ``hook`` (see ``_HookedViewBox``) have the mouse first; None gives it back to panning.
+        ``editing_beans``: the title says how to draw beans (the bean editor's; not a prediction's)."""
         self.getViewBox().hook = hook
-        self._editing = hook is not None   # while drawing beans, the axes hold still under the mouse
+        self._editing = hook is not None   # while the mouse draws, the axes hold still under it
         self.setCursor(Qt.CursorShape.CrossCursor if self._editing else Qt.CursorShape.ArrowCursor)
-        style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind],
-                        None if self._editing else SHORT_TITLES[self._kind])
+        titled = self._editing and editing_beans
+        style.set_title(self, EDITING_TITLE if titled else TITLES[self._kind], None if titled else SHORT_TITLES[self._kind])
         style.retranslate_plot(self)
+
+    @property
+    def line_ends_x(self) -> tuple[float, float]:
+        """The sizes x where the fitted line is drawn from and to."""
+        return float(self._x_ends[0]), float(self._x_ends[-1])
+
+    def show_prediction(self, ends: tuple[tuple[float, float], tuple[float, float]] | None) -> None:
+        """Draw the class's predicted line through its two ends (data coordinates); None takes it away."""
+        self._prediction_ends = ends
+        xs, ys = ([], []) if ends is None else ([ends[0][0], ends[1][0]], [ends[0][1], ends[1][1]])
+        self._prediction_edge.setData(xs, ys)
+        self._prediction_item.setData(xs, ys)
+
+    @property
+    def prediction(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """The predicted line's two ends as drawn, or None."""
+        return self._prediction_ends
 
     def _on_bean_clicked(self, _item, _points, event) -> None:
         hook = self.getViewBox().hook

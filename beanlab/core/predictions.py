@@ -1,0 +1,93 @@
+"""Predict, then watch: a question the class answers before the run moves, and how far off it was.
+
+Students who predict a demonstration's outcome before they see it understand it better than those
+who only watch (Crouch et al., Am. J. Phys. 72, 835, 2004). A lesson carries a few questions, in
+its data; each names the view where the class answers and the gesture (click a point, drag the
+line), how many updates the run then makes, and how to read the truth from the run's parameters.
+Nothing here draws: the GUI turns the mouse into a guess, shows the guess beside the result, and
+shows :meth:`Question.verdict` in words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..i18n import N_, tr
+from .numbers import number
+
+
+@dataclass(frozen=True)
+class Question:
+    """A prediction to make before ``updates`` more updates (0: to the end of the current epoch)."""
+
+    prompt: str       # in English, marked for translation: what the class is asked
+    updates: int = 1
+    view = ""         # the view where the class answers (see beanlab.core.views)
+    gesture = ""      # how: "click" (a point on the view) or "line" (drag either end of a line)
+
+    def horizon(self, step: int, updates_per_epoch: int) -> int:
+        """The update after which the answer is read, asked at update ``step``."""
+        if self.updates > 0:
+            return step + self.updates
+        return (step // updates_per_epoch + 1) * updates_per_epoch
+
+    def guess_from(self, points: tuple[tuple[float, float], ...]):
+        """The guess the gesture's data points make (one point for a click, two line ends for a line)."""
+        raise NotImplementedError
+
+    def verdict(self, guess, before: np.ndarray, after: np.ndarray, names: tuple[str, ...]) -> str:
+        """One line comparing the guess with the run: the parameters ``before`` and ``after``."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class WhereWillTheBallBe(Question):
+    """Click on the cost curve where the ball will be: which way w moves, and how far."""
+
+    view = "cost"
+    gesture = "click"
+
+    def guess_from(self, points):
+        return float(points[-1][0])
+
+    def verdict(self, guess, before, after, names) -> str:
+        start, moved = float(before[0]), float(after[0])
+        said, went = _direction(guess - start), _direction(moved - start)
+        # the moves too: a bean of small size moves w by too little to show in w's four digits
+        text = tr("Your guess: {name} = {guess}, a move of {guess_move}; the run: {name} = {actual}, "
+                  "a move of {move}.").format(name=names[0], guess=number(guess), actual=number(moved),
+                                              guess_move=number(guess - start, signed=True),
+                                              move=number(moved - start, signed=True))
+        right_way = tr("Right way: {direction}.") if said == went else tr("The run went {direction}.")
+        return f"{text} {right_way.format(direction=tr(went))}"
+
+
+@dataclass(frozen=True)
+class WhereWillTheLineBe(Question):
+    """Drag the fitted line to where it will be (each end moves on its own): w and b at once."""
+
+    view = "scatter"
+    gesture = "line"
+
+    def guess_from(self, points):
+        return line_through(*points[-2:])
+
+    def verdict(self, guess, before, after, names) -> str:
+        w, b = guess
+        return tr("Your line: w = {w}, b = {b}; the run: w = {run_w}, b = {run_b}.").format(
+            w=number(w), b=number(b), run_w=number(float(after[0])), run_b=number(float(after[1])))
+
+
+def line_through(first: tuple[float, float], second: tuple[float, float]) -> tuple[float, float]:
+    """(w, b) of the line y = w·x + b through two points of different x."""
+    (x0, y0), (x1, y1) = first, second
+    if x0 == x1:
+        raise ValueError("a line through two points needs two different sizes x")
+    w = (y1 - y0) / (x1 - x0)
+    return float(w), float(y0 - w * x0)
+
+
+def _direction(change: float) -> str:
+    return N_("to the right") if change > 0 else N_("to the left") if change < 0 \
+        else N_("nowhere")

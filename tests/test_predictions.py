@@ -1,0 +1,112 @@
+"""Predict, then watch: the class answers on the plot with the mouse, the run shows, the numbers compare.
+
+The verdict's numbers are checked against the same run made headless (the lesson's settings, the
+same number of updates), and the drawn guess against where the mouse was.
+"""
+import numpy as np
+import pytest
+from gui_helpers import latest, wait_state
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from beanlab.core import LESSONS, WhereWillTheBallBe, WhereWillTheLineBe, line_through
+from beanlab.core.numbers import number
+
+
+def headless_params(lesson_number, updates):
+    config = LESSONS[lesson_number].config
+    trainer = config.build_trainer(config.make_beans())
+    trainer.run(updates)
+    return trainer.params
+
+
+def viewport_point(plot, x, y) -> QPoint:
+    """Where the data point (x, y) is on a plot widget's viewport."""
+    return plot.mapFromScene(plot.getViewBox().mapViewToScene(QPointF(x, y)))
+
+
+def test_a_line_through_two_ends():
+    assert line_through((0.0, 0.5), (1.0, 1.2)) == pytest.approx((0.7, 0.5))
+    with pytest.raises(ValueError):
+        line_through((0.3, 0.0), (0.3, 1.0))
+
+
+def test_the_ball_verdict_says_the_numbers_and_the_way():
+    question = WhereWillTheBallBe("where?")
+    text = question.verdict(0.5, np.array([0.1]), np.array([0.4]), ("w",))
+    assert text == "Your guess: w = 0.5000, a move of +0.4000; the run: w = 0.4000, a move of +0.3000. " \
+                   "Right way: to the right."
+    assert "The run went to the left" in question.verdict(0.5, np.array([0.1]), np.array([0.05]), ("w",))
+
+
+def test_a_question_to_the_end_of_the_epoch():
+    question = WhereWillTheLineBe("where?", updates=0)
+    assert (question.horizon(0, 100), question.horizon(37, 100), question.horizon(100, 100)) == (100, 100, 200)
+
+
+def test_every_question_belongs_to_a_view_its_lesson_shows():
+    for preset in LESSONS.values():
+        for question in preset.questions:
+            assert question.view in preset.views, (preset.number, question.view)
+
+
+def ask(qtbot, window, number):
+    window.load_lesson(number)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).restarted)
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: window.prediction.question is not None)
+    wait_state(qtbot, window, "paused")
+    assert window.explanation.caption_text.startswith("Predict:")
+
+
+def test_lesson_3_click_where_the_ball_will_be_then_step(qtbot, window):
+    ask(qtbot, window, 3)
+    plot = window.cost_slices.first_cut
+    low, high = plot.getViewBox().viewRange()[1]
+    QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     viewport_point(plot, 0.5, (low + high) / 2))
+    qtbot.waitUntil(lambda: window.cost_slices.prediction is not None)
+    guess = window.cost_slices.prediction[0]
+    assert guess == pytest.approx(0.5, abs=0.02)   # where the mouse was, to a pixel or two
+    assert "pauses at update 1" in window.explanation.caption_text
+    with qtbot.waitSignal(window.prediction.answered, timeout=10_000) as answered:
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    start, actual = LESSONS[3].config.init[0], headless_params(3, 1)[0]
+    assert latest(window).snapshot.params[0] == actual
+    assert answered.args[0] == (f"Your guess: w = {number(guess)}, a move of {number(guess - start, signed=True)}; "
+                                f"the run: w = {number(actual)}, a move of {number(actual - start, signed=True)}. "
+                                f"Right way: to the right.")
+    assert answered.args[0] in window.explanation.caption_text
+    assert window.cost_slices.prediction[0] == guess   # the guess stays drawn beside the result
+
+
+def test_lesson_4_drag_the_line_then_play_one_epoch(qtbot, window):
+    ask(qtbot, window, 4)
+    scatter = window.scatter
+    x0, x1 = scatter.line_ends_x
+    xs, ys = scatter.fitted_line()
+    start = viewport_point(scatter, x1 - 0.05 * (x1 - x0), float(ys[-1]))   # near the right end
+    end = viewport_point(scatter, x1 - 0.05 * (x1 - x0), 1.1)
+    viewport = scatter.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 11):
+        QTest.mouseMove(viewport, start + (end - start) * step / 10)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    qtbot.waitUntil(lambda: "pauses at update 100" in window.explanation.caption_text)
+    (left, right) = scatter.prediction
+    assert left == pytest.approx((x0, float(ys[0])))   # the far end stayed
+    assert right[1] == pytest.approx(1.1, abs=0.03)    # the near end followed the mouse
+    w, b = line_through(left, right)
+    with qtbot.waitSignal(window.prediction.answered, timeout=30_000) as answered:
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert latest(window).snapshot.step == 100 and latest(window).state == "paused"
+    run_w, run_b = headless_params(4, 100)
+    assert answered.args[0] == (f"Your line: w = {number(w)}, b = {number(b)}; "
+                                f"the run: w = {number(run_w)}, b = {number(run_b)}.")
+    assert scatter.prediction == (left, right)
+
+
+def test_free_play_has_no_questions_and_changes_nothing(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: "no predictions" in window.statusBar().currentMessage())
+    assert window.prediction.question is None
