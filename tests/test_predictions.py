@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from beanlab.core import LESSONS, WhereWillTheBallBe, WhereWillTheLineBe, line_through
+from beanlab.core.predictions import Stretch, fate_of
 from beanlab.core.numbers import number
 
 
@@ -33,10 +34,14 @@ def test_a_line_through_two_ends():
 
 def test_the_ball_verdict_says_the_numbers_and_the_way():
     question = WhereWillTheBallBe("where?")
-    text = question.verdict(0.5, np.array([0.1]), np.array([0.4]), ("w",))
+
+    def moved(to):
+        return Stretch(("w",), np.array([0.1]), np.array([to]), np.array([[to]]), 1.0, 0.5, None)
+
+    text = question.verdict(0.5, moved(0.4))
     assert text == "Your guess: w = 0.5000, a move of +0.4000; the run: w = 0.4000, a move of +0.3000. " \
                    "Right way: to the right."
-    assert "The run went to the left" in question.verdict(0.5, np.array([0.1]), np.array([0.05]), ("w",))
+    assert "The run went to the left" in question.verdict(0.5, moved(0.05))
 
 
 def test_a_question_to_the_end_of_the_epoch():
@@ -110,3 +115,49 @@ def test_free_play_has_no_questions_and_changes_nothing(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: "no predictions" in window.statusBar().currentMessage())
     assert window.prediction.question is None
+
+
+def stretch_of(lesson_number, lr):
+    """What the lesson's first epoch does at learning rate ``lr``, from a headless run's record."""
+    config = LESSONS[lesson_number].config.replace(lr=lr)
+    trainer = config.build_trainer(config.make_beans())
+    trainer.run(trainer.updates_per_epoch)
+    _updates, params, losses = trainer.history.rows_from(0)
+    return Stretch(trainer.model.param_names, params[0], params[-1], params[1:], losses[0], losses[-1],
+                   np.asarray(trainer.model.optimum(trainer.beans.x, trainer.beans.y)), trainer.diverged)
+
+
+@pytest.mark.parametrize("lesson_number, lr, fate", [(3, 0.1, 0), (3, 1.2, 1), (3, 2.0, 2), (4, 0.5, 0), (4, 0.8, 2)])
+def test_what_a_learning_rate_does_is_read_from_the_run(lesson_number, lr, fate):
+    assert fate_of(stretch_of(lesson_number, lr)) == fate
+
+
+def test_noise_round_the_optimum_is_not_a_zig_zag():
+    run = Stretch(("w",), np.array([0.0]), np.array([1.01]), np.array([[0.5], [0.99], [1.01], [0.995], [1.005]]),
+                  1.0, 0.001, np.array([1.0]))
+    assert fate_of(run) == 0
+    bouncing = Stretch(("w",), np.array([0.0]), np.array([1.1]), np.array([[1.8], [0.3], [1.6], [1.1]]),
+                       1.0, 0.5, np.array([1.0]))
+    assert fate_of(bouncing) == 1
+
+
+def test_lesson_3_choose_what_a_big_learning_rate_does_then_play(qtbot, window):
+    window.load_lesson(3)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).restarted)
+    window.controller.set_config(lr=2.0)
+    for _ in LESSONS[3].questions:   # P asks the lesson's questions in turn: the last is this one
+        qtbot.keyClick(window, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: len(window.explanation.choice_buttons) == 3)
+    wait_state(qtbot, window, "paused")
+    blows_up = window.explanation.choice_buttons[2]
+    assert blows_up.text() == "it blows up (diverges)"
+    qtbot.mouseClick(blows_up, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "pauses at update 100" in window.explanation.caption_text)
+    window.playback_panel.set_speed(0)   # the lesson's pace would take a minute; the answer is the same
+    with qtbot.waitSignal(window.prediction.answered, timeout=30_000) as answered:
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert latest(window).state == "diverged"   # it blew up before the epoch's end: the answer is there
+    assert fate_of(stretch_of(3, 2.0)) == 2   # the same run without a window
+    assert answered.args[0] == "Right: it blows up (diverges)."
+    buttons = window.explanation.choice_buttons   # the answer stays shown beside the result
+    assert [b.isChecked() for b in buttons] == [False, False, True] and not any(b.isEnabled() for b in buttons)

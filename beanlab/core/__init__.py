@@ -35,7 +35,7 @@ from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
 from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
 from .pacing import Pacing, Phase, Plan
-from .predictions import Question, WhereWillTheBallBe, WhereWillTheLineBe, line_through
+from .predictions import Question, WhatWillTheRunDo, WhereWillTheBallBe, WhereWillTheLineBe, line_through
 from .promises import Promise, RunNumbers
 from .race import Race, RaceResult, run_race
 from .registry import Registry
@@ -59,6 +59,7 @@ __all__ = [
     "ORDERS",
     "Question",
     "SGD",
+    "WhatWillTheRunDo",
     "WhereWillTheBallBe",
     "WhereWillTheLineBe",
     "SIGMOID_MODELS",

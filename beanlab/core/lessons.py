@@ -8,7 +8,7 @@ from ..i18n import N_, tr
 from .landscape_models import TERRAINS
 from .pacing import Plan
 from .promises import Promise, at_point, below, classified, finished_at_lowest, near, near_lowest, stalled
-from .predictions import Question, WhereWillTheBallBe, WhereWillTheLineBe
+from .predictions import Question, WhatWillTheRunDo, WhereWillTheBallBe, WhereWillTheLineBe
 from .run_config import RunConfig
 from .views import LANDSCAPE_VIEWS, SHOWN_FIRST, VIEWS  # noqa: F401  (LANDSCAPE_VIEWS: for the landscape menu)
 
@@ -51,6 +51,9 @@ class Lesson:
         return tr("Lesson {number}: {title}").format(number=self.number, title=tr(self.title))
 
 
+# asked with whatever learning rate the teacher has set: try it again after changing the rate
+FATE_QUESTION = N_("Predict: with this learning rate, what will the run do by the end of this epoch? Choose one.")
+
 LESSONS = {
     1: Lesson(1, N_("the perceptron's rule"),
               N_("Lesson 1: each bean nudges w by α·e·x, with the error e = y − ŷ: too low a prediction (e > 0) raises w, "
@@ -80,7 +83,8 @@ LESSONS = {
               questions=(WhereWillTheBallBe(N_("Predict: where will the ball be after the next update? "
                                                "Click on the cost curve E(w)."), updates=1),
                          WhereWillTheBallBe(N_("Predict: where will the ball be 10 updates later? "
-                                               "Click on the cost curve E(w)."), updates=10))),
+                                               "Click on the cost curve E(w)."), updates=10),
+                         WhatWillTheRunDo(FATE_QUESTION, updates=0))),
     4: Lesson(4, N_("two parameters, a bowl"),
               N_("Lesson 4: w and b each move against their own slope, both from the same bean, together.\n"
               "Watch the path bend down the long valley of the bowl to the optimum."),
@@ -89,7 +93,8 @@ LESSONS = {
               pace=Plan.steady(300),
               promise=Promise(N_("the optimum of the bowl"), near_lowest(0.03)),
               questions=(WhereWillTheLineBe(N_("Predict: where will the line be after this epoch (100 beans)? "
-                                               "Drag either end of the line."), updates=0),)),
+                                               "Drag either end of the line."), updates=0),
+                         WhatWillTheRunDo(FATE_QUESTION, updates=0))),
     5: Lesson(5, N_("an activation function"),
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
               "Watch the S slide and steepen until its step sits where the beans turn toxic."),

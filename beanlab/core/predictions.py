@@ -18,6 +18,20 @@ from .numbers import number
 
 
 @dataclass(frozen=True)
+class Stretch:
+    """What the run did between the question and its answer: the truth a guess is compared with."""
+
+    names: tuple[str, ...]     # the model's parameter names
+    before: np.ndarray         # the parameters when the question was asked
+    after: np.ndarray          # … at the update the question is about
+    path: np.ndarray           # every recorded row between (updates × parameters), ``after`` last
+    loss_before: float
+    loss_after: float
+    optimum: np.ndarray | None   # least squares' parameters, when known
+    diverged: bool = False
+
+
+@dataclass(frozen=True)
 class Question:
     """A prediction to make before ``updates`` more updates (0: to the end of the current epoch)."""
 
@@ -36,8 +50,8 @@ class Question:
         """The guess the gesture's data points make (one point for a click, two line ends for a line)."""
         raise NotImplementedError
 
-    def verdict(self, guess, before: np.ndarray, after: np.ndarray, names: tuple[str, ...]) -> str:
-        """One line comparing the guess with the run: the parameters ``before`` and ``after``."""
+    def verdict(self, guess, run: Stretch) -> str:
+        """One line comparing the guess with what the run did."""
         raise NotImplementedError
 
 
@@ -51,8 +65,8 @@ class WhereWillTheBallBe(Question):
     def guess_from(self, points):
         return float(points[-1][0])
 
-    def verdict(self, guess, before, after, names) -> str:
-        start, moved = float(before[0]), float(after[0])
+    def verdict(self, guess, run: Stretch) -> str:
+        names, start, moved = run.names, float(run.before[0]), float(run.after[0])
         said, went = _direction(guess - start), _direction(moved - start)
         # the moves too: a bean of small size moves w by too little to show in w's four digits
         text = tr("Your guess: {name} = {guess}, a move of {guess_move}; the run: {name} = {actual}, "
@@ -73,10 +87,51 @@ class WhereWillTheLineBe(Question):
     def guess_from(self, points):
         return line_through(*points[-2:])
 
-    def verdict(self, guess, before, after, names) -> str:
+    def verdict(self, guess, run: Stretch) -> str:
         w, b = guess
         return tr("Your line: w = {w}, b = {b}; the run: w = {run_w}, b = {run_b}.").format(
-            w=number(w), b=number(b), run_w=number(float(after[0])), run_b=number(float(after[1])))
+            w=number(w), b=number(b), run_w=number(float(run.after[0])), run_b=number(float(run.after[1])))
+
+
+FATES = (N_("it settles down"), N_("it zig-zags across the valley"), N_("it blows up (diverges)"))
+FAR = 0.1   # of w's starting distance from its optimum: a crossing from further than this is an overshoot
+BLOWS_UP = 10.0   # the loss grew this many times over: the run is blowing up, whether or not it overflowed yet
+
+
+@dataclass(frozen=True)
+class WhatWillTheRunDo(Question):
+    """Choose what this learning rate does in the next updates: settle, zig-zag, or blow up."""
+
+    view = "cost"   # where the ball shows what the learning rate does; the answer is a button
+    gesture = "choice"
+    choices = FATES
+
+    def guess_from(self, points):
+        return int(points[-1][0])
+
+    def verdict(self, guess, run: Stretch) -> str:
+        fate = fate_of(run)
+        said = tr("Right: {fate}.") if guess == fate else tr("You said {guess}; in fact {fate}.")
+        return said.format(guess=tr(FATES[guess]), fate=tr(FATES[fate]))
+
+
+def fate_of(run: Stretch) -> int:
+    """What the stretch of run did, as an index of FATES: blew up (diverged, or its loss grew
+    ``BLOWS_UP`` times), zig-zagged, or settled.
+
+    Zig-zag: w jumped across its optimum and back — at least twice from further than ``FAR`` of its
+    starting distance. Crossings close to the optimum are a settled run's noise (one bean pulls a
+    little left, the next a little right), not overshooting.
+    """
+    if run.diverged or not np.isfinite(run.loss_after) or run.loss_after > BLOWS_UP * run.loss_before:
+        return 2
+    if run.optimum is not None and len(run.path):
+        apart = np.concatenate([[run.before[0]], run.path[:, 0]]) - run.optimum[0]
+        crossed = np.sign(apart[1:]) * np.sign(apart[:-1]) < 0
+        from_far = np.abs(apart[:-1]) > FAR * abs(apart[0])
+        if np.count_nonzero(crossed & from_far) >= 2:
+            return 1
+    return 0
 
 
 def line_through(first: tuple[float, float], second: tuple[float, float]) -> tuple[float, float]:

@@ -9,9 +9,11 @@ answer: it is the run's own parameters at that update.
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from beanlab.core import LESSONS, Frame, Question, RunState
+from beanlab.core.predictions import Stretch
 from beanlab.i18n import N_, tr
 
 WATCH = N_("Press Space (Play) or → (Step) to watch: the run pauses at update {update:,}.")
@@ -34,6 +36,9 @@ class PredictionMode(QObject):
         self._line_ends: list[list[float]] | None = None   # a line being dragged: its two ends
         self._dragged_end = 0
         self._verdict: str | None = None
+        self._gestures = {"click": self._answer_by_click, "line": self._answer_by_line,
+                          "choice": self._answer_by_choice}
+        self._path: list[np.ndarray] = []   # the rows the run recorded since the guess
         self._controller.frame_ready.connect(self._on_frame)
         self._controller.run_replaced.connect(self._on_run_replaced)
 
@@ -60,11 +65,19 @@ class PredictionMode(QObject):
         plots = self._window.plots
         if self.question.view not in plots.shown:   # the view the class answers on, first
             plots.show_views((self.question.view, *plots.chosen))
-        if self.question.gesture == "click":
-            self._window.cost_slices.answer_clicks(self._clicked)
-        else:
-            self._window.scatter.set_mouse_hook(self, editing_beans=False)
+        self._gestures[self.question.gesture]()
         self._say(tr(self.question.prompt))
+
+    # -- the gestures: how the class answers (a question names its own) ----------------------------
+    def _answer_by_click(self) -> None:
+        self._window.cost_slices.answer_clicks(self._clicked)
+
+    def _answer_by_line(self) -> None:
+        self._window.scatter.set_mouse_hook(self, editing_beans=False)
+
+    def _answer_by_choice(self) -> None:
+        self._window.explanation.set_choices([tr(choice) for choice in self.question.choices],
+                                             lambda index: self._guessed(((index, 0.0),)))
 
     def _clicked(self, value: float) -> None:
         self._guessed(((value, 0.0),))
@@ -108,22 +121,28 @@ class PredictionMode(QObject):
         if question.gesture == "click":
             self._window.cost_slices.show_prediction(self._guess, frame.snapshot.params)
         self._target = question.horizon(frame.snapshot.step, self._controller.updates_per_epoch)
+        self._path = []
         self._controller.hold_at(self._target)
         self._say(f"{tr(question.prompt)}\n{tr(WATCH).format(update=self._target)}")
 
     @Slot(object)
     def _on_frame(self, frame: Frame) -> None:
-        if self._target is None or frame.snapshot.step < self._target or frame.state == RunState.PLAYING:
+        if self._target is None:
+            return
+        asked = self._asked_at.snapshot.step
+        kept = (frame.updates > asked) & (frame.updates <= self._target)
+        if kept.any():
+            self._path.append(frame.params[kept])
+        ended = frame.state in (RunState.FINISHED, RunState.DIVERGED)   # it stops short: the answer is there
+        if frame.state == RunState.PLAYING or (frame.snapshot.step < self._target and not ended):
             return
         target, self._target = self._target, None
         self._controller.hold_at(None)
         self._stop_answering()
-        if frame.snapshot.step != target:   # Epoch or skip ahead jumped over it
+        if frame.snapshot.step > target:   # Epoch or skip ahead jumped over it
             self._verdict = tr("The run went past update {update:,}: ask again (P).").format(update=target)
         else:
-            names = self._window.controller.landscape.names
-            self._verdict = self.question.verdict(self._guess, self._asked_at.snapshot.params, frame.snapshot.params,
-                                                  names)
+            self._verdict = self.question.verdict(self._guess, self._stretch(frame))
         self._say(f"{self._verdict}\n{tr(NEXT)}")
         self.answered.emit(self._verdict)
 
@@ -133,11 +152,22 @@ class PredictionMode(QObject):
         self._next = 0
 
     # -- internals ----------------------------------------------------------------------------------
+    def _stretch(self, frame: Frame) -> Stretch:
+        """What the run did from the guess to ``frame`` (the answer), from the frames' own records."""
+        asked, landscape = self._asked_at.snapshot, self._controller.landscape
+        path = np.vstack(self._path) if self._path else np.empty((0, len(asked.params)))
+        optimum = None if landscape.optimum is None else np.asarray(landscape.optimum, dtype=float)
+        return Stretch(names=landscape.names, before=np.asarray(asked.params), after=np.asarray(frame.snapshot.params),
+                       path=path, loss_before=asked.loss, loss_after=frame.snapshot.loss, optimum=optimum,
+                       diverged=frame.snapshot.diverged)
+
     def _say(self, text: str) -> None:
         self._window.explanation.set_prompt(text)
 
     def _stop_answering(self) -> None:
         self._window.cost_slices.answer_clicks(None)
+        for button in self._window.explanation.choice_buttons:   # the choice made stays shown, checked
+            button.setEnabled(False)
         if self._window.scatter.getViewBox().hook is self:
             self._window.scatter.set_mouse_hook(None)
 
@@ -146,6 +176,7 @@ class PredictionMode(QObject):
         self._stop_answering()
         self._window.cost_slices.show_prediction(None)
         self._window.scatter.show_prediction(None)
+        self._window.explanation.set_choices(None)
         self._controller.hold_at(None)
         self.question, self._guess, self._asked_at, self._target, self._line_ends = None, None, None, None, None
         self._verdict = None

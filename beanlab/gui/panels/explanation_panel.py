@@ -5,7 +5,7 @@ import time
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from beanlab.core import Explanation, Frame, RunState
 from beanlab.core.lessons import FREE_PLAY_CAPTION
@@ -20,6 +20,7 @@ PLAYING_LABEL = N_("Playing ·")
 PLAYING_WAIT = N_("Playing: too fast to tell each update in words. Pause (Space) or step (→) to read the update "
                   "the readouts show.")
 TEXT_PT, CAPTION_PT = 15, 14
+CHOICE_STYLE = "QPushButton {{ font-size: {size}pt; padding: 4px 14px; }}"
 TEXT_STYLE = ("font-size: {size:.1f}pt; padding: 6px 10px; background: {background}; color: {colour};"
               "border-top: 1px solid #ccc;")
 CAPTION_STYLE = "font-size: {size:.1f}pt; padding: 4px 10px; background: {background}; color: {colour};"
@@ -56,6 +57,12 @@ class ExplanationPanel(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
+        # a prediction's choices (see set_choices), under its question
+        self.choices = QWidget()
+        self._choice_row = QHBoxLayout(self.choices)
+        self._choice_row.setContentsMargins(6, 4, 6, 4)
+        self.choices.hide()
+        layout.addWidget(self.choices)
         layout.addWidget(self.scroll, 1)
         self._shown: tuple[str, ...] = ()
         self._explanation: Explanation | None = None   # on screen: read again in a new language
@@ -69,6 +76,7 @@ class ExplanationPanel(Retranslating, QWidget):
         self._caption_source: str | None = None   # the lesson's caption, in English: shown translated
         self._prompt: str | None = None   # a prediction's words, shown in the caption's place (set_prompt)
         self._caption_shown = ""
+        self._grow = 1.0   # the look's text size, for the choice buttons made later
         self.set_caption(None)
 
     def retranslate(self) -> None:
@@ -128,8 +136,10 @@ class ExplanationPanel(Retranslating, QWidget):
 
     def apply_look(self, look) -> None:
         # already large at 15 pt: it grows a third as fast as the rest, so its lines fit below the plots
-        grow = 1 + (look.scale - 1) / 3
+        grow = self._grow = 1 + (look.scale - 1) / 3
         colours = DARK if look.dark else LIGHT
+        for button in self.choice_buttons:
+            button.setStyleSheet(CHOICE_STYLE.format(size=CAPTION_PT * grow))
         self.text.setStyleSheet(TEXT_STYLE.format(size=TEXT_PT * grow, background=colours["text"][0],
                                                   colour=colours["text"][1]))
         self.caption.setStyleSheet(CAPTION_STYLE.format(size=CAPTION_PT * grow, background=colours["caption"][0],
@@ -146,6 +156,28 @@ class ExplanationPanel(Retranslating, QWidget):
         where the class looks; None gives the caption back."""
         self._prompt = text
         self._show_caption_text(text if text is not None else tr(self._caption_source or FREE_PLAY_CAPTION))
+
+    def set_choices(self, labels: list[str] | None, on_choice=None) -> None:
+        """Buttons under the question, one per answer (already translated); a click calls
+        ``on_choice(index)``. None takes them away."""
+        while self._choice_row.count():
+            widget = self._choice_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.choices.setVisible(bool(labels))
+        for index, label in enumerate(labels or ()):
+            button = QPushButton(label)
+            button.setStyleSheet(CHOICE_STYLE.format(size=CAPTION_PT * self._grow))
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.clicked.connect(lambda _checked=False, index=index: on_choice(index))
+            self._choice_row.addWidget(button)
+        self._choice_row.addStretch(1)
+
+    @property
+    def choice_buttons(self) -> list[QPushButton]:
+        return [self._choice_row.itemAt(i).widget() for i in range(self._choice_row.count())
+                if isinstance(self._choice_row.itemAt(i).widget(), QPushButton)]
 
     @property
     def caption_text(self) -> str:
