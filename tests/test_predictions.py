@@ -161,3 +161,45 @@ def test_lesson_3_choose_what_a_big_learning_rate_does_then_play(qtbot, window):
     assert answered.args[0] == "Right: it blows up (diverges)."
     buttons = window.explanation.choice_buttons   # the answer stays shown beside the result
     assert [b.isChecked() for b in buttons] == [False, False, True] and not any(b.isEnabled() for b in buttons)
+
+
+def answer(qtbot, window, question):
+    """Make the question's gesture with the mouse, as a student at the board would."""
+    if question.gesture == "click":
+        plot = window.cost_slices.first_cut
+        (left, right), (low, high) = plot.getViewBox().viewRange()
+        QTest.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         viewport_point(plot, (left + right) / 2, (low + high) / 2))
+    elif question.gesture == "line":
+        scatter, viewport = window.scatter, window.scatter.viewport()
+        x0, x1 = scatter.line_ends_x
+        _xs, ys = scatter.fitted_line()
+        start = viewport_point(scatter, x0 + 0.05 * (x1 - x0), float(ys[0]))
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        for step in range(1, 6):
+            QTest.mouseMove(viewport, start + QPoint(0, -10 * step))
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, -50))
+    else:
+        qtbot.waitUntil(lambda: len(window.explanation.choice_buttons) == len(question.choices))
+        qtbot.mouseClick(window.explanation.choice_buttons[0], Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("lesson_number, index", [(n, i) for n, preset in LESSONS.items()
+                                                  for i in range(len(preset.questions))])
+def test_every_question_of_every_lesson_is_answered_from_its_run(qtbot, window, lesson_number, index):
+    window.load_lesson(lesson_number)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).restarted)
+    for _ in range(index + 1):
+        qtbot.keyClick(window, Qt.Key.Key_P)
+    question = LESSONS[lesson_number].questions[index]
+    qtbot.waitUntil(lambda: window.prediction.question is question)
+    wait_state(qtbot, window, "paused")
+    assert window.explanation.caption_text == f"{question.prompt}"   # the question, in the caption's place
+    answer(qtbot, window, question)
+    target = question.horizon(0, window.controller.updates_per_epoch)
+    qtbot.waitUntil(lambda: f"pauses at update {target:,}" in window.explanation.caption_text)
+    window.playback_panel.set_speed(0)
+    with qtbot.waitSignal(window.prediction.answered, timeout=30_000) as answered:
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert latest(window).snapshot.step == target
+    assert answered.args[0].startswith(("Your ", "Right", "You said"))

@@ -63,7 +63,10 @@ LESSONS = {
               RunConfig(dataset="line", model="wx", optimizer="rosenblatt", lr=0.05, epochs=100, init=(0.5,)),
               ("scatter", "cost"),   # two views, large: the caption's line and cost curve, nothing else
               pace=Plan.of((5, 20), 30),
-              promise=Promise(N_("the line on the beans"), near_lowest(0.05))),
+              promise=Promise(N_("the line on the beans"), near_lowest(0.05)),
+              questions=(WhereWillTheBallBe(N_("Predict: where will the ball be after this epoch (100 beans)? "
+                                               "Click on the cost curve E(w)."), updates=0),
+                         WhatWillTheRunDo(FATE_QUESTION, updates=0))),
     2: Lesson(2, N_("the cost of a guess"),
               N_("Lesson 2: each try sets w and measures the cost E, the mean squared error over all the beans "
                  "(exhaustive search).\nWatch the ball trace the cost curve E(w); the last step jumps to its bottom, "
@@ -94,6 +97,8 @@ LESSONS = {
               promise=Promise(N_("the optimum of the bowl"), near_lowest(0.03)),
               questions=(WhereWillTheLineBe(N_("Predict: where will the line be after this epoch (100 beans)? "
                                                "Drag either end of the line."), updates=0),
+                         WhereWillTheBallBe(N_("Predict: where will w be after 10 updates? Click on the cut "
+                                               "E(w | b)."), updates=10),
                          WhatWillTheRunDo(FATE_QUESTION, updates=0))),
     5: Lesson(5, N_("an activation function"),
               N_("Lesson 5: a = σ(w·x + b) squeezes the line into an S: toxic (1) or not (0), with a soft step between.\n"
