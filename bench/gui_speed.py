@@ -8,6 +8,9 @@ received (scatter, loss, both cost slices, contour map and the OpenGL bowl), the
 trainer made, and how long a Space key press takes to pause the run: from sending the key (with
 xdotool, a real X key press, when it is installed) to the paused frame being on screen.
 
+It also counts the frames drawn while the run plays paced, at ``PACED_SPEED`` updates a second, as a
+lesson plays: then drawing, not training, is what a frame waits for.
+
 The course's way, on the same beans: per update ``plt.clf()``, ``xlim``/``ylim``, ``scatter``,
 ``plot`` the line and ``plt.pause(0.01)`` (lessons 3 and 4), on matplotlib's Qt backend.
 
@@ -26,6 +29,7 @@ import time
 
 import numpy as np
 
+PACED_SPEED = 1000   # updates a second: a lesson's fast pace (lesson 4 plays at 300), far below full speed
 PLOT_NAMES = ("scatter", "loss", "cost along w", "cost along b", "contour", "3-D bowl")
 
 
@@ -211,6 +215,16 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
     fps = [(c.count - before) / elapsed for c, before in zip(counters, painted_before)]
     updates_per_s = (latest().snapshot.step - step_before) / elapsed
 
+    # Paced as a lesson plays (PACED_SPEED updates a second): the frames a class sees when training is
+    # not what the time goes to
+    window.controller.set_speed(PACED_SPEED)
+    run_for(0.5)
+    painted_before, t0 = [c.count for c in counters], time.perf_counter()
+    run_for(seconds / 2)
+    paced_elapsed = time.perf_counter() - t0
+    paced_fps = [(c.count - before) / paced_elapsed for c, before in zip(counters, painted_before)]
+    window.controller.set_speed(0)
+
     # Space while training at full speed: time until the paused frame is drawn.
     xdotool = shutil.which("xdotool") and os.environ.get("DISPLAY")
     if xdotool:   # no window manager gives it focus on a virtual screen
@@ -235,7 +249,7 @@ def bench_beanlab(seconds: float, presses: int) -> dict:
         leaked += latest().snapshot.step - stopped_at   # updates after the pause: must be none
     window.close()
     frame_clock.remove()
-    return {"fps": fps, "frames": window.frames_shown, "updates_per_s": updates_per_s, "frame_ms": frame_ms,
+    return {"fps": fps, "paced_fps": paced_fps, "frames": window.frames_shown, "updates_per_s": updates_per_s, "frame_ms": frame_ms,
             "cycle_ms": 1000 * elapsed / max(frames, 1),
             "latencies": latencies, "after_delivery": after_delivery, "key": "xdotool (X key press)" if xdotool else "QTest.keyClick",
             "leaked": leaked}
@@ -325,6 +339,10 @@ def report(ours: dict, course: dict, course_all: dict, seconds: float, platform:
     frames = f"{'frames drawn per second':32}{fps:>12.1f}{course['fps']:>16.1f}{course_all['fps']:>17.2f}"
     ratio = (f"{'  BeanLab / course':32}{'':>12}{fps / course['fps']:>15.1f}x"
              f"{fps / course_all['fps']:>16.1f}x")
+    paced = min(ours["paced_fps"])
+    paced_frames = (f"{f'  paced, {PACED_SPEED:,} updates/s':32}{paced:>12.1f}{'':>16}{'':>17}\n"
+                    f"{'  BeanLab paced / course':32}{'':>12}{paced / course['fps']:>15.1f}x"
+                    f"{paced / course_all['fps']:>16.1f}x")
     updates = (f"{'updates per second':32}{ours['updates_per_s']:>12,.0f}{course['updates_per_s']:>16.1f}"
                f"{course_all['updates_per_s']:>17.2f}")
     key = (f"{'Space to paused frame drawn':32}{np.median(key_ms):>9.1f} ms   (median of {len(key_ms)}, "
@@ -339,7 +357,7 @@ def report(ours: dict, course: dict, course_all: dict, seconds: float, platform:
         f"default run (dataset B, 100 beans, wx+b, per-sample SGD, lr 0.01); {seconds:g} s each;",
         f"Python {sys.version.split()[0]}, Qt platform {platform}.",
         "",
-        header, frames, ratio, updates, key, delivered,
+        header, frames, ratio, paced_frames, updates, key, delivered,
         f"{'updates after pausing':32}{ours['leaked']:>12}",
         "",
         "Paints per second of each BeanLab plot (a frame counts when all of them drew it):",
