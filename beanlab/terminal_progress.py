@@ -7,6 +7,7 @@ when the stream is not a terminal (piped, redirected, a test's capture) or when 
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -48,7 +49,11 @@ class ProgressBar:
                                                   and done < self.total):
             return
         self._drawn_at = now
+        # never wider than the terminal: a wrapped line is not redrawn in place by "\r"
         line = self.line(done, now - self._stage_started)
+        width = _columns(self.stream)
+        if width:   # (a new pseudo-terminal says 0: unknown)
+            line = line[:width - 3]   # room for the "^C" a terminal echoes
         self.stream.write("\r" + line.ljust(self._width))
         self.stream.flush()
         self._width = len(line)
@@ -77,3 +82,11 @@ def _is_terminal(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):   # no isatty, or closed
         return False
+
+
+def _columns(stream) -> int | None:
+    """The width of the terminal ``stream`` writes to, if it is one that says."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return None

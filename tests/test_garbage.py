@@ -5,9 +5,10 @@ closed window's Qt objects on its own thread and deadlock against the GUI thread
 beanlab.gui.garbage). The fixture garbage_on_gui_thread sets this up as beanlab.app does.
 """
 import gc
+import os
+import subprocess
+import sys
 import threading
-
-from beanlab.app import make_application
 
 
 class Cycle:
@@ -16,8 +17,11 @@ class Cycle:
 
 
 def test_the_application_switches_automatic_collection_off():
-    make_application()
-    assert not gc.isenabled()
+    # in a process of its own: this one's test session has switched it off already
+    code = "import gc; from beanlab.app import make_application; make_application(); print(gc.isenabled())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.split() == ["False"], result.stderr
 
 
 def test_cycles_made_on_another_thread_are_collected_on_the_gui_thread(qtbot):

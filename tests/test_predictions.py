@@ -117,7 +117,7 @@ def test_free_play_has_no_questions_and_changes_nothing(qtbot, window):
     assert window.prediction.question is None
 
 
-def stretch_of(lesson_number, lr):
+def first_epoch_of(lesson_number, lr):
     """What the lesson's first epoch does at learning rate ``lr``, from a headless run's record."""
     config = LESSONS[lesson_number].config.replace(lr=lr)
     trainer = config.build_trainer(config.make_beans())
@@ -129,7 +129,7 @@ def stretch_of(lesson_number, lr):
 
 @pytest.mark.parametrize("lesson_number, lr, fate", [(3, 0.1, 0), (3, 1.2, 1), (3, 2.0, 2), (4, 0.5, 0), (4, 0.8, 2)])
 def test_what_a_learning_rate_does_is_read_from_the_run(lesson_number, lr, fate):
-    assert fate_of(stretch_of(lesson_number, lr)) == fate
+    assert fate_of(first_epoch_of(lesson_number, lr)) == fate
 
 
 def test_noise_round_the_optimum_is_not_a_zig_zag():
@@ -157,7 +157,7 @@ def test_lesson_3_choose_what_a_big_learning_rate_does_then_play(qtbot, window):
     with qtbot.waitSignal(window.prediction.answered, timeout=30_000) as answered:
         qtbot.keyClick(window, Qt.Key.Key_Space)
     assert latest(window).state == "diverged"   # it blew up before the epoch's end: the answer is there
-    assert fate_of(stretch_of(3, 2.0)) == 2   # the same run without a window
+    assert fate_of(first_epoch_of(3, 2.0)) == 2   # the same run without a window
     assert answered.args[0] == "Right: it blows up (diverges)."
     buttons = window.explanation.choice_buttons   # the answer stays shown beside the result
     assert [b.isChecked() for b in buttons] == [False, False, True] and not any(b.isEnabled() for b in buttons)

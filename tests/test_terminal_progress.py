@@ -1,5 +1,6 @@
 """The commands' progress bar: only on a terminal, only for work past a second, rate and time left."""
 import io
+import os
 
 import pytest
 
@@ -73,3 +74,13 @@ def test_a_new_stage_has_its_own_rate():
 @pytest.mark.parametrize("seconds, words", [(8.4, "8 s"), (200, "3 min 20 s"), (7500, "2 h 05 min")])
 def test_time_left_in_words(seconds, words):
     assert duration(seconds) == words
+
+
+def test_never_wider_than_the_terminal(monkeypatch):
+    terminal = Terminal()
+    terminal.fileno = lambda: 2
+    monkeypatch.setattr("os.get_terminal_size", lambda fd: os.terminal_size((60, 24)))
+    bar, clock = bar_on(terminal)
+    clock.now += 2
+    bar.show(250_000)
+    assert len(terminal.getvalue().lstrip("\r")) <= 57   # a wrapped line would not redraw in place

@@ -78,3 +78,22 @@ def test_screenshot_takes_its_language_after_the_command(monkeypatch):
     assert cli.main(["screenshot", "out.png", "--lang", "zh_CN"]) == 0
     assert cli.main(["--lang", "zh_CN", "screenshot", "out.png"]) == 0   # before it, not undone by the command
     assert chosen == ["zh_CN", "zh_CN"]
+
+
+def test_run_options_before_a_command_are_not_undone_by_it(capsys):
+    assert cli.main(["--lesson", "4", "--lr", "0.02", "--epochs", "1", "train"]) == 0
+    out = capsys.readouterr().out
+    assert "lesson 4's line-bias" in out and "learning rate 0.02" in out and "100 updates" in out
+
+
+def test_a_lesson_on_own_beans_keeps_the_beans(launched, tmp_path):
+    path = tmp_path / "beans.csv"
+    path.write_text("x,y\n0.1,0.2\n0.5,0.6\n0.9,1.1\n0.3,0.4\n", encoding="utf-8")
+    window = launched("--lesson", "4", "--data", str(path))
+    assert window.controller.own_beans == "beans.csv" and len(window.controller.beans) == 4
+    assert "lesson 4" in window.windowTitle().lower()
+
+
+def test_the_screenshot_says_which_run_options_it_does_not_use(capsys):
+    assert cli.main(["--lr", "5", "screenshot", "out.png"]) == 2
+    assert "--lr is not used there" in capsys.readouterr().err

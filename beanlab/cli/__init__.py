@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"beanlab {__version__}")
     # the window takes the run options of `beanlab train` (beanlab --lesson 4 --lr 5); a command's own
     # options of the same names win for that command
-    add_training_options(parser, lesson_use="open the window on")
+    add_training_options(parser, lesson_use="open the window on", command=False)
     parser.add_argument("--debug", action="store_true",
                         help="log what the window does to the terminal too (it always goes to the log file)")
     add_language_option(parser)

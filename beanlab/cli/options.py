@@ -119,51 +119,56 @@ def lesson(number: int) -> core.Lesson:
         raise UsageError(str(exc)) from None
 
 
-def add_lesson_option(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--lesson", type=positive_int, metavar="N",
+def add_lesson_option(parser: argparse.ArgumentParser, what: str, unset=None) -> None:
+    parser.add_argument("--lesson", type=positive_int, metavar="N", default=unset,
                         help=f"{what} the course's lesson N (1-{max(core.LESSONS)}): its beans, model, optimizer, "
                              "learning rate, start and epochs")
 
 
-def add_data_options(parser: argparse.ArgumentParser, defaults: bool = True) -> None:
-    """``defaults=False``: unset options stay None, so a lesson's own settings show through."""
-    parser.add_argument("--dataset", choices=list(core.DATASETS), default="line-bias" if defaults else None,
+def add_data_options(parser: argparse.ArgumentParser, defaults: bool = True, unset=None) -> None:
+    """``defaults=False``: unset options are ``unset`` (None, or argparse.SUPPRESS), so a lesson's own
+    settings show through."""
+    parser.add_argument("--dataset", choices=list(core.DATASETS), default="line-bias" if defaults else unset,
                         help="a course dataset (default line-bias)")
-    parser.add_argument("--n", type=positive_int, default=100 if defaults else None,
+    parser.add_argument("--n", type=positive_int, default=100 if defaults else unset,
                         help="number of beans (default 100)")
-    parser.add_argument("--seed", type=non_negative_int, default=0 if defaults else None,
+    parser.add_argument("--seed", type=non_negative_int, default=0 if defaults else unset,
                         help="random seed (default 0)")
 
 
-def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True, lesson_use: str = "train as in") -> None:
+def add_training_options(parser: argparse.ArgumentParser, optimizer: bool = True, lesson_use: str = "train as in",
+                         command: bool = True) -> None:
     """The run's settings; each left out comes from --lesson N if given, else from RunConfig's defaults.
-    ``lesson_use`` begins the help of --lesson: what the command does with the lesson."""
-    add_lesson_option(parser, lesson_use)
+    ``lesson_use`` begins the help of --lesson: what the command does with the lesson. ``command``: the
+    options of a command (``beanlab train --lr 5``), left out of the result when not given, so the same
+    options given before the command (``beanlab --lr 5 train``) are not undone; the top level's are None."""
+    unset = argparse.SUPPRESS if command else None
+    add_lesson_option(parser, lesson_use, unset)
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--data", metavar="FILE.csv", help="beans from a CSV file: UTF-8, UTF-16 or GBK; commas, "
+    source.add_argument("--data", default=unset, metavar="FILE.csv", help="beans from a CSV file: UTF-8, UTF-16 or GBK; commas, "
                         "semicolons or tabs; columns x, y (or 大小, 毒性), or any two columns of numbers")
-    parser.add_argument("--columns", metavar="SIZE,TOXICITY", help="with --data: which columns are the beans, by "
+    parser.add_argument("--columns", default=unset, metavar="SIZE,TOXICITY", help="with --data: which columns are the beans, by "
                         "header name or number from 1: the size (and a second feature), then the toxicity")
-    add_data_options(parser, defaults=False)
-    parser.add_argument("--model", choices=[*core.MODELS, *core.ALIASES], help="default wx+b")
-    parser.add_argument("--loss", choices=core.LOSSES, help="for the sigmoid models (default mse)")
-    parser.add_argument("--hidden", type=positive_int, metavar="K", help="neurons in the net's hidden layer "
+    add_data_options(parser, defaults=False, unset=unset)
+    parser.add_argument("--model", default=unset, choices=[*core.MODELS, *core.ALIASES], help="default wx+b")
+    parser.add_argument("--loss", default=unset, choices=core.LOSSES, help="for the sigmoid models (default mse)")
+    parser.add_argument("--hidden", default=unset, type=positive_int, metavar="K", help="neurons in the net's hidden layer "
                         "(1-8, default 2)")
     if optimizer:
         conventions = optimizer_conventions()
-        parser.add_argument("--optimizer", choices=list(core.OPTIMIZERS),
+        parser.add_argument("--optimizer", default=unset, choices=list(core.OPTIMIZERS),
                             help="default sgd" + (f". {conventions}" if conventions else ""))
-    parser.add_argument("--lr", type=positive_float, help="learning rate (default 0.01)")
-    parser.add_argument("--step", type=positive_float, help="fixed-step size (default 0.01)")
-    parser.add_argument("--batch-size", type=positive_int, help="mini-batch size (default 10)")
-    parser.add_argument("--epochs", type=positive_int, help="passes over the beans (default 100)")
-    parser.add_argument("--order", choices=core.ORDERS, help="bean order (default sequential)")
-    parser.add_argument("--init", type=_init_values, metavar="W[,B]",
+    parser.add_argument("--lr", default=unset, type=positive_float, help="learning rate (default 0.01)")
+    parser.add_argument("--step", default=unset, type=positive_float, help="fixed-step size (default 0.01)")
+    parser.add_argument("--batch-size", default=unset, type=positive_int, help="mini-batch size (default 10)")
+    parser.add_argument("--epochs", default=unset, type=positive_int, help="passes over the beans (default 100)")
+    parser.add_argument("--order", default=unset, choices=core.ORDERS, help="bean order (default sequential)")
+    parser.add_argument("--init", default=unset, type=_init_values, metavar="W[,B]",
                         help="starting parameters (default 0.1 each; random in [0, 1) for a net)")
-    parser.add_argument("--landscape", choices=list(TERRAINS),
+    parser.add_argument("--landscape", default=unset, choices=list(TERRAINS),
                         help="train on a function f(w, b) instead of beans: " + "; ".join(
                             f"{t.name}: {t.formula}" for t in TERRAINS.values()))
-    parser.add_argument("--noise", type=non_negative_float, metavar="SIGMA",
+    parser.add_argument("--noise", default=unset, type=non_negative_float, metavar="SIGMA",
                         help="with --landscape: Gaussian noise of this size on every slope, from the seed")
 
 

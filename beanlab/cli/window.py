@@ -6,6 +6,7 @@ import argparse
 import os
 
 from beanlab.cli.options import UsageError, add_language_option, lesson, non_negative_int, positive_int, size
+from beanlab.cli.training import CONFIG_OPTIONS
 from beanlab.core import SessionError, read_session_file
 
 
@@ -30,6 +31,10 @@ def run_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {args.out}: no folder {folder} that can be written to")
     if args.lesson is not None:
         lesson(args.lesson)   # a wrong number is a usage error before any window opens
+    given = [name for name in (*CONFIG_OPTIONS, "data", "columns") if getattr(args, name, None) is not None]
+    if given:
+        raise UsageError(f"the screenshot plays the default run or --lesson N: --{given[0].replace('_', '-')} "
+                         "is not used there")
     from beanlab.app import make_application
     from beanlab.gui.window_screenshot import save_screenshot
 
@@ -61,11 +66,12 @@ def run_session(path: str) -> int:
 def run_app(args: argparse.Namespace) -> int:
     """The window; with run options (``beanlab --lesson 4 --lr 5``, ``beanlab --data beans.csv``) on that
     run, checked as ``beanlab train`` checks them, before any window opens."""
-    from beanlab.cli.training import CONFIG_OPTIONS, setup_training
+    from beanlab.cli.training import setup_training
 
     if args.lesson is not None:
         lesson(args.lesson)   # a wrong number is a usage error before any window opens
-    if args.data is not None or any(getattr(args, name) is not None for name in CONFIG_OPTIONS):
+    if args.data is not None or args.columns is not None or any(getattr(args, name) is not None
+                                                                for name in CONFIG_OPTIONS):
         setup = setup_training(args)   # UsageError on settings that do not make a run
         args.config = setup.config
         if args.data is not None:

@@ -31,6 +31,19 @@ class Stretch:
     diverged: bool = False
 
 
+def stretch_of(trainer, asked: int, upto: int) -> Stretch:
+    """What ``trainer``'s run did from update ``asked`` to ``upto`` (or to where it stopped), from its
+    record: every update, as the run made it."""
+    updates, params, losses = trainer.history.rows_from(asked)
+    kept = updates <= upto
+    params, losses = params[kept], losses[kept]
+    optimum = trainer.model.optimum(trainer.beans.x, trainer.beans.y)
+    return Stretch(names=tuple(trainer.model.param_names), before=params[0], after=params[-1], path=params[1:],
+                   loss_before=float(losses[0]), loss_after=float(losses[-1]),
+                   optimum=None if optimum is None else np.asarray(optimum, dtype=float),
+                   diverged=bool(trainer.diverged and upto >= trainer.step_count))
+
+
 @dataclass(frozen=True)
 class Question:
     """A prediction to make before ``updates`` more updates (0: to the end of the current epoch)."""

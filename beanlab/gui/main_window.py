@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
                 name=session_name))
         elif lesson is not None:
             self.load_lesson(lesson, config)
+            if own_beans is not None:   # the lesson's views and caption, on the beans of the file
+                self.controller.use_trainer(own_beans[0], config, own_beans[1])
         elif own_beans is not None:
             self.controller.use_trainer(own_beans[0], config, own_beans[1])
         else:

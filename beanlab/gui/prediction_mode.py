@@ -9,11 +9,10 @@ answer: it is the run's own parameters at that update.
 """
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from beanlab.core import LESSONS, Frame, Question, RunState
-from beanlab.core.predictions import Stretch
+from beanlab.core.predictions import stretch_of
 from beanlab.i18n import N_, tr
 
 WATCH = N_("Press Space (Play) or → (Step) to watch: the run pauses at update {update:,}.")
@@ -38,7 +37,6 @@ class PredictionMode(QObject):
         self._verdict: str | None = None
         self._gestures = {"click": self._answer_by_click, "line": self._answer_by_line,
                           "choice": self._answer_by_choice}
-        self._path: list[np.ndarray] = []   # the rows the run recorded since the guess
         self._controller.frame_ready.connect(self._on_frame)
         self._controller.run_replaced.connect(self._on_run_replaced)
 
@@ -73,6 +71,7 @@ class PredictionMode(QObject):
         self._window.cost_slices.answer_clicks(self._clicked)
 
     def _answer_by_line(self) -> None:
+        self._window.bean_editor.actions["edit"].setChecked(False)   # the mouse answers now, it draws no beans
         self._window.scatter.set_mouse_hook(self, editing_beans=False)
 
     def _answer_by_choice(self) -> None:
@@ -89,6 +88,9 @@ class PredictionMode(QObject):
     def drag(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
+        if self._target is not None and self._controller.state == RunState.PLAYING:
+            event.accept()
+            return True   # the guess is made: it cannot change while the class watches
         scatter = self._window.scatter
         event.accept()
         if event.isStart():
@@ -121,30 +123,41 @@ class PredictionMode(QObject):
         if question.gesture == "click":
             self._window.cost_slices.show_prediction(self._guess, frame.snapshot.params)
         self._target = question.horizon(frame.snapshot.step, self._controller.updates_per_epoch)
-        self._path = []
         self._controller.hold_at(self._target)
         self._say(f"{tr(question.prompt)}\n{tr(WATCH).format(update=self._target)}")
 
     @Slot(object)
     def _on_frame(self, frame: Frame) -> None:
+        if self.question is None or self._asked_at is None:
+            return
+        if frame.snapshot.step < self._asked_at.snapshot.step:   # Reset or Step back: before the question
+            self._clear()
+            self._window.statusBar().showMessage(tr("The run went back before the question: ask again (P)."), 8000)
+            return
         if self._target is None:
             return
-        asked = self._asked_at.snapshot.step
-        kept = (frame.updates > asked) & (frame.updates <= self._target)
-        if kept.any():
-            self._path.append(frame.params[kept])
+        if frame.state == RunState.PLAYING:
+            self._stop_answering()   # the guess is made: it cannot change while the class watches
+            return
         ended = frame.state in (RunState.FINISHED, RunState.DIVERGED)   # it stops short: the answer is there
-        if frame.state == RunState.PLAYING or (frame.snapshot.step < self._target and not ended):
+        if frame.snapshot.step < self._target and not ended:
             return
         target, self._target = self._target, None
         self._controller.hold_at(None)
         self._stop_answering()
         if frame.snapshot.step > target:   # Epoch or skip ahead jumped over it
-            self._verdict = tr("The run went past update {update:,}: ask again (P).").format(update=target)
-        else:
-            self._verdict = self.question.verdict(self._guess, self._stretch(frame))
-        self._say(f"{self._verdict}\n{tr(NEXT)}")
-        self.answered.emit(self._verdict)
+            self._answered(tr("The run went past update {update:,}: ask again (P).").format(update=target))
+        else:   # the run's own record of every update, from the worker's copy of it
+            question, guess, asked = self.question, self._guess, self._asked_at.snapshot.step
+            self._controller.copy_run(0, lambda trainer, _at: self._answered(
+                question.verdict(guess, stretch_of(trainer, asked, target)), question))
+
+    def _answered(self, verdict: str, question: Question | None = None) -> None:
+        if question is not None and question is not self.question:
+            return   # another question was asked meanwhile
+        self._verdict = verdict
+        self._say(f"{verdict}\n{tr(NEXT)}")
+        self.answered.emit(verdict)
 
     @Slot(object, object)
     def _on_run_replaced(self, _beans, _landscape) -> None:
@@ -152,15 +165,6 @@ class PredictionMode(QObject):
         self._next = 0
 
     # -- internals ----------------------------------------------------------------------------------
-    def _stretch(self, frame: Frame) -> Stretch:
-        """What the run did from the guess to ``frame`` (the answer), from the frames' own records."""
-        asked, landscape = self._asked_at.snapshot, self._controller.landscape
-        path = np.vstack(self._path) if self._path else np.empty((0, len(asked.params)))
-        optimum = None if landscape.optimum is None else np.asarray(landscape.optimum, dtype=float)
-        return Stretch(names=landscape.names, before=np.asarray(asked.params), after=np.asarray(frame.snapshot.params),
-                       path=path, loss_before=asked.loss, loss_after=frame.snapshot.loss, optimum=optimum,
-                       diverged=frame.snapshot.diverged)
-
     def _say(self, text: str) -> None:
         self._window.explanation.set_prompt(text)
 
