@@ -34,16 +34,10 @@ class PredictionMode(QObject):
         self._target: int | None = None        # the update the answer is read at
         self._line_ends: list[list[float]] | None = None   # a line being dragged: its two ends
         self._dragged_end = 0
-        self._verdict: str | None = None
         self._gestures = {"click": self._answer_by_click, "line": self._answer_by_line,
                           "choice": self._answer_by_choice}
         self._controller.frame_ready.connect(self._on_frame)
         self._controller.run_replaced.connect(self._on_run_replaced)
-
-    # -- what the class and the tests see -------------------------------------------------------
-    @property
-    def verdict(self) -> str | None:
-        return self._verdict if self.question is not None else None
 
     # -- asking ----------------------------------------------------------------------------------
     def ask(self) -> None:
@@ -155,7 +149,6 @@ class PredictionMode(QObject):
     def _answered(self, verdict: str, question: Question | None = None) -> None:
         if question is not None and question is not self.question:
             return   # another question was asked meanwhile
-        self._verdict = verdict
         self._say(f"{verdict}\n{tr(NEXT)}")
         self.answered.emit(verdict)
 
@@ -183,5 +176,4 @@ class PredictionMode(QObject):
         self._window.explanation.set_choices(None)
         self._controller.hold_at(None)
         self.question, self._guess, self._asked_at, self._target, self._line_ends = None, None, None, None, None
-        self._verdict = None
         self._window.explanation.set_prompt(None)
