@@ -68,7 +68,8 @@ def open_window(args: argparse.Namespace | None = None):
 
     return MainWindow(config=getattr(args, "config", None), lesson=getattr(args, "lesson", None),
                       session=getattr(args, "session", None), session_name=getattr(args, "session_name", ""),
-                      language=getattr(args, "lang", None), own_beans=getattr(args, "own_beans", None))
+                      language=getattr(args, "lang", None), own_beans=getattr(args, "own_beans", None),
+                      teach=getattr(args, "teach", False))
 
 
 def window_closed_message(signum: int) -> str:

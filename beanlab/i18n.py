@@ -25,11 +25,22 @@ LANGUAGES = {ENGLISH: "English", "zh_CN": "简体中文"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = ENGLISH
+# translations that come with a lesson file (beanlab.core.lesson_files): language → English → text
+_extra: dict[str, dict[str, str]] = {}
 
 
 def tr(message: str) -> str:
     """``message`` in the current language (itself, in English or when untranslated)."""
+    extra = _extra.get(_language)
+    if extra and message in extra:
+        return extra[message]
     return _translation.gettext(message)
+
+
+def add_translations(code: str, pairs: Mapping[str, str]) -> None:
+    """Translate each English key of ``pairs`` to its value in language ``code`` from now on (a lesson
+    file's own words; they take precedence over the .po's)."""
+    _extra.setdefault(normalise(code), {}).update(pairs)
 
 
 def N_(message: str) -> str:

@@ -21,7 +21,7 @@ from beanlab.gui.export.export_dialog import ExportAnimationDialog
 from beanlab.gui.main_window import MainWindow
 
 # Words that stay as they are in Chinese text: names, file types, units and key names
-KEPT = {"BeanLab", "GIF", "PNG", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
+KEPT = {"BeanLab", "GIF", "PNG", "PDF", "CSV", "MB", "JSON", "OpenGL", "base64", "px", "gif", "png", "csv", "beanlab",
         "MP", "mp",   # (MP4, .mp4)
         "Ctrl", "Shift", "PgUp", "PgDown", "Del", "English", "view", "contour", "wx", "fps",
         "Adam", "AdaGrad", "RMSProp", "Nesterov", "Keras", "Rosenbrock",   # names are names

@@ -21,7 +21,8 @@ def test_the_wheel_contains_the_icon_the_font_and_the_compiled_translations(tmp_
     names = set(zipfile.ZipFile(wheel).namelist())
     for shipped in ("beanlab/resources/beanlab.svg", "beanlab/resources/fonts/BeanLabCJK.otf",
                     "beanlab/resources/fonts/OFL.txt", "beanlab/resources/beanlab.desktop",
-                    "beanlab/resources/beanlab-mime.xml", "beanlab/locale/zh_CN/LC_MESSAGES/beanlab.mo"):
+                    "beanlab/resources/beanlab-mime.xml", "beanlab/locale/zh_CN/LC_MESSAGES/beanlab.mo",
+                    "beanlab/lessons/01-perceptron.toml", "beanlab/lessons/README.md"):
         assert shipped in names
     font = zipfile.ZipFile(wheel).read("beanlab/resources/fonts/BeanLabCJK.otf")
     assert font == (ROOT / "beanlab/resources/fonts/BeanLabCJK.otf").read_bytes()

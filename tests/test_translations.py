@@ -83,7 +83,8 @@ def test_the_system_language_is_read_as_gettext_reads_it(environ, expected):
 def test_the_bundled_font_has_every_character_of_the_translations(qapp):
     font = QRawFont(str(FONT), 12)
     assert font.isValid() and font.familyName() == CJK_FAMILY
-    text = "".join(chinese_catalogue().values()) + "".join(i18n.LANGUAGES.values())
+    lessons = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "beanlab" / "lessons").glob("*.toml"))
+    text = "".join(chinese_catalogue().values()) + "".join(i18n.LANGUAGES.values()) + lessons
     cjk = {c for c in text if ord(c) >= 0x2E80}   # CJK characters and full-width punctuation
     assert len(cjk) > 300
     missing = sorted(c for c in cjk if not font.supportsCharacter(ord(c)))

@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     # the window takes the run options of `beanlab train` (beanlab --lesson 4 --lr 5); a command's own
     # options of the same names win for that command
     add_training_options(parser, lesson_use="open the window on", command=False)
+    parser.add_argument("--teach", action="store_true",
+                        help="open the lesson (--lesson N or --lesson-file FILE) in teacher mode: only its controls, "
+                             "Page Down / Page Up walk its script")
     parser.add_argument("--debug", action="store_true",
                         help="log what the window does to the terminal too (it always goes to the log file)")
     add_language_option(parser)
@@ -47,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0].endswith(".beanlab"):   # `beanlab lesson.beanlab`: open a saved session
             return window.run_session(argv[0])
+        if argv and argv[0].lower().endswith(".toml"):   # `beanlab my-lesson.toml [--teach]`: open a lesson file
+            argv = ["--lesson-file", argv[0], *argv[1:]]
         args = build_parser().parse_args(argv)
         if args.no_3d:
             os.environ[NO_3D_VARIABLE] = "1"   # read by the window's OpenGL probe (beanlab.gui.opengl_support)

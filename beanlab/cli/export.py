@@ -13,7 +13,7 @@ from beanlab.cli.options import (
     UsageError,
     add_language_option,
     add_training_options,
-    lesson,
+    chosen_lesson,
     optimizer_list,
     positive_float,
     positive_int,
@@ -53,7 +53,7 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
     """The export the options ask for, checked (UsageError says what is wrong)."""
     request = ExportRequest(path=args.out, view=args.view, frames=args.frames, fps=args.fps, size=args.size,
                             max_mb=args.max_mb, race=tuple(args.race or ()),
-                            views_within=lesson(args.lesson).views if args.lesson is not None else None)
+                            views_within=chosen.views if (chosen := chosen_lesson(args)) is not None else None)
     try:
         request.check()
         request.check_folder()

@@ -8,6 +8,7 @@ import math
 
 from beanlab import core, i18n
 from beanlab.core.landscape_models import TERRAINS
+from beanlab.core.lesson_files import LessonFileError, read_lesson
 
 
 class UsageError(Exception):
@@ -119,10 +120,30 @@ def lesson(number: int) -> core.Lesson:
         raise UsageError(str(exc)) from None
 
 
+def chosen_lesson(args: argparse.Namespace) -> core.Lesson | None:
+    """The lesson ``--lesson N`` or ``--lesson-file FILE`` names, None without either; UsageError
+    saying what is wrong with a number or a file (its line and key)."""
+    number, path = getattr(args, "lesson", None), getattr(args, "lesson_file", None)
+    if isinstance(number, core.Lesson):   # already read (the window's options, checked before it opens)
+        return number
+    if number is not None and path is not None:
+        raise UsageError("give --lesson N or --lesson-file FILE, not both")
+    if path is None:
+        return None if number is None else lesson(number)
+    try:
+        return read_lesson(path)
+    except OSError as exc:
+        raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from None
+    except LessonFileError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def add_lesson_option(parser: argparse.ArgumentParser, what: str, unset=None) -> None:
     parser.add_argument("--lesson", type=positive_int, metavar="N", default=unset,
                         help=f"{what} the course's lesson N (1-{max(core.LESSONS)}): its beans, model, optimizer, "
                              "learning rate, start and epochs")
+    parser.add_argument("--lesson-file", metavar="FILE.toml", default=unset,
+                        help=f"{what} the lesson written in FILE.toml (beanlab/lessons/README.md says how)")
 
 
 def add_data_options(parser: argparse.ArgumentParser, defaults: bool = True, unset=None) -> None:

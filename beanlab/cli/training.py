@@ -11,7 +11,7 @@ import numpy as np
 
 from beanlab import interrupts
 from beanlab.cli.json_line import json_line
-from beanlab.cli.options import UsageError, add_data_options, add_excel_option, add_training_options, lesson
+from beanlab.cli.options import UsageError, add_data_options, add_excel_option, add_training_options, chosen_lesson
 from beanlab.core import (
     ALIASES,
     BeanDataError,
@@ -66,7 +66,8 @@ class TrainingSetup:
 
 def config_from(args: argparse.Namespace) -> RunConfig:
     """The run the options ask for: the lesson's (or the defaults), with every option given laid over it."""
-    base = lesson(args.lesson).config if getattr(args, "lesson", None) is not None else RunConfig()
+    chosen = chosen_lesson(args)
+    base = chosen.config if chosen is not None else RunConfig()
     changes = {name: getattr(args, name) for name in CONFIG_OPTIONS if getattr(args, name, None) is not None}
     if "dataset" in changes and "n" not in changes:
         base = base.with_dataset(changes["dataset"])   # its own number of samples (the textbook's 1000)
@@ -123,7 +124,9 @@ def setup_training(args: argparse.Namespace) -> TrainingSetup:
         if config.landscape is not None:
             noise = f", gradient noise {config.noise:g}" if config.noise else ""
             source = f"the {config.landscape} landscape, {TERRAINS[config.landscape].formula}{noise}"
-        if getattr(args, "lesson", None) is not None:
+        if getattr(args, "lesson_file", None) is not None:
+            source = f"{args.lesson_file}'s {source}"
+        elif getattr(args, "lesson", None) is not None:
             source = f"lesson {args.lesson}'s {source}"
     try:
         trainer = config.build_trainer(beans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from beanlab.cli.options import UsageError, add_language_option, lesson, non_negative_int, positive_int, size
+from beanlab.cli.options import UsageError, add_language_option, chosen_lesson, lesson, non_negative_int, positive_int, size
 from beanlab.cli.training import CONFIG_OPTIONS
 from beanlab.core import SessionError, read_session_file
 
@@ -68,14 +68,16 @@ def run_app(args: argparse.Namespace) -> int:
     run, checked as ``beanlab train`` checks them, before any window opens."""
     from beanlab.cli.training import setup_training
 
-    if args.lesson is not None:
-        lesson(args.lesson)   # a wrong number is a usage error before any window opens
+    chosen = chosen_lesson(args)   # a wrong number or lesson file is a usage error before any window opens
+    if getattr(args, "teach", False) and chosen is None:
+        raise UsageError("--teach opens a lesson in teacher mode: give --lesson N or --lesson-file FILE.toml too")
     if args.data is not None or args.columns is not None or any(getattr(args, name) is not None
                                                                 for name in CONFIG_OPTIONS):
         setup = setup_training(args)   # UsageError on settings that do not make a run
         args.config = setup.config
         if args.data is not None:
             args.own_beans = (setup.trainer, os.path.basename(args.data))
+    args.lesson = chosen   # the window opens the lesson read here, not a second reading of its file
     from beanlab.app import run_app
 
     return run_app(args)

@@ -35,8 +35,9 @@ from .neurons import LOSSES, HiddenLayerNet, PlaneNeuron, SigmoidNeuron, sigmoid
 from .optimizer_catalogue import OPTIMIZERS, make_optimizer
 from .optimizers import SGD, Batch, FixedStep, MiniBatch, Optimizer
 from .pacing import Pacing, Phase, Plan
-from .predictions import Question, WhatWillTheRunDo, WhereWillTheBallBe, WhereWillTheLineBe, line_through
-from .promises import Promise, RunNumbers
+from .predictions import (QUESTIONS, Question, SketchTheLoss, WhatWillTheRunDo, WhereWillTheBallBe,
+                          WhereWillTheLineBe, WhichBeanMovesWMost, line_through)
+from .promises import Promise, RunNumbers, promise_test
 from .race import Race, RaceResult, run_race
 from .registry import Registry
 from .run_config import RunConfig
@@ -57,9 +58,12 @@ __all__ = [
     "MODELS",
     "OPTIMIZERS",
     "ORDERS",
+    "QUESTIONS",
     "Question",
     "SGD",
     "WhatWillTheRunDo",
+    "SketchTheLoss",
+    "WhichBeanMovesWMost",
     "WhereWillTheBallBe",
     "WhereWillTheLineBe",
     "SIGMOID_MODELS",
@@ -86,6 +90,7 @@ __all__ = [
     "Phase",
     "Plan",
     "Promise",
+    "promise_test",
     "RunNumbers",
     "PlaneNeuron",
     "Race",

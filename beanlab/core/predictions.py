@@ -9,12 +9,14 @@ shows :meth:`Question.verdict` in words.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..i18n import N_, tr
 from .numbers import number
+from .registry import Registry
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class Stretch:
     loss_after: float
     optimum: np.ndarray | None   # least squares' parameters, when known
     diverged: bool = False
+    updates: np.ndarray | None = None   # the update number of each row of ``path``
+    losses: np.ndarray | None = None    # the loss after each row of ``path``
+    sizes: np.ndarray | None = None     # the beans' sizes x and toxicities y (for questions about beans)
+    toxicities: np.ndarray | None = None
+    pulls: np.ndarray | None = None     # per bean: how far w would move, had that bean alone made the next update
 
 
 def stretch_of(trainer, asked: int, upto: int) -> Stretch:
@@ -41,7 +48,23 @@ def stretch_of(trainer, asked: int, upto: int) -> Stretch:
     return Stretch(names=tuple(trainer.model.param_names), before=params[0], after=params[-1], path=params[1:],
                    loss_before=float(losses[0]), loss_after=float(losses[-1]),
                    optimum=None if optimum is None else np.asarray(optimum, dtype=float),
-                   diverged=bool(trainer.diverged and upto >= trainer.step_count))
+                   diverged=bool(trainer.diverged and upto >= trainer.step_count),
+                   updates=updates[kept][1:], losses=losses[1:])
+
+
+def pulls_on_w(trainer, params: np.ndarray, update: int) -> np.ndarray:
+    """How far each bean alone would move w (the first parameter) if it made update ``update`` from
+    ``params``: the run's own optimizer and model, bean by bean. A batch update moves w by their mean;
+    a one-bean update by the pull of its bean."""
+    model, beans = trainer.model, trainer.beans
+    moves = np.empty(len(beans))
+    with np.errstate(all="ignore"):
+        for bean in range(len(beans)):
+            x, y = beans.x[bean:bean + 1], beans.y[bean:bean + 1]
+            optimizer = copy.deepcopy(trainer.optimizer)   # (its memory, if any, stays the run's)
+            after = optimizer.next_params(model, params, model.grad(params, x, y), x, y, update)
+            moves[bean] = after[0] - params[0]
+    return moves
 
 
 @dataclass(frozen=True)
@@ -50,6 +73,9 @@ class Question:
 
     prompt: str       # in English, marked for translation: what the class is asked
     updates: int = 1
+    name = ""         # what a lesson file calls it (kind = "ball")
+    label = ""
+    default_prompt = ""   # the prompt when a lesson file gives none ("" : the file must)
     view = ""         # the view where the class answers (see beanlab.core.views)
     gesture = ""      # how: "click" (a point on the view) or "line" (drag either end of a line)
 
@@ -67,11 +93,20 @@ class Question:
         """One line comparing the guess with what the run did."""
         raise NotImplementedError
 
+    def read_run(self, trainer, asked: int, upto: int) -> Stretch:
+        """What the run did that the verdict compares with (``trainer``: a copy of the run, past ``upto``)."""
+        return stretch_of(trainer, asked, upto)
+
+    def answer_point(self, run: Stretch) -> tuple[float, float] | None:
+        """A point to mark as the run's answer beside the guess, where the run itself does not show it."""
+        return None
+
 
 @dataclass(frozen=True)
 class WhereWillTheBallBe(Question):
     """Click on the cost curve where the ball will be: which way w moves, and how far."""
 
+    name = "ball"
     view = "cost"
     gesture = "click"
 
@@ -94,6 +129,7 @@ class WhereWillTheBallBe(Question):
 class WhereWillTheLineBe(Question):
     """Drag the fitted line to where it will be (each end moves on its own): w and b at once."""
 
+    name = "line"
     view = "scatter"
     gesture = "line"
 
@@ -115,6 +151,10 @@ BLOWS_UP = 10.0   # the loss grew this many times over: the run is blowing up, w
 class WhatWillTheRunDo(Question):
     """Choose what this learning rate does in the next updates: settle, zig-zag, or blow up."""
 
+    name = "fate"
+    # asked with whatever learning rate the teacher has set: try it again after changing the rate
+    default_prompt = N_("Predict: with this learning rate, what will the run do by the end of this epoch? "
+                        "Choose one.")
     view = "cost"   # where the ball shows what the learning rate does; the answer is a button
     gesture = "choice"
     choices = FATES
@@ -126,6 +166,90 @@ class WhatWillTheRunDo(Question):
         fate = fate_of(run)
         said = tr("Right: {fate}.") if guess == fate else tr("You said {guess}; in fact {fate}.")
         return said.format(guess=tr(FATES[guess]), fate=tr(FATES[fate]))
+
+
+@dataclass(frozen=True)
+class WhichBeanMovesWMost(Question):
+    """Click the bean that, alone, would move w most in the next update: the beans far from the line
+    and large pull hardest (each bean's slope is its error times its size)."""
+
+    name = "bean"
+    default_prompt = N_("Predict: which bean pulls w hardest in the next update? Click that bean.")
+    view = "scatter"
+    gesture = "bean"
+
+    def guess_from(self, points):
+        return float(points[-1][0]), float(points[-1][1])
+
+    def read_run(self, trainer, asked, upto):
+        run = stretch_of(trainer, asked, upto)
+        return replace(run, sizes=np.asarray(trainer.beans.x, dtype=float).reshape(len(trainer.beans), -1)[:, 0],
+                       toxicities=np.asarray(trainer.beans.y, dtype=float),
+                       pulls=pulls_on_w(trainer, run.before, asked + 1))
+
+    def strongest(self, run: Stretch) -> int:
+        return int(np.argmax(np.abs(run.pulls)))
+
+    def chosen(self, guess, run: Stretch) -> int:
+        x, y = guess
+        return int(np.argmin(np.hypot(run.sizes - x, run.toxicities - y)))
+
+    def answer_point(self, run):
+        best = self.strongest(run)
+        return float(run.sizes[best]), float(run.toxicities[best])
+
+    def verdict(self, guess, run: Stretch) -> str:
+        name, chosen, best = run.names[0], self.chosen(guess, run), self.strongest(run)
+        moved = tr("The update moved {name} by {move}.").format(
+            name=name, move=number(float(run.after[0] - run.before[0]), signed=True))
+        if abs(run.pulls[chosen]) >= abs(run.pulls[best]):   # (a tie is right too)
+            said = tr("Right: the bean at x = {x} pulls {name} hardest, by {pull} alone.").format(
+                x=number(float(run.sizes[chosen])), name=name, pull=number(float(run.pulls[chosen]), signed=True))
+        else:
+            said = tr("Your bean at x = {x} alone moves {name} by {pull}; the hardest pull: the bean at "
+                      "x = {best_x}, {best_pull}.").format(
+                x=number(float(run.sizes[chosen])), name=name, pull=number(float(run.pulls[chosen]), signed=True),
+                best_x=number(float(run.sizes[best])), best_pull=number(float(run.pulls[best]), signed=True))
+        return f"{said} {moved}"
+
+
+@dataclass(frozen=True)
+class SketchTheLoss(Question):
+    """Sketch the loss curve until the run pauses (press, drag left to right): read at halfway and at the end."""
+
+    name = "sketch"
+    updates: int = 200
+    default_prompt = N_("Predict: how will the loss go until the run pauses? Sketch it on the loss plot: "
+                        "press and drag from left to right.")
+    view = "loss"
+    gesture = "sketch"
+
+    def guess_from(self, points):
+        """The sketch as (updates, losses), left to right (a stroke that turns back keeps its first pass)."""
+        updates, losses = [], []
+        for update, loss in points:
+            if not updates or update > updates[-1]:
+                updates.append(float(update))
+                losses.append(float(loss))
+        return np.array(updates), np.array(losses)
+
+    def verdict(self, guess, run: Stretch) -> str:
+        sketch_updates, sketch_losses = guess
+        if not len(run.updates):   # (the run had stopped already: nothing happened to compare)
+            return tr("The run made no update to compare the sketch with.")
+        start, end = int(run.updates[0]) - 1, int(run.updates[-1])
+        middle = start + (end - start) // 2
+        read = [u for u in (middle, end) if u > start]
+        theirs = [float(run.losses[np.searchsorted(run.updates, u)]) for u in read]
+        # outside the stroke, its nearest end (np.interp's way): a sketch that stops short says "flat from there"
+        yours = [float(np.interp(u, sketch_updates, sketch_losses)) for u in read]
+        at = "; ".join(tr("update {update:,}: yours {guess}, the run's {actual}").format(
+            update=u, guess=number(g), actual=number(a)) for u, g, a in zip(read, yours, theirs))
+        return tr("The loss at {points}.").format(points=at)
+
+
+QUESTIONS = Registry(N_("unknown question kind {name}; the kinds are {names}"),
+                     (WhereWillTheBallBe, WhereWillTheLineBe, WhatWillTheRunDo, WhichBeanMovesWMost, SketchTheLoss))
 
 
 def fate_of(run: Stretch) -> int:

@@ -7,12 +7,14 @@ each lesson at its own pace and wait for it.
 """
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from ..i18n import tr
 from .datasets import Beans
 from .models import Model
 
@@ -101,7 +103,6 @@ def at_point(target: tuple[float, ...], within: float, loss: float) -> Callable[
     return lambda run: run.distance_to(target) < within and abs(run.loss - loss) < within
 
 
-
 def stalled(after: int, loss_above: float) -> Callable[[RunNumbers], bool]:
     """Still stuck: ``after`` updates made and the loss still above ``loss_above`` (a vanishing gradient)."""
     return lambda run: run.step >= after and run.loss > loss_above
@@ -110,3 +111,44 @@ def stalled(after: int, loss_above: float) -> Callable[[RunNumbers], bool]:
 def below(level: float) -> Callable[[RunNumbers], bool]:
     """A loss under ``level``."""
     return lambda run: run.loss < level
+
+
+# what a lesson file calls each kind of promise ([promise] test = "near_lowest", within = 0.05);
+# finished_at_lowest takes no parameters, the others are the functions above that make the test
+PROMISE_TESTS = {
+    "near_lowest": near_lowest,
+    "near": near,
+    "finished_at_lowest": None,
+    "classified": classified,
+    "at_point": at_point,
+    "stalled": stalled,
+    "below": below,
+}
+
+
+def promise_test(name: str, parameters: dict) -> Callable[[RunNumbers], bool]:
+    """The test a lesson file's ``[promise]`` names, made with its parameters; ValueError saying
+    which tests and parameters there are."""
+    if name not in PROMISE_TESTS:
+        raise ValueError(tr("unknown test {name}; the tests are {names}").format(
+            name=repr(name), names=", ".join(PROMISE_TESTS)))
+    make = PROMISE_TESTS[name]
+    if make is None:
+        if parameters:
+            raise ValueError(tr("{name} takes no parameters").format(name=name))
+        return finished_at_lowest
+    accepted = inspect.signature(make).parameters
+    required = [key for key, p in accepted.items() if p.default is inspect.Parameter.empty]
+    unknown = [key for key in parameters if key not in accepted]
+    missing = [key for key in required if key not in parameters]
+    if unknown or missing:
+        raise ValueError(tr("{name} takes {parameters}; {problem}").format(
+            name=name, parameters=", ".join(accepted),
+            problem=tr("unknown: {keys}").format(keys=", ".join(unknown)) if unknown
+            else tr("missing: {keys}").format(keys=", ".join(missing))))
+    for key, value in parameters.items():
+        numbers = value if isinstance(value, tuple) else (value,)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+            raise ValueError(tr("{name}: {key} must be a number, not {value}").format(
+                name=name, key=key, value=repr(value)[:40]))
+    return make(**parameters)

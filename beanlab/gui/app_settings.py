@@ -125,7 +125,18 @@ class AppSettings:
             self._drop("view/language", code, "not a language BeanLab speaks")
             return None
 
+    def challenge_met(self, key: str) -> bool:
+        """Whether the challenge ``key`` (see :meth:`remember_challenge`) has been met on this computer."""
+        return bool(self.value(f"challenges/{key}", 0, int, lambda v: v in (0, 1)))
+
     # -- writing -------------------------------------------------------------------------------
+    def remember_challenge(self, key: str) -> bool:
+        """Keep a challenge's star at once (not only when the window closes: a student's star must
+        outlive a crash or a pulled plug); False if the file could not be written."""
+        self._store.setValue(f"challenges/{key}", 1)
+        self._store.sync()
+        return self._store.status() == QSettings.Status.NoError
+
     def remember(self, config: RunConfig, geometry: bytes, state: bytes, speed_notch: int, stages: bool,
                  dark: bool = False, language: str | None = None) -> bool:
         """``language``: the one chosen from View → Language, if any (else the system's is followed).

@@ -4,15 +4,18 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from beanlab.core import LESSONS, OPTIMIZERS, Beans, Landscape, RunConfig, Session, Trainer, lesson
+from beanlab.core import LESSONS, OPTIMIZERS, Beans, Landscape, Lesson, RunConfig, Session, Trainer, lesson
 from beanlab.gui import style
 from beanlab.gui.actions import build_actions, lesson_actions, playback_actions, speed_actions, view_actions
 from beanlab.gui.app_settings import AppSettings
 from beanlab.gui.bean_editor import BeanEditor
+from beanlab.gui.challenges_window import ChallengesWindow
 from beanlab.gui.data_actions import DataActions
 from beanlab.gui.export.export_actions import ExportActions
+from beanlab.gui.export.lesson_sheet import LessonSheetActions
 from beanlab.gui.frame_hub import FrameHub
 from beanlab.gui.language import apply_language
+from beanlab.gui.lesson_file_actions import LessonFileActions
 from beanlab.gui.panels.data_panel import DataPanel
 from beanlab.gui.panels.explanation_panel import ExplanationPanel
 from beanlab.gui.panels.model_panel import ModelPanel
@@ -27,6 +30,7 @@ from beanlab.gui.race_window import RaceWindow
 from beanlab.gui.run_notice import RunNotice
 from beanlab.gui.session_actions import SessionActions
 from beanlab.gui.stage_stepper import StageStepper
+from beanlab.gui.teacher_mode import TeacherMode
 from beanlab.gui.training_controller import TrainingController
 from beanlab.gui.window_look import WindowLook
 from beanlab.gui.window_menus import WindowMenus
@@ -37,10 +41,11 @@ from beanlab.i18n import system_language, tr
 class MainWindow(QMainWindow):
     """BeanLab's main window."""
 
-    def __init__(self, config: RunConfig | None = None, lesson: int | None = None,
+    def __init__(self, config: RunConfig | None = None, lesson: int | Lesson | None = None,
                  session: Session | None = None, session_name: str = "", language: str | None = None,
-                 remembers: bool = True, own_beans: tuple[Trainer, str] | None = None) -> None:
-        """``config``: the run to open on (with ``lesson``: in place of the lesson's own, in its views);
+                 remembers: bool = True, own_beans: tuple[Trainer, str] | None = None, teach: bool = False) -> None:
+        """``config``: the run to open on (with ``lesson``, a number or a lesson read from a file: in
+        place of the lesson's own, in its views); ``teach``: the lesson in teacher mode (--teach);
         ``language``: "en" or "zh_CN" for this launch (--lang); by default the one chosen last from
         View → Language, or else the system's. ``remembers=False``: closing does not write the
         remembered settings (``beanlab screenshot`` plays the default run, not the user's).
@@ -52,6 +57,7 @@ class MainWindow(QMainWindow):
         self._chosen_language = self.settings.language()
         apply_language(language or self._chosen_language or system_language())
         self._title: tuple[str, object] = ("default", None)   # what the window title names: see retranslate
+        self._lesson: Lesson | None = None   # the lesson loaded last (its caption, questions, script)
         remembered = self.settings.last_config() if config is None and lesson is None and session is None else None
         self.controller = TrainingController(config or remembered, self)
         self.frames = FrameHub(acknowledge=self.controller.frame_drawn)
@@ -85,13 +91,17 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self, self.controller, self.plots)
         self.sessions = SessionActions(self, self.controller)
         self.data = DataActions(self, self.controller)
-        for part in (self.exports, self.sessions, self.data):
+        self.lesson_files = LessonFileActions(self)
+        self.sheets = LessonSheetActions(self)
+        for part in (self.exports, self.sessions, self.data, self.lesson_files, self.sheets):
             part.succeeded.connect(self._on_message)
             part.failed.connect(self.exports.warn)
         self.sessions.opened.connect(self._on_session_opened)
         self.bean_editor = BeanEditor(self, self.controller, self.scatter)
         self.prediction = PredictionMode(self)
+        self.teacher = TeacherMode(self)
         self.race_window: RaceWindow | None = None
+        self.challenges_window: ChallengesWindow | None = None
         self.setAcceptDrops(True)   # a CSV (or a session) dropped on the window opens it
         self._lay_out()
         self.window_menus = WindowMenus(self)
@@ -112,6 +122,8 @@ class MainWindow(QMainWindow):
             self.controller.use_trainer(own_beans[0], config, own_beans[1])
         else:
             self.controller.start()
+        if teach:
+            self.teacher.enter()
 
     # -- layout and wiring -------------------------------------------------------------------
     def _lay_out(self) -> None:
@@ -166,8 +178,21 @@ class MainWindow(QMainWindow):
         """How many frames the window has drawn."""
         return self.frames.frames_shown
 
+    @property
+    def current_lesson(self) -> Lesson | None:
+        """The lesson loaded last (from the menu, a file or a session), or None in free play."""
+        return self._lesson
+
+    def restarting_actions(self) -> list:
+        """Every action that would replace or restart the run: teacher mode turns them off."""
+        return [self.actions["reset"], *self.lesson_actions.values(), *self.sessions.keyed_actions[:1],
+                *self.data.keyed_actions[:1], *self.lesson_files.keyed_actions, *self.bean_editor.actions.values(),
+                *self.landscapes.actions.values(), self.view_actions["projector"]]
+
     def dragEnterEvent(self, event) -> None:
-        if any(url.toLocalFile().lower().endswith((".csv", ".beanlab")) for url in event.mimeData().urls()):
+        if self.teacher.active:   # a file dropped by accident must not replace the lesson being taught
+            return
+        if any(url.toLocalFile().lower().endswith((".csv", ".beanlab", ".toml")) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
@@ -177,6 +202,8 @@ class MainWindow(QMainWindow):
                 self.data.open_data(path)
             elif path.lower().endswith(".beanlab"):
                 self.sessions.open_session(path)
+            elif path.lower().endswith(".toml"):
+                self.lesson_files.open_lesson_file(path)
             else:
                 continue
             event.acceptProposedAction()
@@ -189,6 +216,15 @@ class MainWindow(QMainWindow):
             self.race_window.deleteLater()
         self.race_window = RaceWindow(self.controller.config, self)
         self.race_window.show()
+
+    def open_challenges(self) -> ChallengesWindow:
+        """Lessons → Challenges…: the lesson's tasks for home, beside the window (made once, then shown again)."""
+        if self.challenges_window is None:
+            self.challenges_window = ChallengesWindow(self)
+        self.challenges_window.show_lesson(self.current_lesson)
+        self.challenges_window.show()
+        self.challenges_window.raise_()
+        return self.challenges_window
 
     # -- language ----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -206,7 +242,7 @@ class MainWindow(QMainWindow):
         self.window_menus.retranslate()
         kind, what = self._title
         if kind == "lesson":
-            self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=lesson(what).menu_text))
+            self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=what.menu_text))
         elif kind == "session":
             self.setWindowTitle(f"BeanLab — {what}")
         else:
@@ -240,29 +276,31 @@ class MainWindow(QMainWindow):
         self.plots.set_pair(Landscape(self.controller.beans, self.controller.landscape.model, (first, second)))
         self.controller.refresh()   # a frame to draw the new slice through, playing or not
 
-    def load_lesson(self, number: int, config: RunConfig | None = None) -> None:
-        """Load a lesson's preset: its run (or ``config``, the lesson's with options laid over it),
-        its plots, its caption."""
-        preset = lesson(number)
+    def load_lesson(self, number: int | Lesson, config: RunConfig | None = None) -> None:
+        """Load a lesson's preset (a built-in lesson's number, or a lesson read from a file): its run
+        (or ``config``, the lesson's with options laid over it), its plots, its caption."""
+        preset = number if isinstance(number, Lesson) else lesson(number)
+        self._lesson = preset
         self.plots.show_views(preset.views)
         self.appearance.restore_layout()   # nothing left over from the lesson before (sizes, shares)
         self.explanation.set_caption(preset.caption)
-        self.sessions.lesson = number
-        self._title = ("lesson", number)
+        # a session remembers a built-in lesson by its number; a lesson file's run is saved without one
+        self.sessions.lesson = preset.number if LESSONS.get(preset.number) is preset else None
+        self._title = ("lesson", preset)
         self.setWindowTitle(tr("BeanLab — {lesson}").format(lesson=preset.menu_text))
         self.controller.load_config(config or preset.config, tr("{lesson}: loaded, ready to play.").format(
             lesson=preset.menu_text), plan=preset.pace)
 
     def skip_ahead(self) -> None:
         """Fast-forward to the point the lesson's caption promises and pause there (Ctrl+Right)."""
-        preset = LESSONS.get(self.sessions.lesson)
+        preset = self.current_lesson
         if preset is None or not preset.promise_applies_to(self.controller.config):
             self._on_message(tr("Skip ahead goes to a lesson's promised point: load a lesson first (Lessons menu)."))
             return
         self.controller.skip_ahead(preset.promise)
 
     def _on_session_opened(self, session: Session, name: str) -> None:
-        preset = LESSONS.get(session.lesson)
+        preset = self._lesson = LESSONS.get(session.lesson)
         self.plots.show_views(preset.views if preset else SHOWN_FIRST)
         self.explanation.set_caption(preset.caption if preset else None)
         self.sessions.lesson = session.lesson

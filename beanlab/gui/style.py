@@ -187,9 +187,9 @@ def set_title(widget: pg.PlotWidget, title: str, short: str | None = None, **fie
     fit_title(widget)
 
 
-def titled_plot(title: str, x_label: str, y_label: str) -> pg.PlotWidget:
-    """A PlotWidget with a title and labelled axes."""
-    widget = pg.PlotWidget()
+def titled_plot(title: str, x_label: str, y_label: str, view_box: pg.ViewBox | None = None) -> pg.PlotWidget:
+    """A PlotWidget with a title and labelled axes (and ``view_box``, if given, for its mouse)."""
+    widget = pg.PlotWidget(viewBox=view_box)
     set_title(widget, title)
     label_axes(widget, x_label, y_label)
     # no grid: pyqtgraph repaints its lines with the axes on every frame, at several ms a plot

@@ -119,6 +119,10 @@ class TrainingController(QObject):
         """Undo the last update."""
         self._send("step_back")
 
+    def rewind_to(self, update: int) -> None:
+        """Undo every update after ``update``, paused there."""
+        self._send("rewind_to", int(update))
+
     def step_epoch(self) -> None:
         """Run to the end of the current epoch."""
         self._send("step_epoch")

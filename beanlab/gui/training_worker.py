@@ -61,7 +61,7 @@ class TrainingWorker(QObject):
         self._woken.connect(self._on_woken)
         # what the GUI may ask, by name: see run_command
         self._commands = {command.__name__: command for command in (
-            self.load, self.play, self.play_until, self.pause, self.step, self.step_back, self.step_epoch,
+            self.load, self.play, self.play_until, self.pause, self.step, self.step_back, self.rewind_to, self.step_epoch,
             self.preview_stages, self.refresh, self.reset, self.copy_run, self.set_speed, self.set_plan,
             self.skip_ahead, self.set_live, self.stop)}
 
@@ -164,13 +164,18 @@ class TrainingWorker(QObject):
 
     def step_back(self) -> None:
         """Undo the last update (from the record): the run is as if it had never been made."""
+        if self._trainer is not None:
+            self.rewind_to(self._trainer.step_count - 1)
+
+    def rewind_to(self, update: int) -> None:
+        """Pause, and undo every update after ``update`` (teacher mode's Page Up: back to where a step began)."""
         if self._trainer is None:
             return
         self._set_paused()
         try:
-            if self._trainer.step_count > 0:
-                self._trainer.rewind(self._trainer.step_count - 1)
-                self._restart()   # the GUI's copy of the history must lose the undone row
+            if 0 <= update < self._trainer.step_count:
+                self._trainer.rewind(update)
+                self._restart()   # the GUI's copy of the history must lose the undone rows
                 return
         except ValueError as exc:   # a very long run keeps only its latest updates exactly
             self.refused.emit(tr("Cannot step back: {reason}.").format(reason=exc))

@@ -35,6 +35,9 @@ class WindowMenus:
                     self.menus[menu].addSeparator()   # between the course's lessons and the presets beyond it
                 self.menus[menu].addAction(action)
         self.menus["lessons"].addSeparator()
+        self.menus["lessons"].addAction(window.teacher.actions["teach"])
+        self.challenges = self._action(self.menus["lessons"], window.open_challenges)
+        self.menus["lessons"].addSeparator()
         self.landscapes = LandscapeMenu(self.menus["lessons"], window.controller, window.plots,
                                         window.explanation.set_caption)
         self.menus["run"].addSeparator()
@@ -59,7 +62,7 @@ class WindowMenus:
 
     def _file_menu(self) -> None:
         window, menu = self._window, self.menus["file"]
-        for part in (window.sessions, window.data, window.exports):
+        for part in (window.sessions, window.lesson_files, window.data, window.exports, window.sheets):
             part.add_to(menu)
             menu.addSeparator()
         self._quit = self._action(menu, window.close, QKeySequence(QKeySequence.StandardKey.Quit))
@@ -82,10 +85,14 @@ class WindowMenus:
             menu.setTitle(tr(MENUS[key]))
         retranslate_actions([*window.actions.values(), *window.view_actions.values(),
                              *window.lesson_actions.values()])
-        for part in (window.sessions, window.data, window.bean_editor, self.landscapes, self.plots, window.exports):
+        for part in (window.sessions, window.lesson_files, window.data, window.bean_editor, self.landscapes, self.plots,
+                     window.exports, window.teacher, window.sheets):
             part.retranslate()
         self._quit.setText(tr("&Quit"))
         self.race.setText(tr("&Race optimizers…"))
+        self.challenges.setText(tr("&Challenges…"))
+        if window.challenges_window is not None:
+            window.challenges_window.retranslate()
         self._keys.setText(tr("Keyboard shortcuts"))
         self.toolbar.setWindowTitle(tr("Playback"))
         for code, action in self.language_actions.items():
@@ -96,7 +103,8 @@ class WindowMenus:
         window = self._window
         actions = (*window.actions.values(), *window.view_actions.values(), *window.lesson_actions.values(),
                    *window.sessions.keyed_actions, *window.data.keyed_actions, *window.bean_editor.actions.values(),
-                   *window.exports.keyed_actions, self.race)
+                   *window.exports.keyed_actions, *window.lesson_files.keyed_actions,
+                   *window.teacher.actions.values(), self.race)
         return [(" / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()),
                  re.sub(r"\(&\w\)|&", "", a.text()))   # "&Quit" → "Quit", "退出(&Q)" → "退出"
                 for a in actions if a.shortcuts()]

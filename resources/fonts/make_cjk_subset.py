@@ -26,11 +26,14 @@ OUT = ROOT / "beanlab" / "resources" / "fonts" / "BeanLabCJK.otf"   # inside the
 
 
 def characters() -> str:
-    """Every character outside ASCII in the translations and the language menu."""
+    """Every character outside ASCII in the translations, the built-in lesson files (their Chinese
+    captions, questions and scripts) and the language menu."""
     text = "简体中文"
     for po in sorted((ROOT / "beanlab" / "locale").glob("*/LC_MESSAGES/*.po")):
         with po.open("rb") as stream:
             text += "".join(message.string for message in read_po(stream) if message.id)
+    for lesson in sorted((ROOT / "beanlab" / "lessons").glob("*.toml")):
+        text += lesson.read_text(encoding="utf-8")
     return "".join(sorted({c for c in text if ord(c) > 127}))
 
 

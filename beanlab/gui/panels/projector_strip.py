@@ -35,6 +35,8 @@ class ProjectorStrip(Retranslating, QWidget):
         self.speed.setPageStep(1)
         self.speed.setValue(playback_panel.speed.value())
         self.learning_rate = LogScaleField(controller.config.lr)
+        self._rate_allowed = True   # teacher mode may leave the learning rate out (show_config)
+        self._uses_rate = True
         layout.addSpacing(12)
         layout.addWidget(self.speed_name)
         layout.addWidget(self.speed, 1)
@@ -64,8 +66,19 @@ class ProjectorStrip(Retranslating, QWidget):
         """The run's learning rate, shown only where its optimizer reads one."""
         self.learning_rate.set_value(config.lr)
         uses_rate = OPTIMIZERS[config.optimizer].uses_lr   # not a search (lesson 2), nor a fixed step
+        self._uses_rate = uses_rate
         for widget in (self.rate_name, self.learning_rate):
-            widget.setVisible(uses_rate)
+            widget.setVisible(uses_rate and self._rate_allowed)
+
+    def show_speed(self, shown: bool) -> None:
+        for widget in (self.speed_name, self.speed, self.speed_text):
+            widget.setVisible(shown)
+
+    def allow_rate(self, allowed: bool) -> None:
+        """Whether the learning rate is shown at all (where the run's optimizer reads one)."""
+        self._rate_allowed = allowed
+        for widget in (self.rate_name, self.learning_rate):
+            widget.setVisible(allowed and self._uses_rate)
 
     def show_frame(self, _frame) -> None:
         self.buttons["play"].setText(self._playback.buttons["play"].text())   # Play or Pause, as the panel says

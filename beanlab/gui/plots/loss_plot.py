@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from beanlab.core import Frame, thin_indices
 from beanlab.gui import style
 from beanlab.gui.frame_hub import SampledRun
+from beanlab.gui.plots.hooked_view_box import HookedViewBox
 from beanlab.i18n import N_
 
 LOSS_AXIS = N_("cost E (MSE)")
+SKETCH_DECADES = 3   # a sketch on the log scale has room for the loss to fall this many powers of ten
+SKETCH_WIDTH = 3     # px: the class's sketched loss curve
 MINOR_TICKS_FROM_PX = 60   # the 2 … 9 ticks of a decade are drawn where it spans at least this many pixels
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -48,7 +52,7 @@ class LossPlot(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), LOSS_AXIS)
+        self.plot_widget = style.titled_plot(N_("Loss per update"), N_("update"), LOSS_AXIS, view_box=HookedViewBox())
         self.plot_widget.setAxisItems({"left": PowersOfTenAxis("left")})
         style.label_axes(self.plot_widget, N_("update"), LOSS_AXIS)
         style.plain_axes(self.plot_widget)
@@ -56,6 +60,10 @@ class LossPlot(QWidget):
         self._legend = style.legend_below(self.plot_widget)
         self._raw = self.plot_widget.plot([], [], pen=pg.mkPen((*style.BEAN, 110), width=1), name=N_("loss"))
         self._smooth = self.plot_widget.plot([], [], pen=style.pen(style.SMOOTH, 2.5), name=N_("moving average"))
+        # the class's sketch of the loss to come (predict, then watch): yellow over a black edge, not in the legend
+        self._sketch_edge = self.plot_widget.plot([], [], pen=style.pen(style.PREDICTION_EDGE, SKETCH_WIDTH + 3))
+        self._sketch_item = self.plot_widget.plot([], [], pen=style.pen(style.PREDICTION, SKETCH_WIDTH))
+        self._sketch: tuple[np.ndarray, np.ndarray] | None = None
         # the thin raw line keeps its peaks; the wide smooth one gets a point per pixel (below)
         self._raw.setDownsampling(auto=True, method="peak")
         self.log_scale = QCheckBox()   # its words: PlotBoard.retranslate
@@ -88,6 +96,8 @@ class LossPlot(QWidget):
     def apply_look(self, look: style.Look) -> None:
         self._raw.setPen(pg.mkPen((*look.palette.bean, 110), width=look(1)))
         self._smooth.setPen(style.pen(look.palette.smooth, look(2.5)))
+        self._sketch_edge.setPen(style.pen(style.PREDICTION_EDGE, look(SKETCH_WIDTH + 3)))
+        self._sketch_item.setPen(style.pen(style.PREDICTION, look(SKETCH_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self.plot_widget, look)
 
@@ -119,6 +129,46 @@ class LossPlot(QWidget):
         """The update numbers the plot draws (an even sample of the whole run)."""
         updates = self._raw.xData
         return np.empty(0, dtype=np.int64) if updates is None else updates
+
+    # -- predict, then watch: the class sketches the loss to come -------------------------------------
+    def set_mouse_hook(self, hook) -> None:
+        """Let ``hook`` (see HookedViewBox) have the mouse first; None gives it back to panning."""
+        self.plot_widget.getViewBox().hook = hook
+        self.plot_widget.setCursor(Qt.CursorShape.CrossCursor if hook is not None else Qt.CursorShape.ArrowCursor)
+
+    def make_room_to_sketch(self, until_update: int, loss_now: float) -> None:
+        """Hold the axes still from update 0 to ``until_update``, with room above and below the loss now
+        (on the log scale, SKETCH_DECADES powers of ten below it), for a sketch; ``end_sketch`` lets go."""
+        box = self.plot_widget.getViewBox()
+        box.disableAutoRange()
+        box.setXRange(0, max(until_update, 1), padding=0.02)
+        if self.log_scale.isChecked() and loss_now > 0:
+            top = np.log10(loss_now)
+            box.setYRange(top - SKETCH_DECADES, top + 0.5, padding=0)
+        else:
+            box.setYRange(0, 1.3 * max(loss_now, 1e-12), padding=0)
+        style.settle(self.plot_widget)   # the mouse maps through the new range from its first move
+
+    def end_sketch(self) -> None:
+        """The axes follow the run again."""
+        self.plot_widget.getViewBox().enableAutoRange()
+
+    def to_data(self, scene_pos) -> tuple[float, float]:
+        """The (update, loss) under a point of the scene, on either scale."""
+        point = self.plot_widget.getViewBox().mapSceneToView(scene_pos)
+        return point.x(), (10.0 ** point.y() if self.log_scale.isChecked() else max(point.y(), 0.0))   # (no loss is negative)
+
+    def show_sketch(self, sketch: tuple[np.ndarray, np.ndarray] | None) -> None:
+        """Draw the class's sketch ((updates, losses)); None takes it away."""
+        self._sketch = sketch
+        xs, ys = ([], []) if sketch is None else sketch
+        self._sketch_edge.setData(xs, ys)
+        self._sketch_item.setData(xs, ys)
+
+    @property
+    def sketch(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The sketch as drawn: its updates and losses, or None."""
+        return self._sketch
 
     def _on_log_scale_toggled(self, on: bool) -> None:
         self.plot_widget.setLogMode(y=on)

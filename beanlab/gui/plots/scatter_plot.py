@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from beanlab.core import Beans, Frame, Landscape, thin_indices
 from beanlab.core.decision_map import output_on_grid
 from beanlab.gui import style
+from beanlab.gui.plots.hooked_view_box import HookedViewBox
 from beanlab.i18n import N_, tr
 
 MAX_BEANS_DRAWN = 5_000   # beyond this, draw an even sample (a denser cloud says no more); the numbers use every bean
@@ -48,27 +49,15 @@ def map_colours(colours) -> np.ndarray:
 
 
 PREDICTION_WIDTH = 3   # px: the predicted line, as thick as the fitted one
-
-
-class _HookedViewBox(pg.ViewBox):
-    """A view box that first offers mouse clicks and drags to ``hook`` (the bean editor, when on)."""
-
-    hook = None   # an object with click(event) and drag(event), each True if it used the event
-
-    def mouseClickEvent(self, event) -> None:
-        if self.hook is None or not self.hook.click(event):
-            super().mouseClickEvent(event)
-
-    def mouseDragEvent(self, event, axis=None) -> None:
-        if self.hook is None or not self.hook.drag(event):
-            super().mouseDragEvent(event, axis)
+CHOSEN_SIZE, ANSWER_SIZE = 26, 36   # px: the rings round the bean the class chose and the one the run says
+PICK_WITHIN = 30   # px: a click this close to a bean chooses it
 
 
 class ScatterPlot(pg.PlotWidget):
     """Size against toxicity, with the line y = w·x (+ b) as it learns."""
 
     def __init__(self) -> None:
-        super().__init__(viewBox=_HookedViewBox())
+        super().__init__(viewBox=HookedViewBox())
         style.set_title(self, N_("Beans and the fitted line"))
         style.label_axes(self, N_("bean size x"), N_("toxicity y"))
         self.showGrid(x=True, y=True, alpha=0.2)
@@ -94,6 +83,14 @@ class ScatterPlot(pg.PlotWidget):
         self._prediction_edge = self.plot([], [], pen=style.pen(style.PREDICTION_EDGE, PREDICTION_WIDTH + 3))
         self._prediction_item = self.plot([], [], pen=style.pen(style.PREDICTION, PREDICTION_WIDTH))
         self._prediction_ends: tuple[tuple[float, float], tuple[float, float]] | None = None
+        # a bean question (predict, then watch): the class's bean in a yellow ring, the run's answer in the line's colour
+        self._chosen_edge = pg.ScatterPlotItem(size=CHOSEN_SIZE, brush=None,
+                                               pen=pg.mkPen(*style.PREDICTION_EDGE, width=RING_WIDTH + 3))
+        self._chosen_item = pg.ScatterPlotItem(size=CHOSEN_SIZE, brush=None, pen=pg.mkPen(*style.PREDICTION, width=RING_WIDTH))
+        self._answer_item = pg.ScatterPlotItem(size=ANSWER_SIZE, brush=None, pen=pg.mkPen(*style.FIT, width=RING_WIDTH))
+        for item in (self._chosen_edge, self._chosen_item, self._answer_item):
+            self.addItem(item)
+        self._chosen_bean: tuple[float, float] | None = None
         # a network's output over the plane (fit shape "map"), under everything, and its a = 0.5 curve
         self._map_image = pg.ImageItem(axisOrder="col-major")
         self._map_image.setZValue(-10)
@@ -132,6 +129,12 @@ class ScatterPlot(pg.PlotWidget):
         self._active_item.setSize(look(RING_SIZE))
         self._active_item.setBrush(pg.mkBrush(HOLLOW))
         self._active_item.setPen(pg.mkPen(*colours.active, width=look(RING_WIDTH)))
+        self._chosen_edge.setSize(look(CHOSEN_SIZE))
+        self._chosen_edge.setPen(pg.mkPen(*style.PREDICTION_EDGE, width=look(RING_WIDTH + 3)))
+        self._chosen_item.setSize(look(CHOSEN_SIZE))
+        self._chosen_item.setPen(pg.mkPen(*style.PREDICTION, width=look(RING_WIDTH)))
+        self._answer_item.setSize(look(ANSWER_SIZE))
+        self._answer_item.setPen(pg.mkPen(*colours.fit, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
@@ -242,7 +245,7 @@ class ScatterPlot(pg.PlotWidget):
             self._selected_item.setData(*self._coordinates(np.array([bean])))
 
     def set_mouse_hook(self, hook, editing_beans: bool = True) -> None:
-        """Let ``hook`` (see ``_HookedViewBox``) have the mouse first; None gives it back to panning.
+        """Let ``hook`` (see ``HookedViewBox``) have the mouse first; None gives it back to panning.
         ``editing_beans``: the title says how to draw beans (the bean editor's; not a prediction's)."""
         self.getViewBox().hook = hook
         self._editing = hook is not None   # while the mouse draws, the axes hold still under it
@@ -267,6 +270,35 @@ class ScatterPlot(pg.PlotWidget):
     def prediction(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
         """The predicted line's two ends as drawn, or None."""
         return self._prediction_ends
+
+    def show_chosen_bean(self, bean: tuple[float, float] | None, answer: tuple[float, float] | None = None) -> None:
+        """Ring the bean the class chose (yellow) and, once known, the run's answer (the line's colour)."""
+        self._chosen_bean = bean
+        for item in (self._chosen_edge, self._chosen_item):
+            item.setData(*(([], []) if bean is None else ([bean[0]], [bean[1]])))
+        self._answer_item.setData(*(([], []) if answer is None else ([answer[0]], [answer[1]])))
+
+    @property
+    def chosen_bean(self) -> tuple[float, float] | None:
+        """The bean the class chose, as ringed (its size and toxicity), or None."""
+        return self._chosen_bean
+
+    @property
+    def answer_bean(self) -> tuple[float, float] | None:
+        """The bean ringed as the run's answer, or None."""
+        xs, ys = self._answer_item.getData()
+        return (float(xs[0]), float(ys[0])) if len(xs) else None
+
+    def nearest_bean(self, scene_pos) -> tuple[float, float] | None:
+        """The bean drawn nearest a point of the scene, if one is within PICK_WITHIN pixels: its (x, y)."""
+        if self._beans is None or not len(self._shown) or self._kind in TWO_FEATURES:
+            return None
+        xs, ys = self._coordinates(self._shown)
+        x, y = self.to_data(scene_pos)
+        width, height = self.getViewBox().viewPixelSize()   # data units per pixel, each way
+        apart = np.hypot((xs - x) / width, (ys - y) / height)
+        nearest = int(np.argmin(apart))
+        return (float(xs[nearest]), float(ys[nearest])) if apart[nearest] <= PICK_WITHIN else None
 
     def _on_bean_clicked(self, _item, _points, event) -> None:
         hook = self.getViewBox().hook
