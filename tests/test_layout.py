@@ -2,6 +2,7 @@
 session, at 1024×768, 1280×720, 1600×1000 and 1920×1080, in the normal and the projector view, in English
 and Chinese. Everything is measured through Qt's geometry: where widgets are, how wide their text is.
 """
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from gui_helpers import latest
@@ -277,6 +278,15 @@ def test_a_short_log_axis_keeps_its_powers_of_ten_and_drops_the_ticks_between(qt
     assert short and all(abs(v - round(v)) < 1e-6 for v in short)
     # a range with no power of ten in it keeps the ticks it has, or the axis would say nothing
     assert [v for _s, values in axis.tickValues(-0.9, -0.1, 20) for v in values]
+
+
+def test_a_log_axis_within_one_decade_writes_its_losses(qtbot, window):
+    """0.18 … 0.56 holds no power of ten: the ticks there say 0.2, 0.3 …, not nothing."""
+    window.load_lesson(6)
+    window.loss_plot.plot_widget.setYRange(np.log10(0.18), np.log10(0.56), padding=0)
+    settle()
+    labels = [text for text in window.loss_plot.axis_labels() if text]
+    assert labels and all(0.18 <= float(text) <= 0.56 for text in labels), labels
 
 
 def test_a_short_cost_cut_gives_its_x_label_to_the_data_and_a_tall_one_keeps_it(qtbot, window):

@@ -36,6 +36,7 @@ class Stretch:
     sizes: np.ndarray | None = None     # the beans' sizes x and toxicities y (for questions about beans)
     toxicities: np.ndarray | None = None
     pulls: np.ndarray | None = None     # per bean: how far w would move, had that bean alone made the next update
+    used: np.ndarray | None = None      # the beans the next update used
 
 
 def stretch_of(trainer, asked: int, upto: int) -> Stretch:
@@ -144,6 +145,7 @@ class WhereWillTheLineBe(Question):
 
 FATES = (N_("it settles down"), N_("it zig-zags across the valley"), N_("it blows up (diverges)"))
 FAR = 0.1   # of w's starting distance from its optimum: a crossing from further than this is an overshoot
+NEARLY = 0.9     # a bean pulling w at least this share of the hardest pull is nearly right
 BLOWS_UP = 10.0   # the loss grew this many times over: the run is blowing up, whether or not it overflowed yet
 
 
@@ -185,7 +187,8 @@ class WhichBeanMovesWMost(Question):
         run = stretch_of(trainer, asked, upto)
         return replace(run, sizes=np.asarray(trainer.beans.x, dtype=float).reshape(len(trainer.beans), -1)[:, 0],
                        toxicities=np.asarray(trainer.beans.y, dtype=float),
-                       pulls=pulls_on_w(trainer, run.before, asked + 1))
+                       pulls=pulls_on_w(trainer, run.before, asked + 1),
+                       used=np.asarray(trainer.bean_order.beans_of_update(asked + 1)))
 
     def strongest(self, run: Stretch) -> int:
         return int(np.argmax(np.abs(run.pulls)))
@@ -200,16 +203,24 @@ class WhichBeanMovesWMost(Question):
 
     def verdict(self, guess, run: Stretch) -> str:
         name, chosen, best = run.names[0], self.chosen(guess, run), self.strongest(run)
-        moved = tr("The update moved {name} by {move}.").format(
-            name=name, move=number(float(run.after[0] - run.before[0]), signed=True))
+        x, pull = number(float(run.sizes[chosen])), number(float(run.pulls[chosen]), signed=True)
+        best_x, best_pull = number(float(run.sizes[best])), number(float(run.pulls[best]), signed=True)
         if abs(run.pulls[chosen]) >= abs(run.pulls[best]):   # (a tie is right too)
             said = tr("Right: the bean at x = {x} pulls {name} hardest, by {pull} alone.").format(
-                x=number(float(run.sizes[chosen])), name=name, pull=number(float(run.pulls[chosen]), signed=True))
+                x=x, name=name, pull=pull)
+        elif abs(run.pulls[chosen]) >= NEARLY * abs(run.pulls[best]):
+            said = tr("Nearly: your bean at x = {x} alone moves {name} by {pull}; the hardest pull, the bean at "
+                      "x = {best_x}: {best_pull}.").format(x=x, name=name, pull=pull, best_x=best_x, best_pull=best_pull)
         else:
             said = tr("Your bean at x = {x} alone moves {name} by {pull}; the hardest pull: the bean at "
-                      "x = {best_x}, {best_pull}.").format(
-                x=number(float(run.sizes[chosen])), name=name, pull=number(float(run.pulls[chosen]), signed=True),
-                best_x=number(float(run.sizes[best])), best_pull=number(float(run.pulls[best]), signed=True))
+                      "x = {best_x}, {best_pull}.").format(x=x, name=name, pull=pull, best_x=best_x, best_pull=best_pull)
+        move = number(float(run.after[0] - run.before[0]), signed=True)
+        if run.used is not None and len(run.used) == 1:   # one bean an update: which one it was
+            moved = tr("This update's bean (x = {x}) moved {name} by {move}.").format(
+                x=number(float(run.sizes[run.used[0]])), name=name, move=move)
+        else:
+            moved = tr("The update moved {name} by {move}: its {count:,} beans' pulls, averaged.").format(
+                name=name, move=move, count=len(run.used) if run.used is not None else len(run.pulls))
         return f"{said} {moved}"
 
 
@@ -243,7 +254,7 @@ class SketchTheLoss(Question):
         theirs = [float(run.losses[np.searchsorted(run.updates, u)]) for u in read]
         # outside the stroke, its nearest end (np.interp's way): a sketch that stops short says "flat from there"
         yours = [float(np.interp(u, sketch_updates, sketch_losses)) for u in read]
-        at = "; ".join(tr("update {update:,}: yours {guess}, the run's {actual}").format(
+        at = tr("; ").join(tr("update {update:,}: yours {guess}, the run's {actual}").format(
             update=u, guess=number(g), actual=number(a)) for u, g, a in zip(read, yours, theirs))
         return tr("The loss at {points}.").format(points=at)
 

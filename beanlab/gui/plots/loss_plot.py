@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from beanlab.core import Frame, thin_indices
+from beanlab.core.numbers import number
 from beanlab.gui import style
 from beanlab.gui.frame_hub import SampledRun
 from beanlab.gui.plots.hooked_view_box import HookedViewBox
@@ -38,6 +39,11 @@ class PowersOfTenAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         if not self.logMode:
             return super().tickStrings(values, scale, spacing)
+        low, high = sorted(self.range)
+        if np.floor(high) < low:
+            # a range within one decade (0.18 … 0.56) holds no power of ten: write the losses themselves,
+            # or the axis would have no number on it at all
+            return [number(10.0 ** v, digits=2, trim=True) for v in values]
         return [power_of_ten(v) if abs(v - round(v)) < 1e-6 else "" for v in values]
 
 
@@ -140,6 +146,7 @@ class LossPlot(QWidget):
         """Hold the axes still from update 0 to ``until_update``, with room above and below the loss now
         (on the log scale, SKETCH_DECADES powers of ten below it), for a sketch; ``end_sketch`` lets go."""
         box = self.plot_widget.getViewBox()
+        self.plot_widget.getPlotItem().hideButtons()   # (its "A" would show while the axes hold still)
         box.disableAutoRange()
         box.setXRange(0, max(until_update, 1), padding=0.02)
         if self.log_scale.isChecked() and loss_now > 0:
@@ -152,6 +159,7 @@ class LossPlot(QWidget):
     def end_sketch(self) -> None:
         """The axes follow the run again."""
         self.plot_widget.getViewBox().enableAutoRange()
+        self.plot_widget.getPlotItem().showButtons()
 
     def to_data(self, scene_pos) -> tuple[float, float]:
         """The (update, loss) under a point of the scene, on either scale."""

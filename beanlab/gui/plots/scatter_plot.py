@@ -49,7 +49,7 @@ def map_colours(colours) -> np.ndarray:
 
 
 PREDICTION_WIDTH = 3   # px: the predicted line, as thick as the fitted one
-CHOSEN_SIZE, ANSWER_SIZE = 26, 36   # px: the rings round the bean the class chose and the one the run says
+CHOSEN_SIZE, ANSWER_SIZE = 24, 30   # px: the ring round the bean the class chose, the square round the run's
 PICK_WITHIN = 30   # px: a click this close to a bean chooses it
 
 
@@ -83,11 +83,13 @@ class ScatterPlot(pg.PlotWidget):
         self._prediction_edge = self.plot([], [], pen=style.pen(style.PREDICTION_EDGE, PREDICTION_WIDTH + 3))
         self._prediction_item = self.plot([], [], pen=style.pen(style.PREDICTION, PREDICTION_WIDTH))
         self._prediction_ends: tuple[tuple[float, float], tuple[float, float]] | None = None
-        # a bean question (predict, then watch): the class's bean in a yellow ring, the run's answer in the line's colour
+        # a bean question (predict, then watch): the class's bean in a yellow ring, the run's answer in a square
         self._chosen_edge = pg.ScatterPlotItem(size=CHOSEN_SIZE, brush=None,
                                                pen=pg.mkPen(*style.PREDICTION_EDGE, width=RING_WIDTH + 3))
         self._chosen_item = pg.ScatterPlotItem(size=CHOSEN_SIZE, brush=None, pen=pg.mkPen(*style.PREDICTION, width=RING_WIDTH))
-        self._answer_item = pg.ScatterPlotItem(size=ANSWER_SIZE, brush=None, pen=pg.mkPen(*style.FIT, width=RING_WIDTH))
+        # (a square, in the optimum's dark grey: the orange rings are this update's bean(s), the line is orange)
+        self._answer_item = pg.ScatterPlotItem(size=ANSWER_SIZE, symbol="s", brush=None,
+                                               pen=pg.mkPen(*style.OPTIMUM, width=RING_WIDTH))
         for item in (self._chosen_edge, self._chosen_item, self._answer_item):
             self.addItem(item)
         self._chosen_bean: tuple[float, float] | None = None
@@ -134,7 +136,7 @@ class ScatterPlot(pg.PlotWidget):
         self._chosen_item.setSize(look(CHOSEN_SIZE))
         self._chosen_item.setPen(pg.mkPen(*style.PREDICTION, width=look(RING_WIDTH)))
         self._answer_item.setSize(look(ANSWER_SIZE))
-        self._answer_item.setPen(pg.mkPen(*colours.fit, width=look(RING_WIDTH)))
+        self._answer_item.setPen(pg.mkPen(*colours.optimum, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
 
@@ -272,7 +274,7 @@ class ScatterPlot(pg.PlotWidget):
         return self._prediction_ends
 
     def show_chosen_bean(self, bean: tuple[float, float] | None, answer: tuple[float, float] | None = None) -> None:
-        """Ring the bean the class chose (yellow) and, once known, the run's answer (the line's colour)."""
+        """Ring the bean the class chose (yellow) and, once known, frame the run's answer (a dark square)."""
         self._chosen_bean = bean
         for item in (self._chosen_edge, self._chosen_item):
             item.setData(*(([], []) if bean is None else ([bean[0]], [bean[1]])))
