@@ -2,9 +2,11 @@
 solution its file gives (so none is impossible), and the window checks a student's run and keeps the star."""
 import pytest
 from gui_helpers import latest, type_into
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from beanlab import i18n
-from beanlab.core import LESSONS
+from beanlab.core import LESSONS, add_bean, move_bean
 from beanlab.core.lesson_files import parse_lesson
 from beanlab.gui.app_settings import AppSettings
 from beanlab.gui.challenges_window import MET, NOT_MET
@@ -16,8 +18,8 @@ CASES = [pytest.param(number, index, marks=[pytest.mark.slow] if number in HEAVY
          for number, lesson in LESSONS.items() for index, challenge in enumerate(lesson.challenges)]
 
 
-def played(config, upto):
-    trainer = config.build_trainer()
+def played(config, upto, beans=None):
+    trainer = config.build_trainer(beans)
     trainer.run(min(upto, config.epochs * trainer.updates_per_epoch))
     return trainer
 
@@ -42,7 +44,8 @@ def test_the_lesson_run_does_not_meet_it_and_its_solution_does(number, index):
     result = challenge.result(played(own, challenge.by_update), own)
     assert not result.met, result.line   # the task asks for something the lesson does not already do
     solved = own.replace(**challenge.solution)
-    result = challenge.result(played(solved, challenge.by_update), solved)
+    beans = challenge.solved_beans(solved.make_beans())
+    result = challenge.result(played(solved, challenge.by_update, beans), solved)
     assert result.met, result.line
     assert result.line.startswith("★ Met at update") and result.at_update <= challenge.by_update
 
@@ -85,12 +88,72 @@ def test_the_result_line_says_why_a_run_does_not_count_or_is_not_there_yet():
         assert "blew up" in challenge.result(trainer, blown).line
 
 
+def test_a_run_on_moved_beans_counts_only_as_far_as_the_challenge_lets_beans_move():
+    lesson = LESSONS[4]
+    mover = next(c for c in lesson.challenges if c.moves)
+    config = lesson.config.replace(**mover.solution)
+    solved = mover.solved_beans(config.make_beans())
+    assert mover.result(played(config, mover.by_update, solved), config).met
+    three = move_bean(solved, 5, 0.6, 1.5)
+    assert mover.result(played(config, 10, three), config).line == (
+        "Not counted: this challenge lets you move at most 2 beans; 3 have moved.")
+    more = add_bean(solved, 0.5, 1.0)
+    assert "played on the lesson's 10 beans; the run has 11" in mover.result(played(config, 10, more), config).line
+    # a challenge that moves none is played on the lesson's own beans: a moved bean is not a way round it
+    fast = lesson.challenges[0]
+    own = lesson.config.replace(**fast.solution)
+    nudged = move_bean(own.make_beans(), 1, 0.5, 0.9)
+    assert fast.result(played(own, fast.by_update, nudged), own).line.startswith(
+        "Not counted: this challenge is played on the lesson's own beans, unmoved (moved: 1;")
+
+
+def test_the_lesson_four_bean_challenge_met_by_dragging_two_beans_in_the_window(qtbot, window):
+    window.load_lesson(4)
+    qtbot.waitUntil(lambda: window.controller.config == LESSONS[4].config and latest(window).restarted)
+    challenges = window.open_challenges()
+    row = next(i for i, c in enumerate(challenges.challenges) if c.id == "move-two-beans")
+    challenges.list.setCurrentRow(row)
+    window.view_actions["projector"].setChecked(False)
+    window.data_panel.count.setValue(10)
+    qtbot.mouseClick(window.data_panel.regenerate, qtbot_left())
+    qtbot.waitUntil(lambda: len(window.controller.beans) == 10 and latest(window).restarted, timeout=10_000)
+    window.bean_editor.actions["edit"].setChecked(True)
+    window.scatter.getViewBox().setRange(xRange=(-0.1, 1.1), yRange=(-0.2, 2.0), padding=0)
+    for index, x, y in challenges.chosen.solution_beans:   # drag each straight up to the solution's place
+        beans = window.controller.beans
+        start, end = pixel(window, beans.x[index], beans.y[index]), pixel(window, beans.x[index], y)
+        viewport = window.scatter.viewport()
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+        QTest.mouseMove(viewport, (start + end) / 2)
+        QTest.mouseMove(viewport, end)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+        qtbot.waitUntil(lambda: window.controller.beans.y[index] > 1.5 and latest(window).restarted, timeout=10_000)
+    window.bean_editor.actions["edit"].setChecked(False)
+    window.controller.play_until(5000)
+    qtbot.waitUntil(lambda: latest(window).snapshot.step == 5000 and latest(window).state != "playing", timeout=60_000)
+    with qtbot.waitSignal(challenges.checked, timeout=10_000) as checked:
+        qtbot.mouseClick(challenges.check_button, qtbot_left())
+    assert checked.args[0].met, checked.args[0].line
+    assert challenges.list.item(row).text().startswith(MET)
+
+
+def pixel(window, x, y):
+    from PySide6.QtCore import QPointF
+
+    scatter = window.scatter
+    return scatter.mapFromScene(scatter.getViewBox().mapViewToScene(QPointF(x, y)))
+
+
 @pytest.mark.parametrize("broken, key", [
     (CHALLENGE.replace('test = "below"', 'test = "fastest"'), "[[challenge]] 1 test"),
     (CHALLENGE.replace("by_update = 50", "by_update = 0"), "[[challenge]] 1 by_update"),
     (CHALLENGE.replace('id = "low"', 'id = "a b"'), "[[challenge]] 1 id"),
     (CHALLENGE.replace("optimizer = ", "optimiser = "), "[[challenge]] 1 require"),
     (CHALLENGE + CHALLENGE[CHALLENGE.index("[[challenge]]"):], "[[challenge]] 2 id"),
+    (CHALLENGE + "moves = 1\nsolution_beans = [[0, 0.5]]\n", "[[challenge]] 1 solution_beans"),
+    (CHALLENGE + "solution_beans = [[0, 0.5, 1.0]]\n", "[[challenge]] 1 solution_beans"),   # moves none
+    (CHALLENGE + "moves = 1\nsolution_beans = [[100, 0.5, 1.0]]\n", "[[challenge]] 1 solution_beans"),
+    (CHALLENGE + "moves = -1\n", "[[challenge]] 1 moves"),
 ])
 def test_a_malformed_challenge_names_its_key(broken, key):
     with pytest.raises(ValueError, match=re_escape(key)):

@@ -289,6 +289,16 @@ def test_a_log_axis_within_one_decade_writes_its_losses(qtbot, window):
     assert labels and all(0.18 <= float(text) <= 0.56 for text in labels), labels
 
 
+def test_a_log_axis_over_a_sliver_of_a_decade_writes_round_losses_that_differ(qtbot, window):
+    """After one update the loss spans 0.5407 … 0.5444: still numbers on the axis, none written twice."""
+    window.load_lesson(3)
+    window.loss_plot.plot_widget.setYRange(np.log10(0.5407), np.log10(0.5444), padding=0)
+    settle()
+    labels = [text for text in window.loss_plot.axis_labels() if text]
+    assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    assert all(0.5407 <= float(text) <= 0.5444 for text in labels), labels
+
+
 def test_a_short_cost_cut_gives_its_x_label_to_the_data_and_a_tall_one_keeps_it(qtbot, window):
     window.lesson_actions["lesson4"].trigger()
     wait_for_lesson(qtbot, window, 4)

@@ -6,13 +6,14 @@ same number of updates), and the drawn guess against where the mouse was.
 import numpy as np
 import pytest
 from gui_helpers import latest, wait_state
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtTest import QTest
 
 from beanlab.core import LESSONS, SketchTheLoss, WhereWillTheBallBe, WhereWillTheLineBe, line_through
 from beanlab.core.numbers import number
 from beanlab.core.views import VIEWS
 from beanlab.core.predictions import Stretch, fate_of, pulls_on_w
+from beanlab.gui.plots.scatter_plot import ANSWER_SIZE, CHOSEN_SIZE
 
 
 def headless_params(lesson_number, updates):
@@ -221,6 +222,8 @@ def test_the_sketch_is_read_halfway_and_at_the_end():
 
 
 def test_lesson_3_click_the_bean_that_pulls_w_hardest_then_step(qtbot, window):
+    window.resize(1280, 720)
+    window.view_actions["projector"].setChecked(True)   # the class's view: a small beans plot
     window.load_lesson(3)
     qtbot.waitUntil(lambda: latest(window).snapshot.step == 0 and latest(window).restarted)
     index = next(i for i, q in enumerate(LESSONS[3].questions) if q.gesture == "bean")
@@ -255,6 +258,12 @@ def test_lesson_3_click_the_bean_that_pulls_w_hardest_then_step(qtbot, window):
     assert moved == pytest.approx(pulls[used], rel=1e-5)   # the run moved w by its bean's pull
     assert scatter.answer_bean == (sizes[best], toxicities[best])   # the run's answer ringed beside the guess
     assert scatter.chosen_bean == (sizes[chosen], toxicities[chosen])
+    # the largest bean sits in the plot's corner: both marks are drawn whole, inside the plot
+    plot_area = scatter.mapFromScene(scatter.getViewBox().sceneBoundingRect()).boundingRect()
+    for bean, size in ((scatter.chosen_bean, CHOSEN_SIZE), (scatter.answer_bean, ANSWER_SIZE)):
+        centre = viewport_point(scatter, *bean)
+        reach = size // 2
+        assert plot_area.contains(QRect(centre - QPoint(reach, reach), centre + QPoint(reach, reach))), (bean, plot_area)
 
 
 def test_a_click_away_from_every_bean_chooses_none(qtbot, window):

@@ -3,10 +3,13 @@
 "Find a learning rate that reaches loss 0.004 in under 50 updates without diverging": a challenge
 names a test on the run's numbers (one of the promise tests, see promises.py, or one of
 :data:`RUN_TESTS`: the run zig-zags, the run blows up), the update it must hold by, and what the run
-must be to count (``require``: optimizer = "sgd"; ``at_most``: hidden = 4). :meth:`Challenge.result`
+must be to count (``require``: optimizer = "sgd"; ``at_most``: hidden = 4). A challenge is played on
+the lesson's own beans unless it lets the student move some (``moves``: "move two beans so the best
+line passes through (0.5, 1.0)"); beans moved, added or removed beyond that make a run not count. :meth:`Challenge.result`
 reads a trainer's own record and says in one line whether the goal is met, where, or why not. Each
-built-in challenge carries a ``solution`` — settings that meet it — which the tests play, so that
-no challenge is impossible.
+built-in challenge carries a ``solution`` — settings that meet it, and for a challenge that moves
+beans, the beans' new places (``solution_beans``) — which the tests play, so that no challenge is
+impossible.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..i18n import N_, tr
+from .bean_edits import move_bean
+from .datasets import Beans
 from .numbers import number
 from .predictions import fate_of, stretch_of
 from .promises import RunNumbers
@@ -59,6 +64,33 @@ class Challenge:
     at_most: dict = field(default_factory=dict)    # RunConfig field → its largest allowed value
     at_least: dict = field(default_factory=dict)   # … smallest
     solution: dict = field(default_factory=dict)   # RunConfig changes that meet it (the tests play them)
+    moves: int = 0                                 # how many of the lesson's beans the student may move
+    solution_beans: tuple = ()                     # ((bean index, size, toxicity), …): moves that meet it
+
+    def solved_beans(self, beans: Beans) -> Beans:
+        """``beans`` with the solution's moves made (unchanged for a challenge that moves none)."""
+        for index, x, y in self.solution_beans:
+            beans = move_bean(beans, int(index), x, y)
+        return beans
+
+    def beans_problem(self, beans: Beans, config: RunConfig) -> str | None:
+        """Why a run on ``beans`` does not count: more of the lesson's beans changed than the challenge
+        lets the student move (its beans are those ``config`` names); None if it counts."""
+        if config.landscape is not None:
+            return None   # a landscape's one bean is a placeholder
+        own = config.make_beans()
+        if len(own) != len(beans):
+            return tr("this challenge is played on the lesson's {own:,} beans; the run has {have:,} "
+                      "(Regenerate, in the Beans panel, brings them back)").format(own=len(own), have=len(beans))
+        x_now, x_own = beans.x.reshape(len(beans), -1), own.x.reshape(len(own), -1)
+        moved = int(np.count_nonzero((x_now != x_own).any(axis=1) | (beans.y != own.y)))
+        if moved <= self.moves:
+            return None
+        if self.moves == 0:
+            return tr("this challenge is played on the lesson's own beans, unmoved (moved: {moved:,}; "
+                      "Regenerate, in the Beans panel, brings them back)").format(moved=moved)
+        return tr("this challenge lets you move at most {moves} beans; {moved:,} have moved").format(
+            moves=self.moves, moved=moved)
 
     def settings_problem(self, config: RunConfig) -> str | None:
         """Why a run of ``config`` does not count for this challenge, or None if it does."""
@@ -78,7 +110,7 @@ class Challenge:
 
     def result(self, trainer, config: RunConfig) -> Result:
         """Whether ``trainer``'s run (made with ``config``) meets the challenge, in one line."""
-        problem = self.settings_problem(config)
+        problem = self.settings_problem(config) or self.beans_problem(trainer.beans, config)
         if problem is not None:
             return Result(False, tr("Not counted: {problem}.").format(problem=problem))
         finished = trainer.step_count >= config.epochs * trainer.updates_per_epoch

@@ -41,7 +41,8 @@ TABLES = {
     "question": {"kind", "updates", "prompt"},
     "step": {"say", *ACTIONS},
     # and the test's own parameters, as [promise]'s
-    "challenge": {"id", "task", "test", "by_update", "require", "at_most", "at_least", "solution"},
+    "challenge": {"id", "task", "test", "by_update", "require", "at_most", "at_least", "solution", "moves",
+                  "solution_beans"},
 }
 REPEATED = {"question", "step", "challenge"}
 OPEN_TABLES = {"promise", "challenge"}   # tables whose other keys are their test's parameters
@@ -236,7 +237,26 @@ class _Reader:
             except (ValueError, TypeError) as exc:
                 self.fail("challenge", key, str(exc), index)
             settings[key] = values
+        settings["moves"] = self.whole(entry, "challenge", "moves", default=0, index=index)
+        settings["solution_beans"] = self.bean_moves(entry, index, config.replace(**settings["solution"]),
+                                                     settings["moves"])
         return Challenge(name, task, test_name, test, by_update, **settings)
+
+    def bean_moves(self, entry: dict, index: int, config: RunConfig, moves: int) -> tuple:
+        """A challenge's ``solution_beans``: [[bean index, size, toxicity], …], at most ``moves`` of them,
+        each naming a bean of the solution's dataset."""
+        value = entry.get("solution_beans", [])
+        example = tr("a list of [bean number from 0, size, toxicity], e.g. [[3, 0.54, 1.66]]")
+        if not isinstance(value, list) or len(value) > moves:
+            self.fail("challenge", "solution_beans", example if isinstance(value, list) else example + "; " +
+                      tr("at most moves = {moves} of them").format(moves=moves), index)
+        count = config.n if config.landscape is None else 1
+        for item in value:
+            if not (isinstance(item, list) and len(item) == 3 and all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in item)
+                    and isinstance(item[0], int) and 0 <= item[0] < count):
+                self.fail("challenge", "solution_beans", example, index)
+        return tuple((int(i), float(x), float(y)) for i, x, y in value)
 
     def question(self, entry: dict, index: int):
         kind = entry.get("kind")

@@ -108,6 +108,18 @@ def stalled(after: int, loss_above: float) -> Callable[[RunNumbers], bool]:
     return lambda run: run.step >= after and run.loss > loss_above
 
 
+def optimum_through(x: float, y: float, within: float) -> Callable[[RunNumbers], bool]:
+    """The best line of these beans passes within ``within`` of the point (x, y), and the run stands
+    within ``within`` of it (a challenge to move beans: the run must have got there, not passed by)."""
+    def kept(run: RunNumbers) -> bool:
+        lowest = run.lowest
+        if lowest is None:
+            return False
+        at_x = float(run.model.predict(lowest, np.array([x], dtype=np.float64))[0])
+        return abs(at_x - y) < within and run.distance_to(lowest) < within
+    return kept
+
+
 def below(level: float) -> Callable[[RunNumbers], bool]:
     """A loss under ``level``."""
     return lambda run: run.loss < level
@@ -123,6 +135,7 @@ PROMISE_TESTS = {
     "at_point": at_point,
     "stalled": stalled,
     "below": below,
+    "optimum_through": optimum_through,
 }
 
 

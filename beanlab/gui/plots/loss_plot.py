@@ -28,6 +28,13 @@ class PowersOfTenAxis(pg.AxisItem):
         levels = super().tickValues(minVal, maxVal, size)
         if not self.logMode or maxVal <= minVal:
             return levels
+        if not any(len(values) for _spacing, values in levels):
+            # a sliver of a decade (the loss of the first update or two) holds neither a power of ten nor
+            # one of its multiples: tick round losses, evenly, as on a linear axis
+            low, high = 10.0 ** minVal, 10.0 ** maxVal
+            spacing = self.tickSpacing(low, high, size)[0][0]   # the major ticks' spacing
+            losses = np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
+            return [(None, list(np.log10(losses[losses > 0])))]
         per_decade = size / (maxVal - minVal)   # pixels a power of ten spans
         if per_decade >= MINOR_TICKS_FROM_PX:
             return levels
@@ -43,7 +50,11 @@ class PowersOfTenAxis(pg.AxisItem):
         if np.floor(high) < low:
             # a range within one decade (0.18 … 0.56) holds no power of ten: write the losses themselves,
             # or the axis would have no number on it at all
-            return [number(10.0 ** v, digits=2, trim=True) for v in values]
+            losses = 10.0 ** np.asarray(values, dtype=np.float64)
+            gap = np.min(np.diff(np.sort(losses))) if len(losses) > 1 else 0.0
+            # enough digits that neighbouring ticks read differently (0.542, 0.544), two at least
+            digits = max(2, int(np.ceil(np.log10(losses.max() / gap)))) if gap > 0 else 2
+            return [number(loss, digits=digits, trim=True) for loss in losses]
         return [power_of_ten(v) if abs(v - round(v)) < 1e-6 else "" for v in values]
 
 

@@ -279,6 +279,23 @@ class ScatterPlot(pg.PlotWidget):
         for item in (self._chosen_edge, self._chosen_item):
             item.setData(*(([], []) if bean is None else ([bean[0]], [bean[1]])))
         self._answer_item.setData(*(([], []) if answer is None else ([answer[0]], [answer[1]])))
+        marked = [(point, item) for point, item in ((bean, self._chosen_edge), (answer, self._answer_item))
+                  if point is not None]
+        if marked:
+            self._make_room_for(marked)
+
+    def _make_room_for(self, marked) -> None:
+        """Widen the view so that rings round beans at its edge are drawn whole (the hardest-pulling bean
+        is often the last, at the corner): by each ring's radius in pixels, turned into data units."""
+        box = self.getViewBox()
+        (x_lo, x_hi), (y_lo, y_hi) = box.viewRange()
+        width, height = box.viewPixelSize()   # data units per pixel
+        for (x, y), item in marked:
+            reach = item.opts["size"] / 2 + item.opts["pen"].widthF() + 2   # px from the bean's centre
+            x_lo, x_hi = min(x_lo, x - reach * width), max(x_hi, x + reach * width)
+            y_lo, y_hi = min(y_lo, y - reach * height), max(y_hi, y + reach * height)
+        if ((x_lo, x_hi), (y_lo, y_hi)) != tuple(map(tuple, box.viewRange())):
+            box.setRange(xRange=(x_lo, x_hi), yRange=(y_lo, y_hi), padding=0)
 
     @property
     def chosen_bean(self) -> tuple[float, float] | None:
