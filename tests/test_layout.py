@@ -319,3 +319,30 @@ def test_a_short_cost_cut_gives_its_x_label_to_the_data_and_a_tall_one_keeps_it(
     window.view_actions["projector"].trigger()
     window.resize(1600, 1000)
     assert all(visible for _height, visible in cut_labels())
+
+
+def test_this_updates_ring_round_a_bean_at_the_plots_edge_is_drawn_whole(qtbot, window):
+    """Lesson 4 at 1280×720 in the projector view: the orange ring round this update's bean lies inside
+    the beans plot when that bean is the most toxic (at the top) or the largest (at the right edge)."""
+    from beanlab.gui.plots.scatter_plot import RING_SIZE, RING_WIDTH
+    from beanlab.gui.window_look import PROJECTOR_SCALE
+    window.resize(1280, 720)
+    window.view_actions["projector"].trigger()
+    window.lesson_actions["lesson4"].trigger()
+    wait_for_lesson(qtbot, window, 4)
+    config = LESSONS[4].config
+    trainer = config.build_trainer(config.make_beans())
+    sizes, toxicities = trainer.beans.x, trainer.beans.y
+    scatter = window.scatter
+    reach = round(PROJECTOR_SCALE * (RING_SIZE + RING_WIDTH) / 2)   # the ring's outer edge, from its bean's centre
+    for edge_bean in (int(np.argmax(toxicities)), int(np.argmax(sizes))):
+        update = next(u for u in range(1, 2 * len(sizes)) if trainer.bean_order.beans_of_update(u)[0] == edge_bean)
+        window.controller.play_until(update)
+        qtbot.waitUntil(lambda update=update: latest(window).snapshot.step == update)
+        settle()
+        xs, ys = scatter.highlighted_beans()
+        assert [list(xs), list(ys)] == [[sizes[edge_bean]], [toxicities[edge_bean]]]
+        plot_area = scatter.mapFromScene(scatter.getViewBox().sceneBoundingRect()).boundingRect()
+        centre = scatter.mapFromScene(scatter.getViewBox().mapViewToScene(pg.Point(xs[0], ys[0])))
+        ring = QRect(centre - QPoint(reach, reach), centre + QPoint(reach, reach))
+        assert plot_area.contains(ring), (edge_bean, ring, plot_area)

@@ -53,6 +53,21 @@ CHOSEN_SIZE, ANSWER_SIZE = 24, 30   # px: the ring round the bean the class chos
 PICK_WITHIN = 30   # px: a click this close to a bean chooses it
 
 
+def _reach_px(ring: pg.ScatterPlotItem) -> float:
+    """How far a ring of ``ring`` reaches from its bean's centre, in pixels (its radius, pen and 2 px)."""
+    return ring.opts["size"] / 2 + ring.opts["pen"].widthF() + 2
+
+
+def _margin(span: float, share: float, reach_px: float, length_px: float) -> float:
+    """The margin each side of a span of data: ``share`` of it, or more if that is fewer than
+    ``reach_px`` pixels of a view ``length_px`` long."""
+    span = max(span, 1e-9)
+    margin = span * share
+    if length_px > 4 * reach_px:   # (laid out: before, any margin will do until the first resize)
+        margin = max(margin, reach_px * span / (length_px - 2 * reach_px))
+    return margin
+
+
 class ScatterPlot(pg.PlotWidget):
     """Size against toxicity, with the line y = w·x (+ b) as it learns."""
 
@@ -117,6 +132,10 @@ class ScatterPlot(pg.PlotWidget):
         self._toxic_in_legend = False
         self._editing = False
         self._look = style.NORMAL
+        self._optimum = None
+        self._bean_box = (0.0, 1.0, 0.0, 1.0)   # the beans' extent: x from, to, y from, to
+        self._last_params = None                 # the fit drawn last (drawn again when the range changes)
+        self.getViewBox().sigResized.connect(self._refit_if_unmoved)
 
     def apply_look(self, look: style.Look) -> None:
         colours = look.palette
@@ -139,6 +158,7 @@ class ScatterPlot(pg.PlotWidget):
         self._answer_item.setPen(pg.mkPen(*colours.optimum, width=look(RING_WIDTH)))
         style.apply_legend_look(self._legend, look)
         style.apply_axes_look(self, look)
+        self._refit_if_unmoved()   # (bigger rings, a wider margin)
 
     def show_legend(self, visible: bool) -> None:
         self._legend.setVisible(visible)
@@ -177,19 +197,40 @@ class ScatterPlot(pg.PlotWidget):
         style.set_title(self, EDITING_TITLE if self._editing else TITLES[self._kind],
                         None if self._editing else SHORT_TITLES[self._kind])
         self._fit_item.opts["name"] = FIT_NAMES[self._kind]
-        lo, hi = float(across.min()), float(across.max())
-        pad = max(hi - lo, 1e-9) * 0.05
-        self._x_ends = np.array([min(lo - pad, 0.0), hi + pad])
-        self._curve_x = self._x_ends if self._kind != "curve" else np.linspace(*self._x_ends, CURVE_POINTS)
-        self._show_optimum(landscape.optimum if landscape.linear else None)
-        y_lo, y_hi = float(up.min()), float(up.max())
-        y_pad = max(y_hi - y_lo, 1e-9) * 0.15
-        self._y_range = (min(y_lo - y_pad, 0.0), y_hi + y_pad)
-        if not self._editing:
-            self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
-        self._set_map_grid()
+        self._optimum = landscape.optimum if landscape.linear else None
+        self._last_params = None   # (another model's: this run's first frame draws its fit)
+        self._bean_box = (float(across.min()), float(across.max()), float(up.min()), float(up.max()))
+        self._fit_view(move_view=not self._editing)
         self.show_selected(self._selected)
         style.retranslate_plot(self)
+
+    def _fit_view(self, move_view: bool = True) -> None:
+        """The plot's range: the beans' with a margin (5 % of x's span, 15 % of y's, and 0 in view), at
+        least wide enough that this update's ring round a bean at the edge is drawn whole; the lines,
+        the optimum and the output map span it. ``move_view``: show that range (not while drawing beans)."""
+        lo, hi, y_lo, y_hi = self._bean_box
+        box = self.getViewBox()
+        ring = _reach_px(self._active_item)
+        x_pad = _margin(hi - lo, 0.05, ring, box.width())
+        y_pad = _margin(y_hi - y_lo, 0.15, ring, box.height())
+        self._x_ends = np.array([min(lo - x_pad, 0.0), hi + x_pad])
+        self._y_range = (min(y_lo - y_pad, 0.0), y_hi + y_pad)
+        self._curve_x = self._x_ends if self._kind != "curve" else np.linspace(*self._x_ends, CURVE_POINTS)
+        self._show_optimum(self._optimum)
+        if move_view:
+            self.setRange(xRange=self._x_ends, yRange=self._y_range, padding=0)
+        self._set_map_grid()
+        if self._last_params is not None:
+            self._show_fit(self._last_params)
+
+    def _refit_if_unmoved(self) -> None:
+        """A new size or look: the margin that keeps edge rings whole is a number of pixels, so the range
+        follows, unless the view was panned or zoomed away from it."""
+        if self._beans is None or self._editing:
+            return
+        (x_lo, x_hi), (y_lo, y_hi) = self.getViewBox().viewRange()
+        if np.allclose([x_lo, x_hi, y_lo, y_hi], [*self._x_ends, *self._y_range], rtol=1e-9, atol=1e-12):
+            self._fit_view()
 
     def _paint_beans(self) -> None:
         """Every bean in the bean colour; toxic beans, when the beans are classes, in the toxic colour.
@@ -291,7 +332,7 @@ class ScatterPlot(pg.PlotWidget):
         (x_lo, x_hi), (y_lo, y_hi) = box.viewRange()
         width, height = box.viewPixelSize()   # data units per pixel
         for (x, y), item in marked:
-            reach = item.opts["size"] / 2 + item.opts["pen"].widthF() + 2   # px from the bean's centre
+            reach = _reach_px(item)
             x_lo, x_hi = min(x_lo, x - reach * width), max(x_hi, x + reach * width)
             y_lo, y_hi = min(y_lo, y - reach * height), max(y_hi, y + reach * height)
         if ((x_lo, x_hi), (y_lo, y_hi)) != tuple(map(tuple, box.viewRange())):
@@ -337,12 +378,16 @@ class ScatterPlot(pg.PlotWidget):
 
     def show_frame(self, frame: Frame) -> None:
         snap = frame.snapshot
-        if self._kind == "map":
-            self._show_map(snap.params)
-        else:
-            self._fit_item.setData(self._curve_x, self._line(snap.params))
+        self._last_params = snap.params
+        self._show_fit(snap.params)
         self.highlight_beans(snap.beans)
         style.settle(self)
+
+    def _show_fit(self, params) -> None:
+        if self._kind == "map":
+            self._show_map(params)
+        else:
+            self._fit_item.setData(self._curve_x, self._line(params))
 
     def _set_map_grid(self) -> None:
         """The grid the output map is computed on: the plot's range of x1 and x2 (none for other shapes)."""
